@@ -1,0 +1,35 @@
+# Two commands for a newcomer: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint typecheck pytest bench bench-flood migrate clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/studio-bot db upgrade
+	$(BIN)/studio-bot run
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m tests.benchmarks
+
+bench-flood: $(STAMP)
+	$(BIN)/python -m tests.benchmarks flood
+
+migrate: $(STAMP)
+	$(BIN)/studio-bot db upgrade
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

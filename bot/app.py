@@ -1,0 +1,100 @@
+"""Assembles the bot from settings: storage, core, a runtime, limiter, outbox sender, polling."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
+from typing import Any
+
+from bot.delivery import Deliverer, PermanentError
+from bot.limiter import FloodLimiter
+from bot.polling import poll
+from bot.runtimes.base import CommandSpec, Runtime
+from bot.sender import OutboxSender
+from bot.settings import Settings
+from handlers.context import CoreConfig
+from handlers.core import Core
+from handlers.events import Incoming
+from handlers.flows import all_flows, role_sources
+from handlers.texts import LANGS, Texts
+from storage import migrate
+from storage.db import create_engine, session_factory
+
+log = logging.getLogger(__name__)
+
+Service = Callable[[asyncio.Event], Coroutine[Any, Any, None]]
+
+
+def make_runtime(settings: Settings) -> Runtime:
+    assert settings.bot_token, "a runtime needs BOT_TOKEN"
+    if settings.bot_runtime == "ptb":
+        from bot.runtimes.ptb_runtime import PtbRuntime
+
+        return PtbRuntime(settings.bot_token, settings.api_base)
+    from bot.runtimes.aiogram_runtime import AiogramRuntime
+
+    return AiogramRuntime(settings.bot_token, settings.api_base)
+
+
+class BotApp:
+    def __init__(self, settings: Settings, runtime: Runtime | None = None) -> None:
+        self.settings = settings
+        self.engine = create_engine(settings.database_url)
+        self.sessions = session_factory(self.engine)
+        self.runtime = runtime or make_runtime(settings)
+        self.limiter = FloodLimiter(settings.send_rate, settings.chat_rate, settings.chat_burst)
+        self.deliverer = Deliverer(self.runtime.call, self.limiter)
+        self.core = Core(
+            self.sessions,
+            all_flows(),
+            CoreConfig(staff_ids=settings.staff_ids, default_lang=settings.locale, tz=settings.tz),
+            role_sources(),
+        )
+        self.core.download = self.runtime.download
+        self.sender = OutboxSender(
+            self.sessions, self.deliverer, lease=timedelta(seconds=settings.outbox_lease)
+        )
+        self.core.on_enqueue = self.sender.wake
+        self.services: list[Service] = [self.sender.run]
+        self.ready = asyncio.Event()
+
+    async def on_incoming(self, incoming: Incoming) -> None:
+        """Handle, deliver the replies, then record them delivered (until then they replay)."""
+        for action in await self.core.handle(incoming):
+            try:
+                await self.deliverer.reply(action)
+            except PermanentError as exc:
+                log.warning("reply to update %s refused: %s", incoming.update_id, exc)
+        await self.core.delivered(incoming.update_id)
+
+    def command_menu(self) -> dict[str, list[CommandSpec]]:
+        names = self.core.registry.public_commands()
+        menus: dict[str, list[CommandSpec]] = {}
+        for lang in LANGS:
+            texts = Texts(lang)
+            specs = [CommandSpec(n, texts(f"cmd.{n}")) for n in names if texts.has(f"cmd.{n}")]
+            menus[lang] = specs
+        menus[""] = menus[self.settings.locale]
+        return menus
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await migrate.upgrade(self.settings.database_url)
+        username = await self.runtime.start(self.on_incoming)
+        log.info("@%s running on %s", username, self.runtime.name)
+        await self.runtime.set_commands(self.command_menu())
+        tasks = [asyncio.create_task(service(stop)) for service in self.services]
+        tasks.append(asyncio.create_task(poll(self.runtime, self.runtime.process, stop)))
+        self.ready.set()
+        try:
+            await stop.wait()
+        finally:
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await self.close()
+
+    async def close(self) -> None:
+        with contextlib.suppress(Exception):
+            await self.runtime.close()
+        await self.engine.dispose()

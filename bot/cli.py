@@ -1,0 +1,85 @@
+"""`studio-bot`: run the bot, manage the database, and the agency's command-line tasks."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from collections.abc import Callable, Sequence
+
+from bot.settings import Settings, SettingsError, load_settings
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.bot_token:
+        from bot.playground import run_playground
+
+        return run_playground(settings)
+    from bot.app import BotApp
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await BotApp(settings).run(stop)
+
+    asyncio.run(main())
+    return 0
+
+
+def _playground(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.playground import run_playground
+
+    return run_playground(settings)
+
+
+def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from storage import migrate
+
+    if args.action == "upgrade":
+        asyncio.run(migrate.upgrade(settings.database_url, args.target or "head"))
+    else:
+        asyncio.run(migrate.downgrade(settings.database_url, args.target or "-1"))
+    print(f"database {args.action}d: {settings.database_url.split('@')[-1]}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="studio-bot", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="run the bot (the playground without BOT_TOKEN)").set_defaults(
+        handler=_run
+    )
+    sub.add_parser("playground", help="local emulator + bot + terminal chat").set_defaults(
+        handler=_playground
+    )
+    db = sub.add_parser("db", help="database migrations")
+    db.add_argument("action", choices=["upgrade", "downgrade"])
+    db.add_argument("target", nargs="?", default=None)
+    db.set_defaults(handler=_db)
+    from bot.commands import register_all
+
+    register_all(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    from bot.logs import setup_logging
+
+    setup_logging(settings.log_level, settings.bot_token)
+    handler: Handler = args.handler
+    return handler(args, settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Performing actions against the Bot API: limits, retries, and what counts as done."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from bot.limiter import FloodLimiter
+from handlers.actions import Outgoing, chat_of
+
+log = logging.getLogger(__name__)
+
+
+class FloodWait(Exception):
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"flood control: retry after {retry_after}s")
+        self.retry_after = retry_after
+
+
+class TransientError(Exception):
+    """5xx, time-outs and network faults: the same call may succeed later."""
+
+
+class PermanentError(Exception):
+    """400/403 and the like: repeating the call cannot help."""
+
+
+HARMLESS = ("message is not modified", "query is too old")
+
+Call = Callable[[Outgoing], Awaitable[None]]
+
+
+def backoff(attempt: int, base: float = 1.0, cap: float = 300.0) -> float:
+    return float(min(cap, base * 2 ** max(0, attempt - 1)))
+
+
+class Deliverer:
+    """One limiter for replies and the outbox alike; `call` is the runtime's raw API call."""
+
+    def __init__(self, call: Call, limiter: FloodLimiter, tries: int = 5) -> None:
+        self.call = call
+        self.limiter = limiter
+        self.tries = tries
+
+    async def once(self, action: Outgoing) -> None:
+        """One attempt under the limits; raises the typed errors above."""
+        chat = chat_of(action)
+        try:
+            async with self.limiter.slot(chat):
+                await self.call(action)
+        except FloodWait as exc:
+            self.limiter.flood_wait(chat, exc.retry_after)
+            raise
+        except PermanentError as exc:
+            if any(h in str(exc) for h in HARMLESS):
+                return
+            raise
+
+    async def reply(self, action: Outgoing) -> None:
+        """A direct reply: retried in place, since the user is waiting for it."""
+        for attempt in range(1, self.tries + 1):
+            try:
+                await self.once(action)
+                return
+            except FloodWait as exc:
+                if attempt == self.tries:
+                    raise
+                await asyncio.sleep(exc.retry_after)
+            except TransientError:
+                if attempt == self.tries:
+                    raise
+                await asyncio.sleep(backoff(attempt, base=0.5, cap=10))

@@ -1,0 +1,94 @@
+"""Drains the outbox under the flood limits: claim, send, mark — so each message goes out once.
+
+A row claimed by a process that died is claimed again when its lease expires; a failure is
+retried with backoff (or after Telegram's `retry_after`) and given up, visibly, after
+`max_attempts`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.delivery import Deliverer, FloodWait, PermanentError, TransientError, backoff
+from handlers.actions import OUTGOING
+from storage.repos.outbox import Claimed
+from storage.types import utcnow
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+class OutboxSender:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        deliverer: Deliverer,
+        lease: timedelta = timedelta(minutes=5),
+        batch: int = 100,
+        max_attempts: int = 8,
+        idle_poll: float = 1.0,
+    ) -> None:
+        self.sessions = sessions
+        self.deliverer = deliverer
+        self.lease = lease
+        self.batch = batch
+        self.max_attempts = max_attempts
+        self.idle_poll = idle_poll
+        self.worker = f"sender-{uuid.uuid4().hex[:12]}"
+        self._wake = asyncio.Event()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                sent = await self.drain_once()
+            except Exception:
+                log.exception("outbox drain failed; retrying")
+                sent = 0
+            if sent == 0:
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), self.idle_poll)
+
+    async def drain_once(self) -> int:
+        """Claim a batch of due rows and send them; returns how many were claimed."""
+        async with UnitOfWork(self.sessions) as uow:
+            rows = await uow.outbox.claim(self.worker, self.lease, self.batch)
+            await uow.commit()
+        await asyncio.gather(*(self._send(row) for row in rows))
+        return len(rows)
+
+    async def _send(self, row: Claimed) -> None:
+        error: str | None = None
+        retry_in = 0.0
+        try:
+            await self.deliverer.once(OUTGOING.validate_python(row.action))
+        except FloodWait as exc:
+            error, retry_in = str(exc), exc.retry_after
+        except TransientError as exc:
+            error, retry_in = f"transient: {exc}", backoff(row.attempts)
+        except PermanentError as exc:
+            error, retry_in = f"permanent: {exc}", -1
+        except Exception as exc:  # a bug must not lose the row silently
+            log.exception("outbox row %s", row.id)
+            error, retry_in = f"unexpected: {exc!r}", backoff(row.attempts)
+        async with UnitOfWork(self.sessions) as uow:
+            if error is None:
+                await uow.outbox.mark_sent(row.id, self.worker)
+            elif retry_in < 0 or row.attempts >= self.max_attempts:
+                log.warning("outbox row %s (%s) given up: %s", row.id, row.key, error)
+                await uow.outbox.give_up(row.id, self.worker, error)
+            else:
+                at = utcnow() + timedelta(seconds=retry_in)
+                await uow.outbox.retry_later(row.id, self.worker, at, error)
+            await uow.commit()
+        if error is not None and retry_in >= 0:
+            self.wake()

@@ -1,0 +1,88 @@
+"""Settings from the environment and `.env` (DESIGN.md, "Contract with the outside")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AnyHttpUrl, Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_DB_PATH = Path("data") / "studio.sqlite3"
+
+
+class Settings(BaseSettings):
+    """Everything the shell reads from outside; the core receives plain values from it."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    bot_token: str | None = None
+    telegram_api_url: AnyHttpUrl = AnyHttpUrl("https://api.telegram.org")
+    database_url: str = f"sqlite+aiosqlite:///{DEFAULT_DB_PATH}"
+    staff_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    bot_runtime: Literal["aiogram", "ptb"] = "aiogram"
+    webhook_url: AnyHttpUrl | None = None
+    webhook_secret: str | None = None
+    timezone: str = "Asia/Shanghai"
+    locale: Literal["zh", "en"] = "zh"
+    send_rate: float = Field(default=30.0, gt=0)
+    chat_rate: float = Field(default=1.0, gt=0)
+    chat_burst: int = Field(default=3, ge=1)
+    outbox_lease: float = Field(default=300.0, gt=0)
+    log_level: str = "INFO"
+
+    @field_validator("staff_ids", mode="before")
+    @classmethod
+    def _parse_staff_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+            if not all(p.lstrip("-").isdigit() for p in parts):
+                raise ValueError("must be comma-separated Telegram user ids, e.g. 123,456")
+            return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        """Accept the plain URLs people copy from docs and pick the async driver for them."""
+        for plain, async_ in (
+            ("sqlite:///", "sqlite+aiosqlite:///"),
+            ("postgresql://", "postgresql+asyncpg://"),
+            ("postgres://", "postgresql+asyncpg://"),
+        ):
+            if value.startswith(plain):
+                return async_ + value[len(plain) :]
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must be a sqlite:/// or postgresql:// URL")
+        return value
+
+    @property
+    def api_base(self) -> str:
+        return str(self.telegram_api_url).rstrip("/")
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class SettingsError(Exception):
+    """A setting is wrong; the message names it in one line, for people, not tracebacks."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]).upper() if first["loc"] else "settings"
+        raise SettingsError(f"Invalid setting {name}: {first['msg']}") from None

@@ -1,0 +1,61 @@
+"""What the core asks the shell to do; serialisable so the outbox and replay can store it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+
+class _Action(BaseModel):
+    model_config = ConfigDict(frozen=True, ser_json_bytes="base64", val_json_bytes="base64")
+
+
+class Btn(_Action):
+    label: str
+    payload: str | None = None
+    url: str | None = None
+
+
+Keyboard = tuple[tuple[Btn, ...], ...]
+
+
+class Send(_Action):
+    kind: Literal["send"] = "send"
+    chat_id: int
+    text: str
+    keyboard: Keyboard | None = None
+
+
+class Edit(_Action):
+    kind: Literal["edit"] = "edit"
+    chat_id: int
+    message_id: int
+    text: str
+    keyboard: Keyboard | None = None
+
+
+class AnswerCallback(_Action):
+    kind: Literal["answer"] = "answer"
+    callback_id: str
+    text: str | None = None
+    alert: bool = False
+
+
+class SendDocument(_Action):
+    kind: Literal["document"] = "document"
+    chat_id: int
+    file_name: str
+    content: bytes | None = None
+    file_id: str | None = None
+    caption: str | None = None
+
+
+Outgoing = Annotated[Send | Edit | AnswerCallback | SendDocument, Field(discriminator="kind")]
+OUTGOING: TypeAdapter[Outgoing] = TypeAdapter(Outgoing)
+OUTGOING_LIST: TypeAdapter[list[Outgoing]] = TypeAdapter(list[Outgoing])
+
+
+def chat_of(action: Outgoing) -> int | None:
+    """The chat an action counts against for flood limits; callback answers count against none."""
+    return None if isinstance(action, AnswerCallback) else action.chat_id

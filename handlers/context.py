@@ -1,0 +1,98 @@
+"""Everything a flow needs to answer one update, and the actions it produces."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from handlers.actions import AnswerCallback, Edit, Keyboard, Outgoing, Send, SendDocument
+from handlers.events import ButtonPress, Incoming
+from handlers.roles import Role
+from handlers.texts import Lang, Texts
+from storage.models import Conversation
+from storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from handlers.registry import Registry
+
+
+@dataclass(frozen=True)
+class CoreConfig:
+    staff_ids: frozenset[int] = frozenset()
+    default_lang: Lang = "zh"
+    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
+    clock: Callable[[], datetime] | None = None
+
+
+@dataclass
+class Context:
+    uow: UnitOfWork
+    incoming: Incoming
+    texts: Texts
+    roles: frozenset[Role]
+    config: CoreConfig
+    registry: Registry
+    conversation: Conversation | None = None
+    download: Callable[[str], Awaitable[bytes]] | None = None
+    out: list[Outgoing] = field(default_factory=list)
+    notified: int = 0
+
+    @property
+    def user_id(self) -> int:
+        return self.incoming.sender.user_id
+
+    @property
+    def chat_id(self) -> int:
+        return self.incoming.sender.chat_id
+
+    @property
+    def is_staff(self) -> bool:
+        return Role.STAFF in self.roles
+
+    def now(self) -> datetime:
+        clock = self.config.clock
+        return (clock() if clock else datetime.now(self.config.tz)).astimezone(self.config.tz)
+
+    def t(self, key: str, /, **values: object) -> str:
+        return self.texts.get(key, **values)
+
+    def send(self, text: str, keyboard: Keyboard | None = None) -> None:
+        self.out.append(Send(chat_id=self.chat_id, text=text, keyboard=keyboard))
+
+    def show(self, text: str, keyboard: Keyboard | None = None) -> None:
+        """Replace the pressed message in place, so a chat doesn't fill with stale keyboards."""
+        event = self.incoming.event
+        if isinstance(event, ButtonPress) and event.message_id is not None:
+            self.out.append(
+                Edit(
+                    chat_id=self.chat_id, message_id=event.message_id, text=text, keyboard=keyboard
+                )
+            )
+        else:
+            self.send(text, keyboard)
+
+    def answer(self, text: str | None = None, alert: bool = False) -> None:
+        event = self.incoming.event
+        if isinstance(event, ButtonPress) and not any(
+            isinstance(a, AnswerCallback) for a in self.out
+        ):
+            self.out.append(AnswerCallback(callback_id=event.callback_id, text=text, alert=alert))
+
+    def document(self, file_name: str, content: bytes, caption: str | None = None) -> None:
+        self.out.append(
+            SendDocument(
+                chat_id=self.chat_id, file_name=file_name, content=content, caption=caption
+            )
+        )
+
+    async def notify(self, key: str, action: Outgoing, not_before: datetime | None = None) -> bool:
+        """Queue a message to someone else through the outbox, in this update's transaction."""
+        assert not isinstance(action, AnswerCallback)
+        queued = await self.uow.outbox.enqueue(
+            key, action.chat_id, action.model_dump(mode="json"), not_before
+        )
+        self.notified += int(queued)
+        return queued

@@ -1,0 +1,108 @@
+"""The framework-free bot: one Incoming in, the replies out, everything committed in between.
+
+Each update is claimed by `update_id` in the same transaction as its effects, and its replies are
+stored with it until the shell reports them delivered, so a redelivered update is handled once and
+a crash between commit and reply still gets the reply out.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from handlers.actions import OUTGOING_LIST, Outgoing, Send
+from handlers.context import Context, CoreConfig
+from handlers.events import Incoming
+from handlers.flow import Flow
+from handlers.registry import Registry
+from handlers.roles import RoleSource, resolve_roles
+from handlers.router import route
+from handlers.texts import Texts, pick_language
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+class Core:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        flows: Sequence[Flow],
+        config: CoreConfig,
+        role_sources: Sequence[RoleSource] = (),
+    ) -> None:
+        self.sessions = sessions
+        self.registry = Registry(flows)
+        self.config = config
+        self.role_sources = list(role_sources)
+        self.on_enqueue: Callable[[], None] = lambda: None
+        self.download: Callable[[str], Awaitable[bytes]] | None = None
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.sessions)
+
+    async def handle(self, incoming: Incoming) -> list[Outgoing]:
+        """Handle once; returns the replies the shell must perform, then call `delivered`."""
+        try:
+            return await self._handle(incoming)
+        except Exception:
+            log.exception("update %s failed", incoming.update_id)
+            return await self._apologise(incoming)
+
+    async def delivered(self, update_id: int) -> None:
+        async with self.uow() as uow:
+            await uow.updates.mark_replied(update_id)
+            await uow.commit()
+
+    async def _handle(self, incoming: Incoming) -> list[Outgoing]:
+        sender = incoming.sender
+        async with self.uow() as uow:
+            if not await uow.updates.claim(incoming.update_id):
+                return await self._replay(uow, incoming.update_id)
+            user = await uow.users.seen(
+                sender.user_id, sender.first_name, sender.username, sender.language
+            )
+            lang = pick_language(user.language, sender.language, self.config.default_lang)
+            ctx = Context(
+                uow=uow,
+                incoming=incoming,
+                texts=Texts(lang),
+                roles=await resolve_roles(
+                    uow, sender.user_id, self.config.staff_ids, self.role_sources
+                ),
+                config=self.config,
+                registry=self.registry,
+                conversation=await uow.conversations.get(sender.user_id),
+                download=self.download,
+            )
+            await route(ctx)
+            await uow.updates.store_replies(
+                incoming.update_id, [a.model_dump(mode="json") for a in ctx.out]
+            )
+            await uow.commit()
+        if ctx.notified:
+            self.on_enqueue()
+        return ctx.out
+
+    async def _replay(self, uow: UnitOfWork, update_id: int) -> list[Outgoing]:
+        row = await uow.updates.get(update_id)
+        if row is None or row.replied_at is not None or not row.replies:
+            return []
+        log.info("update %s redelivered before its replies were confirmed; replaying", update_id)
+        return OUTGOING_LIST.validate_python(row.replies)
+
+    async def _apologise(self, incoming: Incoming) -> list[Outgoing]:
+        """A bug must not swallow the message silently, nor loop on redelivery."""
+        sender = incoming.sender
+        lang = pick_language(None, sender.language, self.config.default_lang)
+        reply: list[Outgoing] = [Send(chat_id=sender.chat_id, text=Texts(lang)("common.error"))]
+        async with self.uow() as uow:
+            if await uow.updates.claim(incoming.update_id):
+                await uow.updates.store_replies(
+                    incoming.update_id, [a.model_dump(mode="json") for a in reply]
+                )
+                await uow.commit()
+                return reply
+        return []

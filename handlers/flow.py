@@ -1,0 +1,62 @@
+"""The shape every conversation takes; the router calls these, flows fill them in."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from handlers.actions import Btn
+from handlers.context import Context
+from handlers.events import FileUpload, Unsupported
+from handlers.keyboards import button
+from handlers.roles import Role
+from storage.models import Conversation
+
+
+class Flow:
+    """A capability reachable by commands, menu buttons and its own buttons.
+
+    Conversation flows keep their step in `Conversation` (committed with every answer), so a
+    restart resumes them; stateless flows just answer.
+    """
+
+    name: ClassVar[str]
+    commands: ClassVar[tuple[str, ...]] = ()
+    menu_key: ClassVar[str | None] = None
+    menu_roles: ClassVar[frozenset[Role]] = frozenset({Role.PUBLIC})
+    required_role: ClassVar[Role] = Role.PUBLIC
+
+    async def start(self, ctx: Context, args: str) -> None:
+        raise NotImplementedError
+
+    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
+        """A press on one of this flow's buttons; `conv` is None for stateless buttons."""
+        if conv is None and action == "open":
+            await self.on_menu(ctx)
+        else:
+            ctx.answer(ctx.t("common.stale_button"), alert=True)
+
+    async def on_text(self, ctx: Context, conv: Conversation, text: str) -> None:
+        await self.reprompt(ctx, conv, ctx.t("common.use_buttons"))
+
+    async def on_file(self, ctx: Context, conv: Conversation, file: FileUpload) -> None:
+        await self.reprompt(ctx, conv, ctx.t("common.file_not_expected"))
+
+    async def on_unsupported(self, ctx: Context, conv: Conversation, event: Unsupported) -> None:
+        await self.reprompt(ctx, conv, ctx.t("common.unsupported", kind=event.kind))
+
+    async def reprompt(self, ctx: Context, conv: Conversation, note: str | None = None) -> None:
+        """Say again what the conversation is waiting for, after `note` explaining why."""
+        if note:
+            ctx.send(note)
+
+    async def on_cancel(self, ctx: Context, conv: Conversation) -> str:
+        """What /cancel says about this flow's work; flows with drafts say the draft is kept."""
+        return ctx.t("common.cancelled")
+
+    def menu_button(self, ctx: Context) -> Btn | None:
+        if self.menu_key is None or not (self.menu_roles & ctx.roles):
+            return None
+        return button(ctx.t(self.menu_key), self.name, "open")
+
+    async def on_menu(self, ctx: Context) -> None:
+        await self.start(ctx, "")

@@ -1,0 +1,29 @@
+"""Inline keyboards from plain data, so flows describe choices rather than markup."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from handlers.actions import Btn, Keyboard
+from handlers.payloads import Payload
+
+
+def button(label: str, flow: str, action: str, seq: int | None = None) -> Btn:
+    return Btn(label=label, payload=Payload(flow, seq, action).encode())
+
+
+def rows(buttons: Iterable[Btn], per_row: int = 1) -> Keyboard:
+    items = list(buttons)
+    return tuple(tuple(items[i : i + per_row]) for i in range(0, len(items), per_row))
+
+
+def stack(*parts: Keyboard | Sequence[Btn] | None) -> Keyboard:
+    """Join keyboards and single rows top to bottom, skipping the empty ones."""
+    out: list[tuple[Btn, ...]] = []
+    for part in parts:
+        for item in part or ():
+            if isinstance(item, Btn):
+                out.append(tuple(b for b in part or () if isinstance(b, Btn)))
+                break
+            out.append(tuple(item))
+    return tuple(out)

@@ -1,0 +1,30 @@
+"""The set of flows one bot serves; the router and the menu are built from it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from handlers.actions import Btn, Keyboard
+from handlers.context import Context
+from handlers.flow import Flow
+from handlers.keyboards import rows
+from handlers.roles import Role
+
+
+class Registry:
+    def __init__(self, flows: Sequence[Flow]) -> None:
+        self.flows = list(flows)
+        self.by_name = {f.name: f for f in flows}
+        self.by_command = {c: f for f in flows for c in f.commands}
+        if len(self.by_name) != len(flows):
+            raise ValueError("two flows share a name")
+
+    def menu(self, ctx: Context) -> Keyboard:
+        buttons: list[Btn] = [b for f in self.flows if (b := f.menu_button(ctx)) is not None]
+        return rows(buttons, per_row=2)
+
+    def public_commands(self) -> list[str]:
+        return [c for f in self.flows if f.required_role is Role.PUBLIC for c in f.commands]
+
+    def staff_commands(self) -> list[str]:
+        return [c for f in self.flows if f.required_role is Role.STAFF for c in f.commands]

@@ -1,0 +1,122 @@
+"""Messages the bot sends on its own initiative, claimed and marked so each goes out once.
+
+A row is `pending` until a sender claims it (`sending`, with a lease), then `sent`, or `failed`
+after the last try. A lease that expires (its sender died) makes the row claimable again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+
+from storage.models import OutboxMessage
+from storage.repos.base import Repository
+from storage.types import utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    id: int
+    key: str
+    chat_id: int
+    action: dict[str, Any]
+    attempts: int
+
+
+class OutboxRepo(Repository):
+    async def enqueue(
+        self, key: str, chat_id: int, action: dict[str, Any], not_before: datetime | None = None
+    ) -> bool:
+        """Queue a message unless one with this key exists; True if it was queued now."""
+        return await self.insert_ignore(
+            OutboxMessage,
+            {
+                "key": key[:200],
+                "chat_id": chat_id,
+                "action": action,
+                "status": "pending",
+                "attempts": 0,
+                "not_before": not_before or utcnow(),
+                "created_at": utcnow(),
+            },
+        )
+
+    def _claimable(self, now: datetime) -> Any:
+        return or_(
+            and_(OutboxMessage.status == "pending", OutboxMessage.not_before <= now),
+            and_(OutboxMessage.status == "sending", OutboxMessage.claimed_until < now),
+        )
+
+    async def claim(self, worker: str, lease: timedelta, limit: int) -> list[Claimed]:
+        """Claim due rows for `worker` in one statement; concurrent claimers never share a row.
+
+        One UPDATE over a sub-select is atomic on SQLite (it holds the write lock throughout)
+        and, with SKIP LOCKED, lets PostgreSQL claimers pass each other's rows by.
+        """
+        now = utcnow()
+        due = (
+            select(OutboxMessage.id)
+            .where(self._claimable(now))
+            .order_by(OutboxMessage.not_before, OutboxMessage.id)
+            .limit(limit)
+        )
+        if self.dialect == "postgresql":
+            due = due.with_for_update(skip_locked=True)
+        result = await self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(due.scalar_subquery()), self._claimable(now))
+            .values(
+                status="sending",
+                claimed_by=worker,
+                claimed_until=now + lease,
+                attempts=OutboxMessage.attempts + 1,
+            )
+            .returning(
+                OutboxMessage.id,
+                OutboxMessage.key,
+                OutboxMessage.chat_id,
+                OutboxMessage.action,
+                OutboxMessage.attempts,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        claimed = [Claimed(r.id, r.key, r.chat_id, r.action, r.attempts) for r in result]
+        return sorted(claimed, key=lambda c: c.id)
+
+    async def mark_sent(self, row_id: int, worker: str) -> None:
+        await self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker)
+            .values(status="sent", sent_at=utcnow(), claimed_until=None, last_error=None)
+        )
+
+    async def retry_later(self, row_id: int, worker: str, at: datetime, error: str) -> None:
+        await self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker)
+            .values(status="pending", not_before=at, claimed_until=None, last_error=error[:2000])
+        )
+
+    async def give_up(self, row_id: int, worker: str, error: str) -> None:
+        await self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker)
+            .values(status="failed", claimed_until=None, last_error=error[:2000])
+        )
+
+    async def next_due(self) -> datetime | None:
+        return await self.session.scalar(
+            select(func.min(OutboxMessage.not_before)).where(OutboxMessage.status == "pending")
+        )
+
+    async def counts(self) -> dict[str, int]:
+        rows = await self.session.execute(
+            select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+        )
+        return {str(status): int(count) for status, count in rows}
+
+    async def by_key(self, key: str) -> OutboxMessage | None:
+        return await self.session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))

@@ -1,0 +1,32 @@
+"""Telegram delivers updates at least once; this table makes handling happen once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import update
+
+from storage.models import ProcessedUpdate
+from storage.repos.base import Repository
+from storage.types import utcnow
+
+
+class UpdatesRepo(Repository):
+    async def claim(self, update_id: int) -> bool:
+        """True if this update was never handled; the claim commits with the handling."""
+        return await self.insert_ignore(ProcessedUpdate, {"update_id": update_id})
+
+    async def get(self, update_id: int) -> ProcessedUpdate | None:
+        return await self.session.get(ProcessedUpdate, update_id)
+
+    async def store_replies(self, update_id: int, replies: list[Any]) -> None:
+        row = await self.session.get(ProcessedUpdate, update_id)
+        assert row is not None
+        row.replies = replies
+
+    async def mark_replied(self, update_id: int) -> None:
+        await self.session.execute(
+            update(ProcessedUpdate)
+            .where(ProcessedUpdate.update_id == update_id)
+            .values(replied_at=utcnow(), replies=None)
+        )

@@ -1,0 +1,42 @@
+"""An update id is claimed once, even by two handlers racing for it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from storage.uow import UnitOfWork
+
+Uow = Callable[[], UnitOfWork]
+
+
+async def _claim(uow: Uow, update_id: int) -> bool:
+    async with uow() as u:
+        claimed = await u.updates.claim(update_id)
+        await u.commit()
+        return claimed
+
+
+async def test_second_claim_of_an_update_fails(uow: Uow) -> None:
+    assert await _claim(uow, 42)
+    assert not await _claim(uow, 42)
+
+
+async def test_racing_claims_yield_one_winner(uow: Uow) -> None:
+    results = await asyncio.gather(*(_claim(uow, 99) for _ in range(4)))
+    assert sorted(results) == [False, False, False, True]
+
+
+async def test_replies_are_kept_until_delivered(uow: Uow) -> None:
+    await _claim(uow, 5)
+    async with uow() as u:
+        await u.updates.store_replies(5, [{"kind": "send", "chat_id": 1, "text": "x"}])
+        await u.commit()
+    async with uow() as u:
+        row = await u.updates.get(5)
+        assert row is not None and row.replies and row.replied_at is None
+        await u.updates.mark_replied(5)
+        await u.commit()
+    async with uow() as u:
+        row = await u.updates.get(5)
+        assert row is not None and row.replied_at is not None and row.replies is None
