@@ -2,5 +2,27 @@
 
 from storage.models.base import Base
 from storage.models.core import AuditEntry, Conversation, OutboxMessage, ProcessedUpdate, User
+from storage.models.studios import BindingCode, Studio
+from storage.models.submissions import (
+    Attachment,
+    Draft,
+    ReceiptCounter,
+    Submission,
+    SubmissionVersion,
+)
 
-__all__ = ["AuditEntry", "Base", "Conversation", "OutboxMessage", "ProcessedUpdate", "User"]
+__all__ = [
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "BindingCode",
+    "Conversation",
+    "Draft",
+    "OutboxMessage",
+    "ProcessedUpdate",
+    "ReceiptCounter",
+    "Studio",
+    "Submission",
+    "SubmissionVersion",
+    "User",
+]

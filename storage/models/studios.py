@@ -1,0 +1,47 @@
+"""Approved studios (第十二、十三条) and the codes that bind a unit contact to one."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from storage.models.base import Base, BigId
+from storage.types import UTCDateTime, utcnow
+
+
+class Studio(Base):
+    __tablename__ = "studios"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(128))
+    category: Mapped[str] = mapped_column(String(32))
+    sector: Mapped[str | None] = mapped_column(String(32))
+    leader_name: Mapped[str] = mapped_column(String(64))
+    leader_id_number: Mapped[str | None] = mapped_column(String(18))
+    unit_name: Mapped[str] = mapped_column(String(128))
+    unit_credit_code: Mapped[str | None] = mapped_column(String(18))
+    division: Mapped[str | None] = mapped_column(String(32))
+    approved_on: Mapped[date] = mapped_column(Date)
+    support_ends_on: Mapped[date] = mapped_column(Date)
+    construction_cap: Mapped[int] = mapped_column(Integer)
+    intangible_heritage: Mapped[bool] = mapped_column(Boolean, default=False)
+    min_trainees: Mapped[int | None] = mapped_column(Integer)
+    min_certified: Mapped[int | None] = mapped_column(Integer)
+    contact_user_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    application_id: Mapped[int | None] = mapped_column(BigInteger)  # the approved submission
+    source: Mapped[str] = mapped_column(String(16), default="bot")  # bot | import
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active | flagged | revoked
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class BindingCode(Base):
+    __tablename__ = "binding_codes"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    studio_id: Mapped[int] = mapped_column(ForeignKey("studios.id"), index=True)
+    issued_by: Mapped[int] = mapped_column(BigInteger)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_by: Mapped[int | None] = mapped_column(BigInteger)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
