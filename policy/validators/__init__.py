@@ -1,0 +1,1 @@
+"""Field validators: each returns the normalised value or raises :class:`FieldError`."""
