@@ -2,6 +2,7 @@
 
 from storage.models.base import Base
 from storage.models.core import AuditEntry, Conversation, OutboxMessage, ProcessedUpdate, User
+from storage.models.eligibility import EligibilityOutcome, Finding
 from storage.models.studios import BindingCode, Studio
 from storage.models.submissions import (
     Attachment,
@@ -18,6 +19,8 @@ __all__ = [
     "BindingCode",
     "Conversation",
     "Draft",
+    "EligibilityOutcome",
+    "Finding",
     "OutboxMessage",
     "ProcessedUpdate",
     "ReceiptCounter",
