@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable, Coroutine
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.delivery import Deliverer, PermanentError
@@ -20,6 +20,8 @@ from handlers.core import Core
 from handlers.events import Incoming
 from handlers.flows import all_flows, role_sources
 from handlers.texts import LANGS, Texts
+from scheduler.env import SweepConfig
+from scheduler.service import ReminderScheduler
 from storage import migrate
 from storage.db import create_engine, session_factory
 
@@ -58,7 +60,13 @@ class BotApp:
             self.sessions, self.deliverer, lease=timedelta(seconds=settings.outbox_lease)
         )
         self.core.on_enqueue = self.sender.wake
-        self.services: list[Service] = [self.sender.run]
+        self.scheduler = ReminderScheduler(
+            self.sessions,
+            SweepConfig(settings.staff_ids, settings.locale, settings.tz),
+            self.sender.wake,
+            clock=lambda: (self.core.config.clock or (lambda: datetime.now(settings.tz)))(),
+        )
+        self.services: list[Service] = [self.sender.run, self.scheduler.run]
         self.ready = asyncio.Event()
 
     async def on_incoming(self, incoming: Incoming) -> None:
@@ -90,6 +98,10 @@ class BotApp:
         self.ready.set()
         try:
             await stop.wait()
+        except asyncio.CancelledError:
+            for task in tasks:  # dying: no graceful confirmation, as in a crash
+                task.cancel()
+            raise
         finally:
             await asyncio.gather(*tasks, return_exceptions=True)
             await self.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Sequence
 from datetime import timedelta
@@ -44,6 +45,8 @@ class PtbRuntime:
     name = "ptb"
 
     def __init__(self, token: str, api_base: str) -> None:
+        # Opt in to PTB's future timedelta periods; the default warns on every 429.
+        os.environ.setdefault("PTB_TIMEDELTA", "1")
         self.bot = Bot(
             token,
             base_url=f"{api_base}/bot",

@@ -1,0 +1,25 @@
+"""An in-process Telegram Bot API emulator for tests, the playground and benchmarks.
+
+Bots talk to it over real HTTP exactly as to api.telegram.org, so the production
+client code paths (aiogram's or python-telegram-bot's) are what gets exercised.
+"""
+
+from bot.emulator.emulator import Emulator
+from bot.emulator.faults import Fault, FaultPlan
+from bot.emulator.flood import FloodGate, FloodLimits, TokenBucket
+from bot.emulator.models import BotMessage, Button, Document, RecordedCall
+from bot.emulator.users import SimUser
+
+__all__ = [
+    "BotMessage",
+    "Button",
+    "Document",
+    "Emulator",
+    "Fault",
+    "FaultPlan",
+    "FloodGate",
+    "FloodLimits",
+    "RecordedCall",
+    "SimUser",
+    "TokenBucket",
+]

@@ -1,0 +1,124 @@
+"""The studio application end to end on both runtimes, through the emulator over real HTTP."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot.emulator import SimUser
+from storage.models import Submission, SubmissionVersion
+from tests.e2e.harness import Harness
+from tests.handlers.application_script import (
+    EXE,
+    JPEG,
+    PDF,
+    play,
+    steps_from,
+    steps_until,
+)
+
+
+async def _submissions(bot: Harness) -> list[Submission]:
+    async with bot.uow() as uow:
+        return list(await uow.session.scalars(select(Submission)))
+
+
+async def _submit(alice: SimUser) -> str:
+    await alice.click("📤 提交")
+    [receipt] = await alice.click("我确认材料真实")
+    return receipt.plain
+
+
+async def test_a_full_application_reaches_every_staff_member(bot: Harness) -> None:
+    alice = bot.user()
+    [first] = await alice.ask("/apply")
+    assert "第 1/" in first.plain and "工作室名称" in first.plain
+    await play(alice)
+    assert alice.last is not None and "全部内容已填写完整" in alice.last.plain
+    receipt = await _submit(alice)
+    assert "申报已提交" in receipt and "ZZJNDS-2027-0001" in receipt
+    for staff_id in (9001, 9002):
+        staff = bot.staff(staff_id)
+        [notice] = await staff.wait_messages(count=1)
+        assert "ZZJNDS-2027-0001" in notice.plain and "星光数控技能大师工作室" in notice.plain
+        assert notice.labels() == ["打开审核"]
+    async with bot.uow() as uow:
+        version = await uow.session.scalar(select(SubmissionVersion))
+    assert version is not None and len(version.attachments) == 7
+    assert version.attachments[4]["mime_type"] == "image/jpeg"  # the photo, as a JPEG
+
+
+async def test_a_restart_in_the_middle_resumes(bot: Harness) -> None:
+    alice = bot.user()
+    await alice.ask("/apply")
+    await play(alice, steps_until("unit_name"))
+    await bot.restart()
+    [resumed] = await alice.ask("/apply")
+    assert "恢复上次保存的填写进度" in resumed.plain and "申报单位名称" in resumed.plain
+    await play(alice, steps_from("unit_name"))
+    assert "ZZJNDS-2027-0001" in await _submit(alice)
+
+
+async def test_edit_from_the_summary(bot: Harness) -> None:
+    alice = bot.user()
+    await alice.ask("/apply")
+    await play(alice)
+    [field] = await alice.click("✏️ 29")
+    assert "工作室场地面积" in field.plain and "当前答案：120.00 平方米" in field.plain
+    [summary] = await alice.ask("200平方米")
+    assert "29. 工作室场地面积：200.00 平方米" in summary.plain
+    assert "📤 提交" in summary.labels()
+
+
+async def test_bad_input_of_every_kind_keeps_the_draft(bot: Harness) -> None:
+    alice = bot.user()
+    await alice.ask("/apply")
+    for typed, says in (
+        ("   ", "此项不能为空"),
+        ("工" * 41, "不能超过40个字"),
+        ("星光🎉工作室", "表情符号"),
+    ):
+        [reply] = await alice.ask(typed)
+        assert says in reply.plain and "工作室名称" in reply.plain
+    sneaky = "<b>星光</b>'; DROP TABLE drafts;--"
+    await alice.ask(sneaky)
+    [back] = await alice.click("⬅️ 返回")
+    assert "&lt;b&gt;星光&lt;/b&gt;" in back.text and f"当前答案：{sneaky}" in back.plain
+    await alice.click("✔️ 保留当前答案")
+    await play(alice, steps_from("sector")[:13])
+    assert alice.last is not None and "已培养徒弟人数" in alice.last.plain
+    [reply] = await alice.ask("twenty")
+    assert "请输入数字" in reply.plain
+    [reply] = await alice.exchange(alice.send_photo(JPEG))
+    assert "不需要文件" in reply.plain and "已培养徒弟人数" in reply.plain
+    await alice.ask("25")
+    await play(alice, steps_from("honours")[: len(steps_until("report")) - 16])
+    assert "申报报告" in alice.last.plain
+    big = PDF + b"0" * (30 * 1024 * 1024)
+    [reply] = await alice.exchange(alice.send_document(big, "报告.pdf", "application/pdf"))
+    assert "超过20MB" in reply.plain
+    [reply] = await alice.exchange(alice.send_document(EXE, "报告.pdf", "application/pdf"))
+    assert "无法识别这个文件的内容" in reply.plain and "申报报告" in reply.plain
+    await play(alice, steps_from("report"))
+    receipt = await _submit(alice)
+    assert "ZZJNDS-2027-0001" in receipt
+    async with bot.uow() as uow:
+        version = await uow.session.scalar(select(SubmissionVersion))
+    assert version is not None and version.answers["studio_name"] == sneaky
+
+
+async def test_submit_pressed_twice_makes_one_submission(bot: Harness) -> None:
+    alice = bot.user()
+    await alice.ask("/apply")
+    await play(alice)
+    [confirm] = await alice.click("📤 提交")
+    payload = confirm.button("✅ 我确认材料真实，提交").callback_data
+    assert payload is not None
+    first = await alice.press_data(payload, confirm.message_id)
+    second = await alice.press_data(payload, confirm.message_id)
+    await bot.emu.wait_confirmed(first)
+    await bot.emu.wait_confirmed(second)
+    await alice.wait_messages(count=1)
+    assert len(await _submissions(bot)) == 1
+    async with bot.uow() as uow:
+        versions = await uow.session.scalar(select(func.count()).select_from(SubmissionVersion))
+    assert versions == 1

@@ -1,0 +1,127 @@
+"""Staff review end to end on both runtimes: notices, decisions, the studio, binding, races."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from storage.imports.studios_xlsx import import_studios, read_studios
+from storage.models import AuditEntry, Studio, Submission
+from storage.repos.studios import StudiosRepo
+from tests.e2e.harness import Harness
+from tests.e2e.review_steps import resubmit, submit
+from tests.handlers.review.builders import ANSWERS
+
+PDF = b"%PDF-1.4 application report"
+
+
+async def _submission(bot: Harness, sid: int) -> Submission:
+    async with bot.uow() as uow:
+        sub = await uow.session.get(Submission, sid)
+        assert sub is not None
+        return sub
+
+
+async def test_full_review_cycle(bot: Harness) -> None:
+    staff, unit = bot.staff(9001), bot.user(1001, "Zhao")
+    await unit.ask("/start")
+    marker = staff.mark()
+    sid = await submit(bot, 1001, dict(ANSWERS), PDF)
+    [notice] = await staff.wait_messages(marker, 1)
+    assert "新的工作室申报" in notice.plain and "张三数控技能大师工作室" in notice.plain
+
+    replies = await staff.click("打开审核", notice, expect=2)
+    summary = next(m for m in replies if m.document is None)
+    assert "ZZJNDS-" in summary.plain and "✅ 通过" in summary.labels()
+    files = [m.document for m in replies if m.document is not None]
+    assert files and files[0].content == PDF
+
+    await staff.click("↩️ 退回修改", summary)
+    await staff.ask("单位名称与营业执照不一致")
+    unit_marker = unit.mark()
+    await staff.click("↩️ 确认退回")
+    [returned] = await unit.wait_messages(unit_marker, 1)
+    assert "需要修改" in returned.plain and "单位名称与营业执照不一致" in returned.plain
+
+    marker = staff.mark()
+    await resubmit(bot, sid, {"unit_name": "郑州精工机械股份有限公司"})
+    [again] = await staff.wait_messages(marker, 1)
+    assert "重新提交" in again.plain and "第 2 版" in again.plain
+    replies = await staff.click("打开审核", again, expect=1)
+    summary = next(m for m in replies if m.document is None)
+    assert "第 1 版 → 第 2 版" in summary.plain
+    assert "郑州精工机械有限公司 → 郑州精工机械股份有限公司" in summary.plain
+
+    await staff.click("✅ 通过", summary)
+    unit_marker = unit.mark()
+    [done] = await staff.click("✅ 确认通过")
+    assert "已建立工作室" in done.plain
+    [approved] = await unit.wait_messages(unit_marker, 1)
+    assert "审核通过" in approved.plain and "扶持期" in approved.plain
+    async with bot.uow() as uow:
+        studio = await uow.session.scalar(select(Studio))
+    assert studio is not None and studio.contact_user_id == 1001 and studio.application_id == sid
+    assert studio.unit_name == "郑州精工机械股份有限公司"
+    assert (await _submission(bot, sid)).status == "approved"
+
+
+async def test_a_forged_approve_from_a_non_staff_user_changes_nothing(bot: Harness) -> None:
+    sid = await submit(bot, 1001, dict(ANSWERS), PDF)
+    mallory = bot.user(1002, "Mallory")
+    await mallory.ask("/start")
+    await mallory.exchange(mallory.press_data(f"review::approve:{sid}:v1"))
+    await mallory.exchange(mallory.press_data("review:1:yes"))
+    assert "您没有权限进行这项操作。" in mallory.callback_answers
+    assert (await _submission(bot, sid)).status == "submitted"
+    async with bot.uow() as uow:
+        assert await uow.session.scalar(select(func.count(Studio.id))) == 0
+
+
+async def test_two_staff_approving_at_once_make_one_decision(bot: Harness) -> None:
+    await submit(bot, 1001, dict(ANSWERS), PDF)
+    first, second = bot.staff(9001), bot.staff(9002)
+    for staff in (first, second):
+        await staff.ask("/pending")
+        await staff.click("张三数控")
+        await staff.click("✅ 通过")
+    results = await asyncio.gather(first.click("✅ 确认通过"), second.click("✅ 确认通过"))
+    texts = [m.plain for replies in results for m in replies]
+    assert sum("已建立工作室" in t for t in texts) == 1
+    assert sum("已经处理过了" in t for t in texts) == 1
+    async with bot.uow() as uow:
+        assert await uow.session.scalar(select(func.count(Studio.id))) == 1
+        approvals = await uow.session.scalar(
+            select(func.count(AuditEntry.id)).where(AuditEntry.action == "review.approved")
+        )
+    assert approvals == 1
+
+
+async def test_import_and_a_binding_code_link_a_contact(bot: Harness) -> None:
+    wb = Workbook()
+    wb.active.append(["工作室名称", "类别", "领办人", "所在单位", "批准日期"])
+    wb.active.append(
+        ["李四面点技能大师工作室", "传统工艺类", "李四", "郑州某某餐饮", "2021-06-01"]
+    )
+    out = io.BytesIO()
+    wb.save(out)
+    assert bot.clock is not None
+    async with bot.uow() as uow:
+        parsed = read_studios(out.getvalue(), bot.clock().date())
+        report = await import_studios(uow.repo(StudiosRepo), parsed)
+        await uow.commit()
+    assert report.created == 1
+
+    staff, contact = bot.staff(9001), bot.user(1005, "Qian")
+    await staff.ask("/bind")
+    [issued] = await staff.click("李四面点")
+    code = issued.plain.split("绑定码：")[1].split()[0]
+    [linked] = await contact.ask(f"/start bind_{code}")
+    assert "绑定成功" in linked.plain and "李四面点技能大师工作室" in linked.plain
+    [again] = await bot.user(1006).ask(f"/bind {code}")
+    assert "已经使用过" in again.plain
+    async with bot.uow() as uow:
+        studio = await uow.session.scalar(select(Studio))
+    assert studio is not None and studio.contact_user_id == 1005
