@@ -17,7 +17,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.bot_token:
         from bot.playground import run_playground
 
-        return run_playground(settings)
+        return int(run_playground(settings))
     from bot.app import BotApp
 
     async def main() -> None:
@@ -34,7 +34,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 def _playground(args: argparse.Namespace, settings: Settings) -> int:
     from bot.playground import run_playground
 
-    return run_playground(settings)
+    return int(run_playground(settings))
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> int:
@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     setup_logging(settings.log_level, settings.bot_token)
     handler: Handler = args.handler
-    return handler(args, settings)
+    return int(handler(args, settings))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,9 +19,11 @@ class _Pending:
 
 
 class UpdateQueue:
-    def __init__(self, signal: Signal, first_id: int = 1) -> None:
+    def __init__(self, signal: Signal, first_id: int | None = None) -> None:
         self._signal = signal
-        self._next_id = first_id
+        # Telegram's ids only ever grow; seeding from the clock keeps that true across runs
+        # against the same database (the playground), where ids from 1 would look redelivered.
+        self._next_id = first_id if first_id is not None else time.time_ns() // 1_000_000
         self._pending: dict[int, _Pending] = {}
         self._history: dict[int, _Pending] = {}
         self._confirmed: set[int] = set()
