@@ -35,10 +35,10 @@ def make_runtime(settings: Settings) -> Runtime:
     if settings.bot_runtime == "ptb":
         from bot.runtimes.ptb_runtime import PtbRuntime
 
-        return PtbRuntime(settings.bot_token, settings.api_base)
+        return PtbRuntime(settings.bot_token, settings.api_base, settings.request_timeout)
     from bot.runtimes.aiogram_runtime import AiogramRuntime
 
-    return AiogramRuntime(settings.bot_token, settings.api_base)
+    return AiogramRuntime(settings.bot_token, settings.api_base, settings.request_timeout)
 
 
 class BotApp:

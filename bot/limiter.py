@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 GLOBAL_WINDOW = 1.0
@@ -34,12 +34,14 @@ class FloodLimiter:
         chat_rate: float = 1.0,
         chat_burst: int = 3,
         clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.interval = 1.0 / chat_rate
         self.tolerance = (chat_burst - 1) * self.interval
         self.global_capacity = max(1, int(send_rate * GLOBAL_WINDOW))
         self.global_window = self.global_capacity / send_rate
         self.clock = clock
+        self.sleep = sleep
         self._chats: dict[int, _ChatSchedule] = {}
         self._done: deque[float] = deque()
         self._in_flight = 0
@@ -86,7 +88,7 @@ class FloodLimiter:
         delay = moment - self.clock()
         if delay > 0:
             self.waited += delay
-            await asyncio.sleep(delay)
+            await self.sleep(delay)
 
     def flood_wait(self, chat_id: int | None, retry_after: float) -> None:
         """Telegram said 429 after all: keep that chat quiet for as long as it asked."""

@@ -33,6 +33,7 @@ class OutboxSender:
         batch: int = 100,
         max_attempts: int = 8,
         idle_poll: float = 1.0,
+        backoff_base: float = 1.0,
     ) -> None:
         self.sessions = sessions
         self.deliverer = deliverer
@@ -40,6 +41,7 @@ class OutboxSender:
         self.batch = batch
         self.max_attempts = max_attempts
         self.idle_poll = idle_poll
+        self.backoff_base = backoff_base
         self.worker = f"sender-{uuid.uuid4().hex[:12]}"
         self._wake = asyncio.Event()
 
@@ -74,12 +76,12 @@ class OutboxSender:
         except FloodWait as exc:
             error, retry_in = str(exc), exc.retry_after
         except TransientError as exc:
-            error, retry_in = f"transient: {exc}", backoff(row.attempts)
+            error, retry_in = f"transient: {exc}", backoff(row.attempts, self.backoff_base)
         except PermanentError as exc:
             error, retry_in = f"permanent: {exc}", -1
         except Exception as exc:  # a bug must not lose the row silently
             log.exception("outbox row %s", row.id)
-            error, retry_in = f"unexpected: {exc!r}", backoff(row.attempts)
+            error, retry_in = f"unexpected: {exc!r}", backoff(row.attempts, self.backoff_base)
         async with UnitOfWork(self.sessions) as uow:
             if error is None:
                 await uow.outbox.mark_sent(row.id, self.worker)

@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     chat_rate: float = Field(default=1.0, gt=0)
     chat_burst: int = Field(default=3, ge=1)
     outbox_lease: float = Field(default=300.0, gt=0)
+    request_timeout: float = Field(default=30.0, gt=0)
     log_level: str = "INFO"
 
     @field_validator("staff_ids", mode="before")

@@ -48,8 +48,10 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
 class AiogramRuntime:
     name = "aiogram"
 
-    def __init__(self, token: str, api_base: str) -> None:
-        session = AiohttpSession(api=TelegramAPIServer.from_base(api_base))
+    def __init__(self, token: str, api_base: str, request_timeout: float = 30.0) -> None:
+        session = AiohttpSession(
+            api=TelegramAPIServer.from_base(api_base), timeout=request_timeout
+        )
         self.bot = Bot(token=token, session=session)
         self.dispatcher = Dispatcher()
         self._on_incoming: OnIncoming | None = None

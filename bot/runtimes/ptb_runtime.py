@@ -17,7 +17,7 @@ from telegram import (
     LinkPreviewOptions,
     Update,
 )
-from telegram.error import NetworkError, RetryAfter, TelegramError, TimedOut
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
@@ -44,14 +44,19 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
 class PtbRuntime:
     name = "ptb"
 
-    def __init__(self, token: str, api_base: str) -> None:
+    def __init__(self, token: str, api_base: str, request_timeout: float = 30.0) -> None:
         # Opt in to PTB's future timedelta periods; the default warns on every 429.
         os.environ.setdefault("PTB_TIMEDELTA", "1")
         self.bot = Bot(
             token,
             base_url=f"{api_base}/bot",
             base_file_url=f"{api_base}/file/bot",
-            request=HTTPXRequest(connection_pool_size=64, read_timeout=30, write_timeout=30),
+            request=HTTPXRequest(
+                connection_pool_size=64,
+                read_timeout=request_timeout,
+                write_timeout=request_timeout,
+                media_write_timeout=request_timeout,
+            ),
             get_updates_request=HTTPXRequest(connection_pool_size=2, read_timeout=None),
         )
         self.application = Application.builder().bot(self.bot).updater(None).build()
@@ -163,6 +168,8 @@ def _retry_seconds(exc: RetryAfter) -> float:
 def _translate(exc: TelegramError) -> Exception:
     if isinstance(exc, RetryAfter):
         return FloodWait(_retry_seconds(exc))
-    if isinstance(exc, TimedOut | NetworkError) and "Bad Request" not in str(exc):
+    if isinstance(exc, BadRequest):  # a NetworkError subclass in PTB, yet final
+        return PermanentError(str(exc))
+    if isinstance(exc, TimedOut | NetworkError):
         return TransientError(str(exc))
     return PermanentError(str(exc))

@@ -1,7 +1,8 @@
 """Messages the bot sends on its own initiative, claimed and marked so each goes out once.
 
 A row is `pending` until a sender claims it (`sending`, with a lease), then `sent`, or `failed`
-after the last try. A lease that expires (its sender died) makes the row claimable again.
+after the last try. A lease that expires (its sender died) makes the row claimable again. Only
+the oldest unfinished row of a chat is claimable, so messages to one chat keep their order.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy.orm import aliased
 
 from storage.models import OutboxMessage
 from storage.repos.base import Repository
@@ -45,9 +47,19 @@ class OutboxRepo(Repository):
         )
 
     def _claimable(self, now: datetime) -> Any:
-        return or_(
-            and_(OutboxMessage.status == "pending", OutboxMessage.not_before <= now),
-            and_(OutboxMessage.status == "sending", OutboxMessage.claimed_until < now),
+        """Due, and first in its chat: a message waiting for a retry is never overtaken."""
+        earlier = aliased(OutboxMessage)
+        ahead = exists().where(
+            earlier.chat_id == OutboxMessage.chat_id,
+            earlier.id < OutboxMessage.id,
+            earlier.status.in_(("pending", "sending")),
+        )
+        return and_(
+            or_(
+                and_(OutboxMessage.status == "pending", OutboxMessage.not_before <= now),
+                and_(OutboxMessage.status == "sending", OutboxMessage.claimed_until < now),
+            ),
+            ~ahead,
         )
 
     async def claim(self, worker: str, lease: timedelta, limit: int) -> list[Claimed]:

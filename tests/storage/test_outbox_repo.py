@@ -13,9 +13,9 @@ Uow = Callable[[], UnitOfWork]
 SEND = {"kind": "send", "chat_id": 7, "text": "hi"}
 
 
-async def _enqueue(uow: Uow, key: str, **kw: object) -> bool:
+async def _enqueue(uow: Uow, key: str, chat: int = 7, **kw: object) -> bool:
     async with uow() as u:
-        queued = await u.outbox.enqueue(key, 7, SEND, **kw)  # type: ignore[arg-type]
+        queued = await u.outbox.enqueue(key, chat, SEND, **kw)  # type: ignore[arg-type]
         await u.commit()
         return queued
 
@@ -36,7 +36,7 @@ async def test_a_key_is_queued_once(uow: Uow) -> None:
 
 async def test_concurrent_claimers_never_share_a_row(uow: Uow) -> None:
     for i in range(30):
-        await _enqueue(uow, f"k{i}")
+        await _enqueue(uow, f"k{i}", chat=100 + i)
     claims = await asyncio.gather(*(_claim(uow, f"w{i}", limit=7) for i in range(5)))
     flat = [row for claim in claims for row in claim]
     assert len(flat) == len(set(flat))
@@ -74,3 +74,20 @@ async def test_sent_rows_are_not_claimed_and_a_stale_worker_cannot_mark(uow: Uow
         await u.outbox.mark_sent(row, "w2")
         await u.commit()
     assert await _claim(uow, "w3") == []
+
+
+async def test_a_chat_gets_its_messages_in_order_even_across_retries(uow: Uow) -> None:
+    for key in ("first", "second", "third"):
+        await _enqueue(uow, key, chat=5)
+    await _enqueue(uow, "other chat", chat=6)
+    [first, other] = await _claim(uow, "w")
+    async with uow() as u:
+        await u.outbox.retry_later(first, "w", utcnow() + timedelta(hours=1), "429")
+        await u.outbox.mark_sent(other, "w")
+        await u.commit()
+    assert await _claim(uow, "w") == [], "the second message waits for the first"
+    async with uow() as u:
+        await u.outbox.give_up(first, "w", "never")  # a failed head stops blocking
+        await u.commit()
+    [second] = await _claim(uow, "w")
+    assert second == first + 1
