@@ -68,15 +68,21 @@ class BotApp:
         )
         self.services: list[Service] = [self.sender.run, self.scheduler.run]
         self.ready = asyncio.Event()
+        self._delivered: list[int] = []
 
     async def on_incoming(self, incoming: Incoming) -> None:
-        """Handle, deliver the replies, then record them delivered (until then they replay)."""
+        """Handle and deliver the replies; they are recorded delivered after the batch."""
         for action in await self.core.handle(incoming):
             try:
                 await self.deliverer.reply(action)
             except PermanentError as exc:
                 log.warning("reply to update %s refused: %s", incoming.update_id, exc)
-        await self.core.delivered(incoming.update_id)
+        self._delivered.append(incoming.update_id)
+
+    async def flush_delivered(self) -> None:
+        """One write for a whole polling batch, before its offset confirms it to Telegram."""
+        done, self._delivered = self._delivered, []
+        await self.core.delivered(*done)
 
     def command_menu(self) -> dict[str, list[CommandSpec]]:
         names = self.core.registry.public_commands()
@@ -94,7 +100,8 @@ class BotApp:
         log.info("@%s running on %s", username, self.runtime.name)
         await self.runtime.set_commands(self.command_menu())
         tasks = [asyncio.create_task(service(stop)) for service in self.services]
-        tasks.append(asyncio.create_task(poll(self.runtime, self.runtime.process, stop)))
+        polling = poll(self.runtime, self.runtime.process, stop, self.flush_delivered)
+        tasks.append(asyncio.create_task(polling))
         self.ready.set()
         try:
             await stop.wait()

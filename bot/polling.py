@@ -45,6 +45,7 @@ async def poll(
     source: Source,
     process: Callable[[Any], Awaitable[None]],
     stop: asyncio.Event,
+    after_batch: Callable[[], Awaitable[None]] | None = None,
     timeout: int = POLL_TIMEOUT,
 ) -> None:
     offset: int | None = None
@@ -56,6 +57,8 @@ async def poll(
                 break
             if batch:
                 await handle_batch(source, batch, process)
+                if after_batch is not None:
+                    await after_batch()
                 offset = max(source.update_id(raw) for raw in batch) + 1
             failures = 0
         except PermanentError:

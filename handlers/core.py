@@ -51,9 +51,12 @@ class Core:
             log.exception("update %s failed", incoming.update_id)
             return await self._apologise(incoming)
 
-    async def delivered(self, update_id: int) -> None:
+    async def delivered(self, *update_ids: int) -> None:
+        """The replies of these updates reached Telegram: a redelivery no longer replays them."""
+        if not update_ids:
+            return
         async with self.uow() as uow:
-            await uow.updates.mark_replied(update_id)
+            await uow.updates.mark_replied(*update_ids)
             await uow.commit()
 
     async def _handle(self, incoming: Incoming) -> list[Outgoing]:

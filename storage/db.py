@@ -31,7 +31,15 @@ def create_engine(url: str) -> AsyncEngine:
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
+        # One connection: SQLite has one writer anyway, and queueing for the pool in asyncio is
+        # far cheaper than many connections sleeping in SQLite's busy handler.
+        engine = create_async_engine(
+            url,
+            connect_args={"timeout": SQLITE_BUSY_MS / 1000},
+            pool_size=1,
+            max_overflow=0,
+            pool_timeout=120,
+        )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)

@@ -20,13 +20,15 @@ class UpdatesRepo(Repository):
         return await self.session.get(ProcessedUpdate, update_id)
 
     async def store_replies(self, update_id: int, replies: list[Any]) -> None:
-        row = await self.session.get(ProcessedUpdate, update_id)
-        assert row is not None
-        row.replies = replies
-
-    async def mark_replied(self, update_id: int) -> None:
         await self.session.execute(
             update(ProcessedUpdate)
             .where(ProcessedUpdate.update_id == update_id)
+            .values(replies=replies)
+        )
+
+    async def mark_replied(self, *update_ids: int) -> None:
+        await self.session.execute(
+            update(ProcessedUpdate)
+            .where(ProcessedUpdate.update_id.in_(update_ids))
             .values(replied_at=utcnow(), replies=None)
         )
