@@ -1,0 +1,63 @@
+"""`make bench`: every benchmark prints its figures; none asserts a time.
+
+`python -m tests.benchmarks` runs the throughput comparison, one full application, and the
+reminder sweep and fan-out; `python -m tests.benchmarks flood` runs the 100-messages-to-one-chat
+comparison (about seven minutes: Telegram's limits set the pace).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+
+async def _application() -> None:
+    module = importlib.import_module("tests.benchmarks.bench_application")
+    for runtime in ("aiogram", "ptb"):
+        for chat_rate in (None, 1000.0):
+            figures = await module.measure_full_application(runtime, chat_rate=chat_rate)
+            limits = "Telegram's per-chat limit" if chat_rate is None else "limits lifted"
+            print(f"  full application on {runtime} ({limits}): {figures}", flush=True)
+
+
+async def _reminders() -> None:
+    module = importlib.import_module("tests.benchmarks.bench_reminders")
+    print(f"  sweep: {await module.bench_sweep()}", flush=True)
+    print(f"  fan-out: {await module.bench_fanout()}", flush=True)
+
+
+async def _throughput() -> None:
+    module = importlib.import_module("tests.benchmarks.bench_throughput")
+    await module.run()
+
+
+async def _flood() -> None:
+    module = importlib.import_module("tests.benchmarks.bench_flood")
+    await module.run()
+
+
+SUITES: dict[str, Callable[[], Awaitable[Any]]] = {
+    "throughput": _throughput,
+    "application": _application,
+    "reminders": _reminders,
+    "flood": _flood,
+}
+DEFAULT = ("throughput", "application", "reminders")
+
+
+async def main(names: list[str]) -> None:
+    for name in names or DEFAULT:
+        print(f"\n== {name} ==", flush=True)
+        await SUITES[name]()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.WARNING)
+    unknown = [n for n in sys.argv[1:] if n not in SUITES]
+    if unknown:
+        sys.exit(f"unknown benchmark {unknown}; choose from {list(SUITES)}")
+    asyncio.run(main(sys.argv[1:]))
