@@ -39,7 +39,8 @@ class UsersRepo(Repository):
         result = await self.session.execute(
             select(User).from_statement(stmt).execution_options(populate_existing=True)
         )
-        return result.scalar_one()
+        user: User = result.scalar_one()
+        return user
 
     async def staff_ids(self) -> list[int]:
         rows = await self.session.scalars(select(User.id).where(User.is_staff.is_(True)))
