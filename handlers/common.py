@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from handlers.context import Context
 from handlers.flow import Flow
 from handlers.keyboards import button, rows
@@ -70,13 +68,12 @@ class LanguageFlow(Flow):
     name = "lang"
     commands = ("language", "lang")
     menu_key = "menu.language"
-    names: ClassVar[dict[str, str]] = {"zh": "中文", "en": "English"}
 
     async def start(self, ctx: Context, args: str) -> None:
         if args.strip().lower() in LANGS:
             await self._choose(ctx, args.strip().lower())
             return
-        choices = [button(self.names[lang], self.name, lang) for lang in LANGS]
+        choices = [button(ctx.t(f"lang.name_{lang}"), self.name, lang) for lang in LANGS]
         ctx.show(ctx.t("lang.choose"), rows(choices, per_row=2))
 
     async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
