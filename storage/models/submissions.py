@@ -9,7 +9,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, BigId
@@ -32,6 +42,8 @@ class Draft(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     nudged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # True once the walker reached the summary: an answered field then returns to the summary
+    reviewing: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Attachment(Base):

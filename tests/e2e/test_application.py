@@ -2,19 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+
+import pytest
 from sqlalchemy import func, select
 
 from bot.emulator import SimUser
 from storage.models import Submission, SubmissionVersion
+from tests.e2e.conftest import RUNTIMES
 from tests.e2e.harness import Harness
 from tests.handlers.application_script import (
     EXE,
     JPEG,
     PDF,
     play,
+    steps_between,
     steps_from,
     steps_until,
 )
+from tests.handlers.conftest import Clock
+
+
+@pytest.fixture(params=RUNTIMES)
+async def fast_bot(
+    request: pytest.FixtureRequest, sqlite_db: str, clock: Clock
+) -> AsyncIterator[Harness]:
+    """`bot` with the per-chat send rate lifted (CHAT_RATE), as a local Bot API server allows.
+
+    At Telegram's 1 message/s per chat a full application (about 60 replies) takes a minute;
+    the conversation is the same, so the tests that walk it all use this.
+    """
+    harness = Harness(request.param, sqlite_db, clock=clock, chat_rate=200.0, chat_burst=200)
+    await harness.start()
+    try:
+        yield harness
+    finally:
+        await harness.close()
 
 
 async def _submissions(bot: Harness) -> list[Submission]:
@@ -28,17 +51,21 @@ async def _submit(alice: SimUser) -> str:
     return receipt.plain
 
 
-async def test_a_full_application_reaches_every_staff_member(bot: Harness) -> None:
+async def test_a_full_application_reaches_every_staff_member(fast_bot: Harness) -> None:
+    bot = fast_bot
+    staff = [bot.staff(staff_id) for staff_id in (9001, 9002)]
+    for member in staff:
+        await member.ask("/start")
     alice = bot.user()
     [first] = await alice.ask("/apply")
     assert "第 1/" in first.plain and "工作室名称" in first.plain
     await play(alice)
     assert alice.last is not None and "全部内容已填写完整" in alice.last.plain
+    marks = [member.mark() for member in staff]
     receipt = await _submit(alice)
     assert "申报已提交" in receipt and "ZZJNDS-2027-0001" in receipt
-    for staff_id in (9001, 9002):
-        staff = bot.staff(staff_id)
-        [notice] = await staff.wait_messages(count=1)
+    for member, mark in zip(staff, marks, strict=True):
+        [notice] = await member.wait_messages(mark, count=1)
         assert "ZZJNDS-2027-0001" in notice.plain and "星光数控技能大师工作室" in notice.plain
         assert notice.labels() == ["打开审核"]
     async with bot.uow() as uow:
@@ -47,7 +74,8 @@ async def test_a_full_application_reaches_every_staff_member(bot: Harness) -> No
     assert version.attachments[4]["mime_type"] == "image/jpeg"  # the photo, as a JPEG
 
 
-async def test_a_restart_in_the_middle_resumes(bot: Harness) -> None:
+async def test_a_restart_in_the_middle_resumes(fast_bot: Harness) -> None:
+    bot = fast_bot
     alice = bot.user()
     await alice.ask("/apply")
     await play(alice, steps_until("unit_name"))
@@ -58,7 +86,8 @@ async def test_a_restart_in_the_middle_resumes(bot: Harness) -> None:
     assert "ZZJNDS-2027-0001" in await _submit(alice)
 
 
-async def test_edit_from_the_summary(bot: Harness) -> None:
+async def test_edit_from_the_summary(fast_bot: Harness) -> None:
+    bot = fast_bot
     alice = bot.user()
     await alice.ask("/apply")
     await play(alice)
@@ -69,7 +98,8 @@ async def test_edit_from_the_summary(bot: Harness) -> None:
     assert "📤 提交" in summary.labels()
 
 
-async def test_bad_input_of_every_kind_keeps_the_draft(bot: Harness) -> None:
+async def test_bad_input_of_every_kind_keeps_the_draft(fast_bot: Harness) -> None:
+    bot = fast_bot
     alice = bot.user()
     await alice.ask("/apply")
     for typed, says in (
@@ -84,14 +114,14 @@ async def test_bad_input_of_every_kind_keeps_the_draft(bot: Harness) -> None:
     [back] = await alice.click("⬅️ 返回")
     assert "&lt;b&gt;星光&lt;/b&gt;" in back.text and f"当前答案：{sneaky}" in back.plain
     await alice.click("✔️ 保留当前答案")
-    await play(alice, steps_from("sector")[:13])
+    await play(alice, steps_between("category", "master_apprentices"))
     assert alice.last is not None and "已培养徒弟人数" in alice.last.plain
     [reply] = await alice.ask("twenty")
     assert "请输入数字" in reply.plain
     [reply] = await alice.exchange(alice.send_photo(JPEG))
     assert "不需要文件" in reply.plain and "已培养徒弟人数" in reply.plain
     await alice.ask("25")
-    await play(alice, steps_from("honours")[: len(steps_until("report")) - 16])
+    await play(alice, steps_between("honours", "report"))
     assert "申报报告" in alice.last.plain
     big = PDF + b"0" * (30 * 1024 * 1024)
     [reply] = await alice.exchange(alice.send_document(big, "报告.pdf", "application/pdf"))
@@ -106,19 +136,34 @@ async def test_bad_input_of_every_kind_keeps_the_draft(bot: Harness) -> None:
     assert version is not None and version.answers["studio_name"] == sneaky
 
 
-async def test_submit_pressed_twice_makes_one_submission(bot: Harness) -> None:
+async def test_submit_pressed_twice_makes_one_submission(fast_bot: Harness) -> None:
+    bot = fast_bot
     alice = bot.user()
     await alice.ask("/apply")
     await play(alice)
     [confirm] = await alice.click("📤 提交")
     payload = confirm.button("✅ 我确认材料真实，提交").callback_data
     assert payload is not None
-    first = await alice.press_data(payload, confirm.message_id)
-    second = await alice.press_data(payload, confirm.message_id)
-    await bot.emu.wait_confirmed(first)
-    await bot.emu.wait_confirmed(second)
-    await alice.wait_messages(count=1)
+    await alice.press_data(payload, confirm.message_id)  # two presses before any reply
+    await alice.exchange(alice.press_data(payload, confirm.message_id))
+    assert any("过期" in answer for answer in alice.callback_answers)
     assert len(await _submissions(bot)) == 1
     async with bot.uow() as uow:
         versions = await uow.session.scalar(select(func.count()).select_from(SubmissionVersion))
     assert versions == 1
+
+
+async def test_menu_deep_link_and_status(bot: Harness) -> None:
+    """At Telegram's own per-chat rate: the menu button, `/start apply` and /status."""
+    alice = bot.user()
+    [menu] = await alice.ask("/start")
+    assert "📝 工作室申报" in menu.labels() and "📊 我的申报" in menu.labels()
+    [first] = await alice.click("📝 工作室申报")
+    assert "第 1/" in first.plain and "工作室名称" in first.plain
+    await alice.ask("星光工作室")
+    [resumed] = await alice.ask("/start apply")
+    assert "恢复上次保存的填写进度" in resumed.plain and "工作室类别" in resumed.plain
+    [status] = await alice.ask("/status")
+    assert "工作室申报：已填 1/" in status.plain
+    [again] = await alice.click("▶️ 继续填写工作室申报")
+    assert "工作室类别" in again.plain

@@ -1,0 +1,40 @@
+"""`/apply`: the unit contact fills in, checks and submits the studio application."""
+
+from __future__ import annotations
+
+from handlers.application.checks import bar_line, bar_lines
+from handlers.application.opening import open_application
+from handlers.application.submit import submit_application
+from handlers.context import Context
+from handlers.forms import FormFlow, FormSession
+from policy.forms.application import APPLICATION
+from storage.models import Draft
+from storage.repos.submissions import SubmissionsRepo
+
+
+class ApplicationFlow(FormFlow):
+    name = "apply"
+    commands = ("apply",)
+    menu_key = "menu.apply"
+    spec = APPLICATION
+
+    async def open_draft(self, ctx: Context, args: str) -> tuple[Draft, str | None] | None:
+        return await open_application(ctx)
+
+    async def answer_notes(self, form: FormSession, key: str) -> list[str]:
+        notes = await super().answer_notes(form, key)
+        barred = await bar_line(form, key)
+        return [*notes, barred] if barred else notes
+
+    async def blockers(self, form: FormSession) -> list[str]:
+        return await bar_lines(form)
+
+    async def marked(self, form: FormSession) -> set[str]:
+        """A revision flags the fields staff asked to fix."""
+        if form.draft.submission_id is None:
+            return set()
+        submission = await form.ctx.uow.repo(SubmissionsRepo).get(form.draft.submission_id)
+        return set(submission.fields_to_fix or []) if submission else set()
+
+    async def submit(self, form: FormSession) -> None:
+        await submit_application(form)

@@ -1,0 +1,75 @@
+"""Which draft `/apply` opens: a returned submission's revision first, then the unit's own
+draft, else a new one, unless an application of this year is already with the agency."""
+
+from __future__ import annotations
+
+from handlers.context import Context
+from handlers.status import status_label
+from policy.forms.application import APPLICATION
+from storage.models import Draft, Submission
+from storage.repos.drafts import DraftsRepo
+from storage.repos.submissions import RETURNED, SubmissionsRepo
+
+KIND = "application"
+OPEN_AGAIN = frozenset({"rejected", "withdrawn"})
+"""Statuses after which a unit may start a new application in the same year."""
+
+
+def field_names(ctx: Context, keys: list[str]) -> str:
+    names = []
+    for key in keys:
+        node = APPLICATION.node(key)
+        label_key = f"application.f.{key}.label"
+        if ctx.texts.has(label_key):
+            names.append(ctx.t(label_key))
+        elif node is not None and node.label is not None:
+            names.append(node.label.text(ctx.texts.lang))
+        else:
+            names.append(key)
+    return ctx.t("forms.sep").join(names)
+
+
+def returned_note(ctx: Context, submission: Submission) -> str:
+    return ctx.t(
+        "application.returned",
+        receipt=submission.receipt_no,
+        reason=submission.decision_reason or "—",
+        fields=field_names(ctx, list(submission.fields_to_fix or [])) or "—",
+    )
+
+
+async def _revision(ctx: Context) -> tuple[Draft, str] | None:
+    repo = ctx.uow.repo(SubmissionsRepo)
+    for submission in await repo.for_owner(ctx.user_id, KIND):
+        if submission.status == RETURNED:
+            draft = await repo.open_revision_draft(submission, ctx.now())
+            return draft, returned_note(ctx, submission)
+    return None
+
+
+async def _blocking(ctx: Context) -> Submission | None:
+    year = ctx.now().year
+    for submission in await ctx.uow.repo(SubmissionsRepo).for_owner(ctx.user_id, KIND):
+        if submission.year == year and submission.status not in OPEN_AGAIN:
+            return submission
+    return None
+
+
+async def open_application(ctx: Context) -> tuple[Draft, str | None] | None:
+    revision = await _revision(ctx)
+    if revision is not None:
+        return revision
+    drafts = ctx.uow.repo(DraftsRepo)
+    draft = await drafts.find(ctx.user_id, KIND)
+    if draft is not None:
+        return draft, ctx.t("forms.resumed")
+    if (done := await _blocking(ctx)) is not None:
+        status = status_label(ctx, done.status)
+        ctx.send(
+            ctx.t("application.already", receipt=done.receipt_no, status=status),
+            ctx.registry.menu(ctx),
+        )
+        return None
+    draft = await drafts.create(ctx.user_id, KIND, ctx.now())
+    intro = ctx.t("forms.intro", command="/apply", total=len(APPLICATION.nodes))
+    return draft, ctx.t("application.welcome") + "\n" + intro

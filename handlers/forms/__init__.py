@@ -1,0 +1,49 @@
+"""The form walker: asks a `policy.forms.FormSpec` one question at a time, keeping every answer.
+
+A form conversation is a :class:`~handlers.forms.flow.FormFlow` subclass. The walker gives it:
+one question per screen with the progress marker ("5 of 31"), prompt and example; answers
+checked by :mod:`policy.forms.parse` with a re-prompt saying what is wrong; choices as buttons;
+Skip on optional questions, Keep on answered ones, Back on every screen (from the first
+question out to the menu, the draft kept); conditional questions; repeated groups (Add / Remove
+/ Done, members asked one by one); file slots (size checked before download, type by content,
+SHA-256 kept); a summary with an Edit button per answer that returns to the summary; a
+confirmation screen before Submit.
+
+State lives in the database: answers and the cursor in the `Draft` row, the step and the seq of
+the buttons in the `Conversation`; both are committed with each update before the next
+question is sent, so a restart, `/cancel` or days of silence lose nothing. Once the summary
+was reached the draft is *reviewing*: an answered question leads to the next one still open
+(e.g. one an edit revealed), else back to the summary; Back there returns to the summary.
+
+Writing a form flow::
+
+    from handlers.forms import FormFlow, FormSession
+    from policy.forms.plan import PLAN          # a FormSpec
+
+    class PlanFlow(FormFlow):
+        name = "plan"
+        commands = ("plan",)
+        spec = PLAN
+
+        async def open_draft(self, ctx, args):
+            drafts = ctx.uow.repo(DraftsRepo)
+            draft = await drafts.find(ctx.user_id, "plan", scope) or await drafts.create(
+                ctx.user_id, "plan", ctx.now(), scope=scope)
+            return draft, None                  # or None after telling the user why not
+
+        async def blockers(self, form):        # optional: extra lines that block Submit
+            return []
+
+        async def submit(self, form):          # runs after the explicit confirmation
+            answers = snapshot(form.spec, form.answers)
+            ...  # SubmissionsRepo.submit_new(form.draft, answers, Heading(...), year, now)
+            await form.ctx.uow.conversations.close(form.ctx.user_id)
+
+Texts: ``forms.*`` (the walker's own, handlers/texts/forms.*.toml) and the form's
+``<spec.name>.s.<section>`` / ``<spec.name>.f.<key>.label|prompt|example``.
+"""
+
+from handlers.forms.flow import FormFlow
+from handlers.forms.session import FormSession
+
+__all__ = ["FormFlow", "FormSession"]

@@ -1,0 +1,143 @@
+"""`FormFlow`: a Flow that walks a `FormSpec` over a draft; subclasses say whose draft and what
+Submit does."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import ClassVar
+
+from handlers.context import Context
+from handlers.events import FileUpload, Unsupported
+from handlers.flow import Flow
+from handlers.forms import files, groups, steps
+from handlers.forms.cursor import CONFIRM, Cursor, at_summary
+from handlers.forms.screens import go, render, resume_cursor
+from handlers.forms.session import FormSession
+from handlers.forms.summary import issue_line, problems
+from policy.forms.spec import FormSpec
+from storage.models import Conversation, Draft
+from storage.repos.drafts import DraftsRepo
+
+Action = Callable[[FormSession], Awaitable[None]]
+
+_ACTIONS: dict[str, Action] = {
+    "back": steps.back,
+    "skip": lambda form: files.later(form) if files.is_slot(form) else steps.skip(form),
+    "keep": lambda form: files.keep(form) if files.is_slot(form) else steps.keep(form),
+    "clear": files.clear,
+    "add": groups.add,
+    "done": groups.done,
+    "rm": groups.pick_removal,
+}
+
+
+class FormFlow(Flow):
+    """Subclasses set `spec` and implement `open_draft` and `submit`; the rest is the walk.
+
+    Hooks: `open_draft(ctx, args)` → (draft, note) or None (after explaining why not);
+    `answer_notes(form, key)` → remarks shown after an answer (default: the spec's issues at
+    that key); `blockers(form)` → extra lines that block Submit (default none);
+    `marked(form)` → keys flagged in the summary (default none);
+    `submit(form)` → hand the draft in (runs only when nothing blocks and the unit confirmed).
+    """
+
+    spec: ClassVar[FormSpec]
+
+    async def open_draft(self, ctx: Context, args: str) -> tuple[Draft, str | None] | None:
+        raise NotImplementedError
+
+    async def submit(self, form: FormSession) -> None:
+        raise NotImplementedError
+
+    async def blockers(self, form: FormSession) -> list[str]:
+        return []
+
+    async def marked(self, form: FormSession) -> set[str]:
+        """Keys to flag in the summary besides the missing ones (e.g. the fields to fix)."""
+        return set()
+
+    async def answer_notes(self, form: FormSession, key: str) -> list[str]:
+        issues = self.spec.issues(form.answers, form.ctx.now().date())
+        if not any(i.key == key for i in issues):
+            return []
+        lang = form.ctx.texts.lang
+        return [issue_line(form, i.article, i.text.text(lang)) for i in issues]
+
+    async def start(self, ctx: Context, args: str) -> None:
+        opened = await self.open_draft(ctx, args)
+        if opened is None:
+            return
+        draft, note = opened
+        conv = await ctx.uow.conversations.open(ctx.user_id, self.name, "", {"draft": draft.id})
+        ctx.conversation = conv
+        form = FormSession(self, ctx, conv, draft, await ctx.uow.repo(DraftsRepo).files(draft.id))
+        await go(form, resume_cursor(form), note)
+
+    async def session(self, ctx: Context, conv: Conversation) -> FormSession | None:
+        """The form behind a conversation; None (and the conversation closed) if it is gone."""
+        drafts = ctx.uow.repo(DraftsRepo)
+        draft_id = (conv.data or {}).get("draft")
+        draft = await drafts.get(draft_id) if isinstance(draft_id, int) else None
+        if draft is None or draft.owner_id != ctx.user_id:
+            await ctx.uow.conversations.close(ctx.user_id)
+            ctx.conversation = None
+            ctx.send(ctx.t("forms.gone"), ctx.registry.menu(ctx))
+            return None
+        return FormSession(self, ctx, conv, draft, await drafts.files(draft.id))
+
+    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
+        form = await self.session(ctx, conv) if conv is not None else None
+        if conv is None or form is None:
+            await super().on_button(ctx, conv, action)
+            return
+        verb, _, arg = action.partition(":")
+        if verb == "c":
+            await steps.answer(form, arg, pressed=True)
+        elif verb == "e":
+            await self._edit(form, arg)
+        elif verb == "rm" and arg:
+            await groups.remove(form, arg)
+        elif verb in ("submit", "confirm"):
+            await self._submit(form, verb)
+        elif verb in _ACTIONS:
+            await _ACTIONS[verb](form)
+        else:
+            ctx.answer(ctx.t("common.stale_button"), alert=True)
+            await render(form, fresh=True)
+
+    async def _edit(self, form: FormSession, key: str) -> None:
+        node = form.node(key)
+        if not form.cursor.closing or node is None or not node.visible(form.answers):
+            await render(form, form.ctx.t("forms.use_buttons"))
+            return
+        await go(form, Cursor(key))
+
+    async def _submit(self, form: FormSession, verb: str) -> None:
+        if not form.cursor.closing:
+            await render(form, form.ctx.t("forms.use_buttons"))
+            return
+        blocking, _ = await problems(form)
+        if blocking:
+            await go(form, at_summary())
+        elif verb == "submit" or form.cursor.key != CONFIRM:
+            await go(form, Cursor(CONFIRM))
+        else:
+            await self.submit(form)
+
+    async def on_text(self, ctx: Context, conv: Conversation, text: str) -> None:
+        if (form := await self.session(ctx, conv)) is not None:
+            await steps.answer(form, text, pressed=False)
+
+    async def on_file(self, ctx: Context, conv: Conversation, file: FileUpload) -> None:
+        if (form := await self.session(ctx, conv)) is not None:
+            await files.receive(form, file)
+
+    async def on_unsupported(self, ctx: Context, conv: Conversation, event: Unsupported) -> None:
+        await self.reprompt(ctx, conv, ctx.t("common.unsupported", kind=event.kind))
+
+    async def reprompt(self, ctx: Context, conv: Conversation, note: str | None = None) -> None:
+        if (form := await self.session(ctx, conv)) is not None:
+            await render(form, note, fresh=True)
+
+    async def on_cancel(self, ctx: Context, conv: Conversation) -> str:
+        return ctx.t("forms.cancelled", command=f"/{self.commands[0]}")

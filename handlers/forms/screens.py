@@ -1,0 +1,84 @@
+"""Showing the screen the cursor points at, and moving the cursor (committed) first."""
+
+from __future__ import annotations
+
+from handlers.actions import Keyboard
+from handlers.events import ButtonPress
+from handlers.forms.cursor import CONFIRM, SUMMARY, Cursor, at_summary
+from handlers.forms.render import (
+    field_screen,
+    group_screen,
+    member_screen,
+    remove_screen,
+    slot_screen,
+)
+from handlers.forms.session import FormSession
+from handlers.forms.summary import confirm_screen, summary_screen
+from policy.forms.spec import Field, FileSlot, Group
+from policy.forms.walk import first_open
+
+
+def valid(form: FormSession, cursor: Cursor) -> bool:
+    """Whether the cursor points at something that exists and applies to these answers."""
+    if cursor.closing:
+        return True
+    node = form.node(cursor.key)
+    if node is None or not node.visible(form.answers):
+        return False
+    if cursor.item is None:
+        return True
+    items = form.answers.get(cursor.key) or []
+    member = node.member(cursor.member or "") if isinstance(node, Group) else None
+    return member is not None and 0 <= cursor.item < len(items)
+
+
+def resume_cursor(form: FormSession) -> Cursor:
+    """Where a form reopens: its saved place if still valid, else the first open question."""
+    saved = Cursor.decode(form.draft.cursor) if form.draft.cursor else None
+    if saved is not None and valid(form, saved):
+        return saved
+    node = first_open(form.spec, form.answers, form.slots)
+    return Cursor(node.key) if node is not None else at_summary()
+
+
+async def _screen(form: FormSession, cursor: Cursor) -> tuple[str, Keyboard]:
+    if cursor.key == SUMMARY:
+        return await summary_screen(form)
+    if cursor.key == CONFIRM:
+        return confirm_screen(form)
+    node = form.node(cursor.key)
+    if isinstance(node, Group):
+        if cursor.removing:
+            return remove_screen(form, node)
+        if cursor.item is not None:
+            return member_screen(form, node, cursor)
+        return group_screen(form, node)
+    if isinstance(node, FileSlot):
+        return slot_screen(form, node)
+    assert isinstance(node, Field)
+    return field_screen(form, node)
+
+
+async def render(form: FormSession, note: str | None = None, fresh: bool = False) -> None:
+    """Show the current screen: in place of the pressed message, else as a new message."""
+    cursor = form.cursor
+    if not valid(form, cursor):
+        cursor = resume_cursor(form)
+        await form.move(cursor)
+    text, keyboard = await _screen(form, cursor)
+    if note:
+        text = f"{note}\n\n{text}"
+    pressed = isinstance(form.ctx.incoming.event, ButtonPress)
+    if pressed and not fresh:
+        form.ctx.show(text, keyboard)
+    else:
+        form.ctx.send(text, keyboard)
+
+
+async def go(form: FormSession, cursor: Cursor, note: str | None = None) -> None:
+    await form.move(cursor)
+    await render(form, note)
+
+
+def error_note(form: FormSession, message: str) -> str:
+    return form.ctx.t("forms.error", message=message)

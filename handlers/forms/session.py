@@ -1,0 +1,103 @@
+"""One update's view of a form in progress: the draft, its files, and moving between screens.
+
+Every change goes into the draft row (answers, cursor) and the conversation (step, seq) of this
+update's transaction; the core commits before the reply is sent, so an accepted answer is safe
+before the next question appears.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from handlers.actions import Btn
+from handlers.context import Context
+from handlers.forms.cursor import SUMMARY, Cursor
+from handlers.keyboards import button
+from handlers.texts import catalog
+from policy.forms.spec import FormSpec, Node
+from policy.i18n import Label
+from storage.models import Attachment, Conversation, Draft
+from storage.repos.drafts import DraftsRepo
+
+if TYPE_CHECKING:
+    from handlers.forms.flow import FormFlow
+
+
+class FormSession:
+    def __init__(
+        self,
+        flow: FormFlow,
+        ctx: Context,
+        conv: Conversation,
+        draft: Draft,
+        files: list[Attachment],
+    ) -> None:
+        self.flow = flow
+        self.ctx = ctx
+        self.conv = conv
+        self.draft = draft
+        self.files = files
+
+    @property
+    def spec(self) -> FormSpec:
+        return self.flow.spec
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        return dict(self.draft.answers or {})
+
+    @property
+    def slots(self) -> set[str]:
+        return {f.slot for f in self.files}
+
+    @property
+    def cursor(self) -> Cursor:
+        return Cursor.decode(self.conv.step or self.draft.cursor or SUMMARY)
+
+    @property
+    def drafts(self) -> DraftsRepo:
+        return self.ctx.uow.repo(DraftsRepo)
+
+    def node(self, key: str) -> Node | None:
+        return self.spec.node(key)
+
+    def set_answers(self, answers: dict[str, Any]) -> None:
+        """Replace the answers (a new dict, so the JSON column sees the change)."""
+        self.draft.answers = dict(answers)
+        self.draft.updated_at = self.ctx.now()
+
+    def put(self, key: str, value: Any) -> None:
+        self.set_answers({**self.answers, key: value})
+
+    async def reload_files(self) -> None:
+        self.files = await self.drafts.files(self.draft.id)
+
+    async def move(self, cursor: Cursor) -> None:
+        """Commit the new position (bumps seq: buttons of older screens become stale)."""
+        step = cursor.encode()
+        if cursor.key == SUMMARY:
+            self.draft.reviewing = True
+        self.draft.cursor = step
+        self.draft.updated_at = self.ctx.now()
+        await self.ctx.uow.conversations.save(self.conv, step, dict(self.conv.data or {}))
+
+    def btn(self, label_key: str, action: str, **values: object) -> Btn:
+        return button(self.ctx.t(label_key, **values), self.flow.name, action, self.conv.seq)
+
+    def raw_btn(self, label: str, action: str) -> Btn:
+        return button(label, self.flow.name, action, self.conv.seq)
+
+    def text(self, path: str, part: str) -> str | None:
+        """A node's catalog text (``label``, ``prompt``, ``example``), None where there is none."""
+        key = f"{self.spec.name}.f.{path}.{part}"
+        return self.ctx.t(key) if key in catalog("zh") else None
+
+    def label(self, path: str, fallback: Label | None = None) -> str:
+        found = self.text(path, "label")
+        if found is None and fallback is not None:
+            return fallback.text(self.ctx.texts.lang)
+        return found or path
+
+    def section_title(self, key: str) -> str:
+        path = f"{self.spec.name}.s.{key}"
+        return self.ctx.t(path) if path in catalog("zh") else key

@@ -1,0 +1,96 @@
+"""`/status`: the user's drafts in progress and submissions handed in, with their status."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from handlers.actions import Btn
+from handlers.context import Context
+from handlers.flow import Flow
+from handlers.forms import FormFlow
+from handlers.keyboards import button, rows, stack
+from policy.forms.walk import visible_nodes
+from storage.models import Draft, Submission
+from storage.repos.drafts import DraftsRepo
+from storage.repos.submissions import SubmissionsRepo
+
+
+def status_label(ctx: Context, status: str) -> str:
+    key = f"status.state.{status}"
+    return ctx.t(key) if ctx.texts.has(key) else status
+
+
+def kind_label(ctx: Context, kind: str) -> str:
+    key = f"staff_notice.kind_{kind}"
+    return ctx.t(key) if ctx.texts.has(key) else kind
+
+
+def _local(ctx: Context, moment: datetime) -> str:
+    return moment.astimezone(ctx.config.tz).strftime("%Y-%m-%d %H:%M")
+
+
+def _form_flow(ctx: Context, kind: str) -> FormFlow | None:
+    found = (f for f in ctx.registry.flows if isinstance(f, FormFlow) and f.spec.name == kind)
+    return next(found, None)
+
+
+def _draft_line(ctx: Context, draft: Draft, flow: FormFlow | None) -> str:
+    values: dict[str, object] = {"kind": kind_label(ctx, draft.kind)}
+    values["when"] = _local(ctx, draft.updated_at)
+    if flow is None:
+        return ctx.t("status.draft_plain", **values)
+    shown = visible_nodes(flow.spec, draft.answers or {})
+    done = sum(1 for n in shown if n.key in (draft.answers or {}))
+    return ctx.t("status.draft", done=done, total=len(shown), **values)
+
+
+def _submission_lines(ctx: Context, sub: Submission) -> list[str]:
+    lines = [
+        ctx.t(
+            "status.submission",
+            receipt=sub.receipt_no,
+            kind=kind_label(ctx, sub.kind),
+            title=sub.title,
+            status=status_label(ctx, sub.status),
+            version=sub.version,
+            when=_local(ctx, sub.updated_at),
+        )
+    ]
+    if sub.status == "returned" and sub.decision_reason:
+        lines.append(ctx.t("status.reason", reason=sub.decision_reason))
+    return lines
+
+
+class StatusFlow(Flow):
+    name = "status"
+    commands = ("status",)
+    menu_key = "menu.status"
+
+    async def start(self, ctx: Context, args: str) -> None:
+        drafts = await ctx.uow.repo(DraftsRepo).for_owner(ctx.user_id)
+        submissions = await ctx.uow.repo(SubmissionsRepo).for_owner(ctx.user_id)
+        if not drafts and not submissions:
+            ctx.show(ctx.t("status.nothing"), ctx.registry.menu(ctx))
+            return
+        lines = [ctx.t("status.title")]
+        buttons: list[Btn] = []
+        if drafts:
+            lines.append(ctx.t("status.drafts"))
+        for draft in drafts:
+            flow = _form_flow(ctx, draft.kind)
+            lines.append(_draft_line(ctx, draft, flow))
+            if flow is not None:
+                label = ctx.t("status.continue", kind=kind_label(ctx, draft.kind))
+                buttons.append(button(label, flow.name, "open"))
+        if submissions:
+            lines.append(ctx.t("status.submissions"))
+        for sub in reversed(submissions):
+            lines += _submission_lines(ctx, sub)
+        ctx.show("\n".join(lines), stack(rows(_unique(buttons)), ctx.registry.menu(ctx)))
+
+
+def _unique(buttons: list[Btn]) -> list[Btn]:
+    seen: dict[str | None, Btn] = {}
+    for b in buttons:
+        seen.setdefault(b.payload, b)
+    return list(seen.values())

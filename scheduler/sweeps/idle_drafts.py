@@ -1,0 +1,62 @@
+"""Nudge the owners of drafts nobody touched for a while (issue 4: never lose an answer).
+
+One nudge per draft and idle stretch (the outbox key holds the draft's last change), queued for
+the first moment outside quiet hours; touching the draft starts a new stretch. Two sweeps at
+once still queue each nudge once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Final
+from zoneinfo import ZoneInfo
+
+from handlers.actions import Send
+from handlers.keyboards import button, rows
+from handlers.texts import Texts, pick_language
+from policy.calendar import TIMEZONE, next_allowed_send
+from policy.forms.idle import idle_since
+from storage.models import Draft
+from storage.repos.drafts import DraftsRepo
+from storage.uow import UnitOfWork
+
+NUDGE_FLOWS: Final[Mapping[str, str]] = {"application": "apply"}
+"""Draft kinds nudged here, with the flow (and command) that continues them."""
+
+
+def nudge_key(draft: Draft) -> str:
+    return f"draft-idle:{draft.id}:{int(draft.updated_at.timestamp())}"
+
+
+async def _texts(uow: UnitOfWork, user_id: int) -> Texts:
+    user = await uow.users.get(user_id)
+    chosen = user.language if user else None
+    telegram = user.telegram_language if user else None
+    return Texts(pick_language(chosen, telegram, "zh"))
+
+
+async def nudge_idle_drafts(
+    uow: UnitOfWork, now: datetime, flows: Mapping[str, str] = NUDGE_FLOWS
+) -> int:
+    """Queue a nudge for each draft idle since `policy.forms.idle`; returns how many were new."""
+    send_at = next_allowed_send(now.astimezone(ZoneInfo(TIMEZONE)))
+    queued = 0
+    for draft in await uow.repo(DraftsRepo).idle(idle_since(now)):
+        flow = flows.get(draft.kind)
+        if flow is None:
+            continue
+        texts = await _texts(uow, draft.owner_id)
+        text = texts(
+            "forms.nudge",
+            kind=texts(f"staff_notice.kind_{draft.kind}"),
+            command=f"/{flow}",
+            days=(now - draft.updated_at).days,
+        )
+        keyboard = rows([button(texts("forms.nudge_button"), flow, "open")])
+        action = Send(chat_id=draft.owner_id, text=text, keyboard=keyboard)
+        queued += await uow.outbox.enqueue(
+            nudge_key(draft), draft.owner_id, action.model_dump(mode="json"), send_at
+        )
+        draft.nudged_at = now
+    return queued

@@ -1,0 +1,140 @@
+"""Forms in progress and the files attached to them; every accepted answer is staged here.
+
+One draft per owner, kind and scope (scope "" for a first application, ``rev<submission id>``
+for a revision). Attachments are rows linked to their draft; a submission snapshots them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, or_, select
+
+from storage.models import Attachment, Draft
+from storage.repos.base import Repository
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """What is kept of one attached file: enough to fetch it again and to prove its content."""
+
+    slot: str
+    file_id: str
+    file_unique_id: str
+    file_name: str
+    mime_type: str
+    size: int
+    sha256: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def of(cls, row: Attachment) -> FileRecord:
+        return cls(
+            row.slot,
+            row.file_id,
+            row.file_unique_id,
+            row.file_name,
+            row.mime_type,
+            row.size,
+            row.sha256,
+        )
+
+
+class DraftsRepo(Repository):
+    async def get(self, draft_id: int) -> Draft | None:
+        return await self.session.get(Draft, draft_id)
+
+    async def find(self, owner_id: int, kind: str, scope: str = "") -> Draft | None:
+        return await self.session.scalar(
+            select(Draft).where(
+                Draft.owner_id == owner_id, Draft.kind == kind, Draft.scope == scope
+            )
+        )
+
+    async def for_owner(self, owner_id: int, kind: str | None = None) -> list[Draft]:
+        query = select(Draft).where(Draft.owner_id == owner_id)
+        if kind is not None:
+            query = query.where(Draft.kind == kind)
+        return list(await self.session.scalars(query.order_by(Draft.id)))
+
+    async def create(
+        self,
+        owner_id: int,
+        kind: str,
+        now: datetime,
+        scope: str = "",
+        answers: dict[str, Any] | None = None,
+        cursor: str = "",
+    ) -> Draft:
+        draft = Draft(
+            owner_id=owner_id,
+            kind=kind,
+            scope=scope,
+            answers=dict(answers or {}),
+            cursor=cursor,
+            created_at=now,
+            updated_at=now,
+            reviewing=False,
+        )
+        self.session.add(draft)
+        await self.session.flush()
+        return draft
+
+    async def files(self, draft_id: int) -> list[Attachment]:
+        return list(
+            await self.session.scalars(
+                select(Attachment).where(Attachment.draft_id == draft_id).order_by(Attachment.id)
+            )
+        )
+
+    async def add_file(
+        self, draft_id: int, record: FileRecord, uploaded_by: int, now: datetime
+    ) -> Attachment:
+        row = Attachment(
+            draft_id=draft_id, uploaded_by=uploaded_by, uploaded_at=now, **record.as_dict()
+        )
+        self.session.add(row)
+        await self.session.flush()
+        return row
+
+    async def remove_files(self, draft_id: int, slot: str) -> None:
+        await self.session.execute(
+            delete(Attachment)
+            .where(Attachment.draft_id == draft_id, Attachment.slot == slot)
+            .execution_options(synchronize_session="fetch")
+        )
+
+    async def claim(self, draft: Draft) -> bool:
+        """Delete the draft and its file rows; False if another Submit already took it.
+
+        The conditional DELETE is the guard against a double Submit: of two transactions racing
+        for one draft, only the first deletes a row (the second waits for it, then finds none).
+        """
+        await self.session.execute(
+            delete(Attachment)
+            .where(Attachment.draft_id == draft.id)
+            .execution_options(synchronize_session="fetch")
+        )
+        result = await self.session.execute(
+            delete(Draft).where(Draft.id == draft.id).execution_options(synchronize_session=False)
+        )
+        self.session.expunge(draft)
+        return bool(getattr(result, "rowcount", 0))
+
+    async def idle(self, updated_before: datetime, limit: int = 500) -> list[Draft]:
+        """Drafts untouched since ``updated_before`` and not yet nudged in this idle stretch."""
+        return list(
+            await self.session.scalars(
+                select(Draft)
+                .where(
+                    Draft.updated_at < updated_before,
+                    or_(Draft.nudged_at.is_(None), Draft.nudged_at < Draft.updated_at),
+                )
+                .order_by(Draft.id)
+                .limit(limit)
+            )
+        )

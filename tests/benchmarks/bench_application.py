@@ -1,0 +1,69 @@
+"""How long one full studio application takes through the emulator, and how many messages.
+
+`measure_full_application(runtime)` runs the whole application of the shared test script
+(/apply → every question, seven files → summary → Submit → confirmation) against the Bot API
+emulator over real HTTP, on a fresh SQLite database, and waits for the staff notification.
+By default the bot keeps Telegram's per-chat limit (CHAT_RATE=1/s, burst 3), which dominates
+the time; pass `chat_rate` to see the bot's own speed.
+Run: `python -m tests.benchmarks.bench_application [aiogram|ptb]`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+import time
+from typing import Any
+
+from tests.databases import migrated, sqlite_url
+from tests.e2e.harness import Harness
+from tests.handlers.application_script import STEPS, play
+
+
+async def measure_full_application(runtime: str, chat_rate: float | None = None) -> dict[str, Any]:
+    """{"seconds", "bot_messages", "user_messages"} of one application from /apply to staff."""
+    with tempfile.TemporaryDirectory() as directory:
+        url = await migrated(sqlite_url(directory))
+        extra: dict[str, Any] = {}
+        if chat_rate is not None:
+            extra = {"chat_rate": chat_rate, "chat_burst": max(3, int(chat_rate))}
+        bot = Harness(runtime, url, **extra)
+        await bot.start()
+        try:
+            return await _run(bot, runtime, chat_rate)
+        finally:
+            await bot.close()
+
+
+async def _run(bot: Harness, runtime: str, chat_rate: float | None) -> dict[str, Any]:
+    staff, other = bot.staff(9001), bot.staff(9002)
+    for member in (staff, other):
+        await member.ask("/start")
+    staff_mark = staff.mark()
+    alice = bot.user()
+    started = time.perf_counter()
+    await alice.ask("/apply")
+    actions = 1 + await play(alice, STEPS)
+    await alice.click("📤 提交")
+    await alice.click("我确认材料真实")
+    await staff.wait_messages(staff_mark, count=1, timeout=60)
+    seconds = time.perf_counter() - started
+    return {
+        "runtime": runtime,
+        "chat_rate": chat_rate or "telegram default (1/s, burst 3)",
+        "seconds": round(seconds, 2),
+        "bot_messages": alice.mark(),
+        "user_messages": actions + 2,
+        "questions": len(STEPS),
+    }
+
+
+async def main(runtimes: list[str]) -> None:
+    for runtime in runtimes:
+        for rate in (None, 200.0):
+            print(await measure_full_application(runtime, rate))
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1:] or ["aiogram", "ptb"]))

@@ -1,0 +1,271 @@
+"""Moving around the application: Back, Edit from the summary, conditional questions, groups,
+and what blocks Submit (第四条, 第六条, 第十七条) before anything is handed in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy import select
+
+from handlers.core import Core
+from storage.models import Submission, SubmissionVersion
+from storage.repos.drafts import DraftsRepo
+from storage.repos.findings import FindingsRepo
+from storage.repos.submissions import SubmissionsRepo
+from storage.uow import UnitOfWork
+from tests.handlers.application_driver import FakeFiles, fill, label, run_steps
+from tests.handlers.application_script import CREDIT_CODE, MASTER_ID, steps_from
+from tests.handlers.conftest import STAFF_ID
+from tests.handlers.driver import ChatDriver
+
+Chat = Callable[..., ChatDriver]
+Db = Callable[[], UnitOfWork]
+
+
+async def test_back_shows_the_previous_answer_and_keep_goes_on(chat: Chat, core: Core) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until="master_mobile")
+    await alice.press("返回")
+    assert label("master_id") in alice.last.text and f"当前答案：{MASTER_ID}" in alice.last.text
+    await alice.press("返回")
+    await alice.press("返回")
+    assert label("sector") in alice.last.text and "当前答案：战略新兴产业" in alice.last.text
+    await alice.press("保留当前答案")
+    await alice.press("保留当前答案")
+    assert label("master_id") in alice.last.text
+    await alice.press("保留当前答案")
+    assert label("master_mobile") in alice.last.text
+
+
+async def test_back_from_the_first_question_leaves_with_the_draft_kept(chat: Chat) -> None:
+    alice = chat()
+    await alice.command("apply")
+    assert "第 1/" in alice.last.text and alice.last.labels() == ["⬅️ 返回"]
+    await alice.text("星光工作室")
+    await alice.press("返回")
+    await alice.press("返回")
+    assert "已保存" in alice.last.text and "📝 工作室申报" in alice.last.labels()
+    await alice.press("📝 工作室申报")
+    assert label("studio_name") in alice.last.text and "当前答案：星光工作室" in alice.last.text
+    alice_en = chat(1002, language="en")
+    await alice_en.command("apply")
+    assert "1 of " in alice_en.last.text and "Studio name" in alice_en.last.text
+
+
+async def test_edit_from_the_summary_returns_to_the_summary(chat: Chat, core: Core) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files)
+    await alice.press("✏️ 1")
+    assert label("studio_name") in alice.last.text and "星光数控" in alice.last.text
+    await alice.text("晨曦技能大师工作室")
+    assert (
+        "请核对全部内容" in alice.last.text
+        and "1. 工作室名称：晨曦技能大师工作室" in alice.last.text
+    )
+    await alice.press("✏️ 5")
+    await alice.press("返回")  # Back while editing: the summary, unchanged
+    assert "请核对全部内容" in alice.last.text and MASTER_ID in alice.last.text
+
+
+async def test_an_edit_that_reveals_a_question_asks_it_before_the_summary(
+    chat: Chat, core: Core, db: Db
+) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files)
+    assert label("enrolled_students") not in alice.last.text
+    await alice.press("✏️ 20")  # host type
+    await alice.press("职业（技工）院校")
+    assert label("enrolled_students") in alice.last.text
+    await alice.text("4200")
+    assert "在校生人数：4200" in alice.last.text
+    await alice.press("✏️ 20")
+    await alice.press("科技和技能含量较高的大中型企业")
+    assert "在校生人数" not in alice.last.text  # hidden again, and not submitted
+    await alice.press("提交")
+    await alice.press("我确认材料真实")
+    async with db() as uow:
+        version = await uow.session.scalar(select(SubmissionVersion))
+        assert version is not None and "enrolled_students" not in version.answers
+
+
+async def test_groups_add_remove_and_need_their_minimum(chat: Chat, core: Core) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until="team")
+    await alice.press("完成")
+    assert "至少需要添加 1 条" in alice.last.text
+    for name in ("李四", "王二"):
+        await alice.press("添加一条")
+        assert "团队成员（助手） 第" in alice.last.text
+        await alice.text(name)
+        await alice.text("数控铣工")
+        await alice.press("技师（二级）")
+    assert "1. 李四" in alice.last.text and "2. 王二" in alice.last.text
+    await alice.press("删除一条")
+    await alice.press("🗑 1. 李四")
+    assert "已删除第 1 条" in alice.last.text and "1. 王二" in alice.last.text
+    await alice.press("添加一条")
+    await alice.text("赵七")
+    await alice.press("返回")  # back to the name, then out of the unfinished entry
+    await alice.press("返回")
+    assert "未填完的这一条已删除" in alice.last.text and "赵七" not in alice.last.text
+    await alice.press("完成")
+    assert label("space_m2") in alice.last.text
+
+
+async def test_equipment_costs_are_totalled_in_the_summary(chat: Chat, core: Core) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until="equipment")
+    for name, cost in (("车床", "12万"), ("铣床", "¥30,000.50")):
+        await alice.press("添加一条")
+        await alice.text(name)
+        await alice.text("2")
+        await alice.text(cost)
+    await alice.press("完成")
+    await run_steps(alice, files, steps_from("commit_funds"))
+    assert "2 条，合计 150,000.50 元" in alice.last.text
+
+
+async def test_a_missing_mandatory_attachment_blocks_submit_with_the_list(
+    chat: Chat, core: Core, db: Db
+) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until="report")
+    await alice.press("稍后上传")
+    await alice.press("返回")
+    assert label("report") in alice.last.text
+    await alice.press("稍后上传")
+    await alice.press("稍后上传")  # the plan too
+    await run_steps(alice, files, steps_from("equipment_list"))
+    assert "尚未上传的必需附件：申报报告、项目建设实施方案" in alice.last.text
+    assert not any("提交" in b for b in alice.last.labels())
+    await alice.press_data(f"apply:{_seq(alice)}:confirm")  # forged: still refused
+    async with db() as uow:
+        assert list(await uow.session.scalars(select(Submission))) == []
+    await alice.press("✏️ 32")
+    await alice.file(files.upload(b"%PDF-1.4 report", "报告.pdf", "application/pdf"))
+    assert "尚未上传的必需附件：项目建设实施方案" in alice.last.text
+    await alice.press("✏️ 33")
+    await alice.file(files.upload(b"%PDF-1.4 plan", "方案.pdf", "application/pdf"))
+    assert "全部内容已填写完整" in alice.last.text
+
+
+def _seq(chat: ChatDriver) -> int:
+    payload = chat.last.buttons[0].payload or ""
+    return int(payload.split(":")[1])
+
+
+async def test_a_master_failing_article_4_is_told_at_the_field_and_blocked(
+    chat: Chat, core: Core
+) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until="master_healthy")
+    await alice.press("否")
+    assert "第四条：不满足“身体健康”" in alice.last.text
+    assert label("master_daily_work") in alice.last.text
+    await alice.press("是")
+    await run_steps(alice, files, steps_from("master_r1"))
+    assert "第四条：不满足“身体健康”" in alice.last.text and "不能提交" in alice.last.text
+    await alice.press("✏️ 11")
+    await alice.press("是")
+    assert "全部内容已填写完整" in alice.last.text
+
+
+async def test_without_b1_the_exceptional_route_is_asked(chat: Chat, core: Core) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until="master_level")
+    await alice.press("高级工（三级）")
+    await alice.text("S2019-000123")
+    await alice.press("初级职称")
+    for answer in ("是", "是", "否", "否", "否"):
+        await alice.press(answer)
+    await alice.text("3")
+    assert label("master_exceptional") in alice.last.text
+    await alice.press("否")
+    assert "第四条：不满足“技师以上职业资格或相应技术职称”" in alice.last.text
+
+
+async def test_an_address_outside_zhengzhou_is_refused_citing_article_2(
+    chat: Chat, core: Core
+) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until="division")
+    await alice.text("开封市龙亭区")
+    assert "不是郑州市的县级行政区" in alice.last.text and "第二条" in alice.last.text
+    await alice.text("郑州高新区")
+    assert label("unit_address") in alice.last.text
+
+
+async def test_a_barred_master_and_unit_are_told_with_article_17(
+    chat: Chat, core: Core, db: Db
+) -> None:
+    async with db() as uow:
+        await uow.repo(FindingsRepo).record("person", MASTER_ID, date(2025, 6, 1), "x", STAFF_ID)
+        await uow.repo(FindingsRepo).record("unit", CREDIT_CODE, date(2025, 6, 1), "x", STAFF_ID)
+        await uow.commit()
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until="master_mobile")
+    assert "第十七条：该技能大师因弄虚作假被认定，2028-06-01 之前不得申报" in alice.last.text
+    await run_steps(alice, files, steps_from("master_mobile"))
+    assert "该技能大师因弄虚作假" in alice.last.text and "该申报单位因弄虚作假" in alice.last.text
+    assert not any("提交" in b for b in alice.last.labels())
+
+
+async def test_a_returned_application_is_revised_into_version_2(
+    chat: Chat, core: Core, db: Db
+) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files)
+    await alice.press("提交")
+    await alice.press("我确认材料真实")
+    async with db() as uow:  # what staff review does when it returns the application
+        sub = await uow.session.scalar(select(Submission))
+        assert sub is not None
+        sub.status, sub.decision_reason, sub.fields_to_fix = "returned", "面积不符", ["space_m2"]
+        await uow.repo(SubmissionsRepo).open_revision_draft(sub)
+        await uow.commit()
+    await alice.command("apply")
+    text = alice.last.text
+    assert "退回修改" in text and "面积不符" in text and "工作室场地面积" in text
+    assert "请核对全部内容" in text and "申报报告.pdf" in text  # files travelled along
+    assert "29. 工作室场地面积：120.00 平方米 ⚠️" in text
+    await alice.press("✏️ 29")
+    await alice.text("150")
+    await alice.press("提交")
+    await alice.press("我确认材料真实")
+    assert "第 2 版" in alice.last.text and "ZZJNDS-2027-0001" in alice.last.text
+    async with db() as uow:
+        (sub,) = list(await uow.session.scalars(select(Submission)))
+        assert (sub.status, sub.version) == ("submitted", 2)
+        versions = await uow.repo(SubmissionsRepo).versions(sub.id)
+        assert [v.answers["space_m2"] for v in versions] == ["120.00", "150.00"]
+        assert len(versions[1].attachments) == 7
+        assert await uow.repo(DraftsRepo).for_owner(1001) == []
+    staff = chat(STAFF_ID)
+    assert staff.user_id == STAFF_ID
+
+
+async def test_an_approved_application_is_locked(chat: Chat, core: Core, db: Db) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files)
+    await alice.press("提交")
+    await alice.press("我确认材料真实")
+    async with db() as uow:
+        sub = await uow.session.scalar(select(Submission))
+        assert sub is not None
+        sub.status = "approved"
+        await uow.commit()
+    await alice.command("apply")
+    assert "不能重复申报" in alice.last.text and "已通过" in alice.last.text
