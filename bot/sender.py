@@ -49,13 +49,15 @@ class OutboxSender:
         self._wake.set()
 
     async def run(self, stop: asyncio.Event) -> None:
+        stopping = asyncio.ensure_future(stop.wait())
+        stopping.add_done_callback(lambda _: self._wake.set())  # no idle wait at shutdown
         while not stop.is_set():
             try:
                 sent = await self.drain_once()
             except Exception:
                 log.exception("outbox drain failed; retrying")
                 sent = 0
-            if sent == 0:
+            if sent == 0 and not stop.is_set():
                 self._wake.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), self.idle_poll)

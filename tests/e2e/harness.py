@@ -32,7 +32,9 @@ class Harness:
     ) -> None:
         self.runtime = runtime
         self.database_url = database_url
-        self.emu = Emulator(flood=flood)
+        # Our bot confirms an update only after its replies went out, so a reply never
+        # trails the confirmation and no settling time is needed after it.
+        self.emu = Emulator(flood=flood, settle=0.0)
         self.clock = clock
         self.extra_settings = settings
         self.app: BotApp | None = None
