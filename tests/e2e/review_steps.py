@@ -1,8 +1,7 @@
-"""The unit's side of a review cycle, done with the application's own repository and notice.
+"""A submission handed in quickly, for e2e tests about staff presses rather than the form.
 
-Until `/apply` is registered in handlers/flows.py these steps hand the application in the way
-its Submit does (SubmissionsRepo + notify_staff) instead of through the chat; staff's side of
-the cycle is driven through the chat on both runtimes.
+It does what `/apply`'s Submit does (SubmissionsRepo + notify_staff) without the ~60 chat steps;
+the full cycle in test_review.py goes through `/apply` itself.
 """
 
 from __future__ import annotations
@@ -57,18 +56,3 @@ async def submit(bot: Harness, owner_id: int, answers: dict[str, Any], file: byt
         assert sub is not None
         await _announce(bot, uow, sub, "new")
         return sub.id
-
-
-async def resubmit(bot: Harness, submission_id: int, changes: dict[str, Any]) -> None:
-    """The unit edits its revision draft and hands it in again as the next version."""
-    async with bot.uow() as uow:
-        repo = uow.repo(SubmissionsRepo)
-        sub = await repo.get(submission_id)
-        assert sub is not None and sub.status == "returned"
-        draft = await repo.open_revision_draft(sub)
-        answers = {**draft.answers, **changes}
-        heading = Heading(answers["studio_name"], answers["category"], answers["division"])
-        assert bot.clock is not None
-        done = await repo.resubmit(draft, answers, heading, bot.clock())
-        assert done is not None
-        await _announce(bot, uow, done, "resubmitted")

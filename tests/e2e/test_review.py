@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
+from collections.abc import AsyncIterator
 
+import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from bot.emulator import BotMessage
 from storage.imports.studios_xlsx import import_studios, read_studios
 from storage.models import AuditEntry, Studio, Submission
 from storage.repos.studios import StudiosRepo
+from tests.e2e.conftest import RUNTIMES
 from tests.e2e.harness import Harness
-from tests.e2e.review_steps import resubmit, submit
+from tests.e2e.review_steps import submit
+from tests.handlers.application_script import PDF, play
+from tests.handlers.conftest import Clock
 from tests.handlers.review.builders import ANSWERS
-
-PDF = b"%PDF-1.4 application report"
 
 
 async def _submission(bot: Harness, sid: int) -> Submission:
@@ -25,35 +30,66 @@ async def _submission(bot: Harness, sid: int) -> Submission:
         return sub
 
 
-async def test_full_review_cycle(bot: Harness) -> None:
+@pytest.fixture(params=RUNTIMES)
+async def fast_bot(
+    request: pytest.FixtureRequest, sqlite_db: str, clock: Clock
+) -> AsyncIterator[Harness]:
+    """The bot with the per-chat rate lifted, so the unit's ~60-step application is quick."""
+    harness = Harness(request.param, sqlite_db, clock=clock, chat_rate=200.0, chat_burst=200)
+    await harness.start()
+    try:
+        yield harness
+    finally:
+        await harness.close()
+
+
+def _edit_button(summary: BotMessage, label: str) -> str:
+    """The ✏️ button of the summary line showing the field `label`."""
+    match = re.search(rf"(\d+)\. {label}：", summary.plain)
+    assert match is not None, summary.plain[:500]
+    return f"✏️ {match.group(1)}"
+
+
+async def test_full_review_cycle(fast_bot: Harness) -> None:
+    bot = fast_bot
     staff, unit = bot.staff(9001), bot.user(1001, "Zhao")
-    await unit.ask("/start")
+    await staff.ask("/start")
+    await unit.ask("/apply")
+    await play(unit)
     marker = staff.mark()
-    sid = await submit(bot, 1001, dict(ANSWERS), PDF)
+    await unit.click("📤 提交")
+    await unit.click("我确认材料真实")
     [notice] = await staff.wait_messages(marker, 1)
-    assert "新的工作室申报" in notice.plain and "张三数控技能大师工作室" in notice.plain
+    assert "新的工作室申报" in notice.plain and "星光数控技能大师工作室" in notice.plain
 
     replies = await staff.click("打开审核", notice, expect=2)
     summary = next(m for m in replies if m.document is None)
-    assert "ZZJNDS-" in summary.plain and "✅ 通过" in summary.labels()
+    assert "ZZJNDS-2027-0001" in summary.plain and "✅ 通过" in summary.labels()
     files = [m.document for m in replies if m.document is not None]
-    assert files and files[0].content == PDF
+    assert len(files) == 7 and files[0].content == PDF
 
     await staff.click("↩️ 退回修改", summary)
+    await staff.click("申报单位名称")
     await staff.ask("单位名称与营业执照不一致")
     unit_marker = unit.mark()
     await staff.click("↩️ 确认退回")
     [returned] = await unit.wait_messages(unit_marker, 1)
     assert "需要修改" in returned.plain and "单位名称与营业执照不一致" in returned.plain
+    assert "申报单位名称" in returned.plain
 
+    [revision] = await unit.ask("/apply")
+    assert "单位名称与营业执照不一致" in revision.plain
+    await unit.click(_edit_button(revision, "申报单位名称"))
+    await unit.ask("郑州星光精密机械股份有限公司")
     marker = staff.mark()
-    await resubmit(bot, sid, {"unit_name": "郑州精工机械股份有限公司"})
+    await unit.click("📤 提交")
+    await unit.click("我确认材料真实")
     [again] = await staff.wait_messages(marker, 1)
     assert "重新提交" in again.plain and "第 2 版" in again.plain
     replies = await staff.click("打开审核", again, expect=1)
     summary = next(m for m in replies if m.document is None)
     assert "第 1 版 → 第 2 版" in summary.plain
-    assert "郑州精工机械有限公司 → 郑州精工机械股份有限公司" in summary.plain
+    assert "郑州星光精密机械有限公司 → 郑州星光精密机械股份有限公司" in summary.plain
 
     await staff.click("✅ 通过", summary)
     unit_marker = unit.mark()
@@ -63,9 +99,12 @@ async def test_full_review_cycle(bot: Harness) -> None:
     assert "审核通过" in approved.plain and "扶持期" in approved.plain
     async with bot.uow() as uow:
         studio = await uow.session.scalar(select(Studio))
-    assert studio is not None and studio.contact_user_id == 1001 and studio.application_id == sid
-    assert studio.unit_name == "郑州精工机械股份有限公司"
-    assert (await _submission(bot, sid)).status == "approved"
+        sub = await uow.session.scalar(select(Submission))
+    assert sub is not None and sub.status == "approved" and sub.version == 2
+    assert studio is not None and studio.contact_user_id == 1001
+    assert studio.application_id == sub.id and studio.name == "星光数控技能大师工作室"
+    assert studio.unit_name == "郑州星光精密机械股份有限公司" and studio.leader_name == "张三"
+    assert studio.construction_cap == 150_000
 
 
 async def test_a_forged_approve_from_a_non_staff_user_changes_nothing(bot: Harness) -> None:

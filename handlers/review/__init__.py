@@ -1,0 +1,22 @@
+"""Agency staff: review of submissions, staff list, studios, binding codes, exports, figures."""
+
+from __future__ import annotations
+
+from handlers.flow import Flow
+from handlers.review.binding import BindFlow
+from handlers.review.export import ExportFlow
+from handlers.review.flow import ReviewFlow
+from handlers.review.staff import StaffFlow
+from handlers.review.stats import StatsFlow
+from handlers.roles import Role
+from storage.repos.studios import StudiosRepo
+from storage.uow import UnitOfWork
+
+
+async def contact_role(uow: UnitOfWork, user_id: int) -> set[Role]:
+    """Role.CONTACT for whoever is the contact of a studio (by approval or a binding code)."""
+    return {Role.CONTACT} if await uow.repo(StudiosRepo).is_contact(user_id) else set()
+
+
+def review_flows() -> list[Flow]:
+    return [ReviewFlow(), StatsFlow(), ExportFlow(), StaffFlow(), BindFlow()]

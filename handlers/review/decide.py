@@ -1,0 +1,143 @@
+"""A decision in three presses at most: choose, give the reason (and fields), confirm.
+
+The choice opens a conversation holding the submission, the version seen and the decision; the
+confirmation re-checks everything against the database and lets the repository's conditional
+UPDATE decide who wins if two reviewers confirm at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handlers.actions import Keyboard
+from handlers.context import Context
+from handlers.keyboards import button, rows, stack
+from handlers.review.effects import apply_decision
+from handlers.review.fields import field_keys, field_label
+from handlers.review.guard import Target, decidable, decided_note
+from policy.validators.errors import FieldError
+from policy.validators.text import validate_text
+from storage.models import Conversation
+from storage.repos.reviews import Decision, ReviewsRepo
+
+FLOW = "review"
+REASON_MAX = 1000
+CHOICES: dict[str, Decision] = {"approve": "approved", "return": "returned", "reject": "rejected"}
+
+
+async def choose(ctx: Context, choice: str, target: Target | None) -> None:
+    """A decision button on a submission: check it, then ask for a reason or confirmation."""
+    submission = await decidable(ctx, target)
+    if submission is None:
+        return
+    decision = CHOICES[choice]
+    data: dict[str, Any] = {
+        "sid": submission.id,
+        "v": submission.version,
+        "d": decision,
+        "kind": submission.kind,
+        "keys": [],
+        "fields": [],
+    }
+    step = "confirm" if decision == "approved" else "reason"
+    if decision == "returned":
+        version = await ctx.uow.repo(ReviewsRepo).version(submission.id, submission.version)
+        answers, files = (version.answers, version.attachments) if version else ({}, [])
+        data["keys"] = field_keys(submission.kind, answers, [str(f.get("slot")) for f in files])
+    conv = await ctx.uow.conversations.open(ctx.user_id, FLOW, step, data)
+    ctx.conversation = conv
+    ctx.send(*prompt(ctx, conv, submission.title))
+
+
+def prompt(ctx: Context, conv: Conversation, title: str) -> tuple[str, Keyboard]:
+    """The reason step (with field toggles when returning) or the confirmation."""
+    data, seq = conv.data, conv.seq
+    cancel = button(ctx.t("review.btn_cancel"), FLOW, "no", seq)
+    if conv.step == "reason":
+        marks = [
+            button(
+                ("✅ " if key in data["fields"] else "▫️ ")
+                + field_label(data["kind"], key, ctx.texts.lang)[:40],
+                FLOW,
+                f"f:{index}",
+                seq,
+            )
+            for index, key in enumerate(data["keys"])
+        ]
+        ask = ctx.t(f"review.ask_reason_{data['d']}", title=title)
+        if marks:
+            ask += "\n\n" + ctx.t("review.ask_fields")
+        return ask, stack(rows(marks, per_row=2), [cancel])
+    confirm = button(ctx.t(f"review.confirm_btn_{data['d']}"), FLOW, "yes", seq)
+    return confirm_text(ctx, data, title), stack([confirm, cancel])
+
+
+def confirm_text(ctx: Context, data: dict[str, Any], title: str) -> str:
+    text = ctx.t(f"review.confirm_{data['d']}", title=title)
+    if data.get("reason"):
+        text += "\n" + ctx.t("review.reason_line", reason=data["reason"])
+    if data.get("fields"):
+        names = ", ".join(field_label(data["kind"], k, ctx.texts.lang) for k in data["fields"])
+        text += "\n" + ctx.t("review.fields_line", fields=names)
+    return text
+
+
+async def toggle_field(ctx: Context, conv: Conversation, index: str) -> None:
+    keys = conv.data["keys"]
+    if conv.step != "reason" or not index.isdigit() or int(index) >= len(keys):
+        ctx.answer(ctx.t("common.stale_button"), alert=True)
+        return
+    key = keys[int(index)]
+    fields = [k for k in conv.data["fields"] if k != key]
+    if key not in conv.data["fields"]:
+        fields = [k for k in keys if k in {*fields, key}]
+    await ctx.uow.conversations.save(conv, conv.step, {**conv.data, "fields": fields})
+    ctx.show(*prompt(ctx, conv, await title_of(ctx, conv)))
+
+
+async def take_reason(ctx: Context, conv: Conversation, text: str) -> None:
+    try:
+        reason = validate_text(text, max_length=REASON_MAX, multiline=True)
+    except FieldError as error:
+        ctx.send(ctx.t("review.bad_reason", reason=error.message(ctx.texts.lang)))
+        return
+    await ctx.uow.conversations.save(conv, "confirm", {**conv.data, "reason": reason})
+    ctx.send(*prompt(ctx, conv, await title_of(ctx, conv)))
+
+
+async def confirm(ctx: Context, conv: Conversation) -> None:
+    data = conv.data
+    await ctx.uow.conversations.close(ctx.user_id)
+    ctx.conversation = None
+    target = Target(int(data["sid"]), int(data["v"]))
+    submission = await decidable(ctx, target)
+    if submission is None:
+        return
+    repo = ctx.uow.repo(ReviewsRepo)
+    decision: Decision = data["d"]
+    won = await repo.decide(
+        submission.id,
+        target.version or 0,
+        decision,
+        ctx.user_id,
+        ctx.now(),
+        data.get("reason"),
+        data.get("fields") or None,
+    )
+    if not won:
+        fresh = await repo.fresh(submission.id)
+        assert fresh is not None
+        ctx.show(await decided_note(ctx, fresh))
+        return
+    ctx.show(await apply_decision(ctx, submission))
+
+
+async def cancel(ctx: Context) -> None:
+    await ctx.uow.conversations.close(ctx.user_id)
+    ctx.conversation = None
+    ctx.show(ctx.t("review.decision_cancelled"))
+
+
+async def title_of(ctx: Context, conv: Conversation) -> str:
+    submission = await ctx.uow.repo(ReviewsRepo).get(int(conv.data["sid"]))
+    return submission.title if submission else ""

@@ -1,0 +1,77 @@
+"""/pending: the open submissions, the one waiting longest first, and opening one of them."""
+
+from __future__ import annotations
+
+from handlers.actions import Btn
+from handlers.context import Context
+from handlers.keyboards import button, rows, stack
+from handlers.review.guard import Target, load
+from handlers.review.summary import attachments, kind_label, summary_text
+from storage.repos.reviews import OPEN, ReviewsRepo
+
+FLOW = "review"
+PAGE_SIZE = 8
+
+
+def decision_buttons(ctx: Context, submission_id: int, version: int) -> list[Btn]:
+    ref = f"{submission_id}:v{version}"
+    return [
+        button(ctx.t("review.btn_approve"), FLOW, f"approve:{ref}"),
+        button(ctx.t("review.btn_return"), FLOW, f"return:{ref}"),
+        button(ctx.t("review.btn_reject"), FLOW, f"reject:{ref}"),
+    ]
+
+
+async def show_page(ctx: Context, page: int) -> None:
+    repo = ctx.uow.repo(ReviewsRepo)
+    total = await repo.pending_count()
+    if total == 0:
+        ctx.show(ctx.t("review.queue_empty"))
+        return
+    pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
+    page = min(max(page, 0), pages - 1)
+    items = await repo.pending_page(page * PAGE_SIZE, PAGE_SIZE)
+    lines = [ctx.t("review.queue_head", count=total, page=page + 1, pages=pages)]
+    choices = []
+    for number, sub in enumerate(items, start=page * PAGE_SIZE + 1):
+        waiting = sub.updated_at.astimezone(ctx.config.tz).strftime("%m-%d %H:%M")
+        lines.append(
+            ctx.t(
+                "review.queue_line",
+                number=number,
+                kind=kind_label(ctx, sub.kind),
+                title=sub.title,
+                receipt=sub.receipt_no,
+                version=sub.version,
+                at=waiting,
+            )
+        )
+        choices.append(button(f"{number}. {sub.title[:40]}", FLOW, f"open:{sub.id}"))
+    nav = []
+    if page > 0:
+        nav.append(button(ctx.t("review.prev"), FLOW, f"page:{page - 1}"))
+    if page < pages - 1:
+        nav.append(button(ctx.t("review.next"), FLOW, f"page:{page + 1}"))
+    ctx.show("\n".join(lines), stack(rows(choices), nav))
+
+
+async def open_submission(ctx: Context, target: Target | None) -> None:
+    """Summary with the decision buttons (if still open), then the files as documents."""
+    submission = await load(ctx, target)
+    if submission is None:
+        return
+    repo = ctx.uow.repo(ReviewsRepo)
+    version = await repo.version(submission.id, submission.version)
+    previous = (
+        await repo.version(submission.id, submission.version - 1)
+        if submission.version > 1
+        else None
+    )
+    text = await summary_text(ctx, submission, version, previous)
+    keyboard = []
+    if submission.status == OPEN:
+        keyboard.append(decision_buttons(ctx, submission.id, submission.version))
+    keyboard.append([button(ctx.t("review.back_to_queue"), FLOW, "page:0")])
+    ctx.send(text, stack(*keyboard))
+    if version is not None:
+        attachments(ctx, submission, version)

@@ -1,0 +1,89 @@
+"""/stats: applications by status, category and division; studios; eligibility checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from handlers.context import Context
+from handlers.flow import Flow
+from handlers.review.summary import status_label
+from handlers.roles import Role
+from policy.categories import StudioCategory
+from policy.categories import label as category_label
+from policy.divisions import Division
+from policy.divisions import label as division_label
+from policy.eligibility import ConditionCode
+from policy.eligibility import label as condition_label
+from storage.repos.eligibility_outcomes import EligibilitySummary
+from storage.repos.review_stats import StatsRepo
+
+
+def _counts(
+    ctx: Context, counts: Mapping[str | None, int], name: Callable[[str], str]
+) -> list[str]:
+    """One line per key, largest first; keys not filled in come last as 'not given'."""
+    ordered = sorted(counts.items(), key=lambda kv: (kv[0] is None, -kv[1], kv[0] or ""))
+    return [
+        ctx.t("stats.line", name=name(k) if k else ctx.t("stats.unknown"), count=v)
+        for k, v in ordered
+    ] or [ctx.t("stats.none")]
+
+
+def _enum_label(ctx: Context, enum: type[StudioCategory] | type[Division]) -> Callable[[str], str]:
+    def name(code: str) -> str:
+        try:
+            member = enum(code)
+        except ValueError:
+            return code
+        if isinstance(member, StudioCategory):
+            return category_label(member, ctx.texts.lang)
+        return division_label(member, ctx.texts.lang)
+
+    return name
+
+
+def _eligibility(ctx: Context, summary: EligibilitySummary) -> str:
+    """How many checks ran, how many may apply (eligible or by exception), what fails most."""
+    if summary.total == 0:
+        return ctx.t("stats.checks_none")
+    may_apply = summary.passed + summary.exceptional
+    text = ctx.t(
+        "stats.checks",
+        total=summary.total,
+        passed=may_apply,
+        rate=f"{may_apply / summary.total:.0%}",
+        exceptional=summary.exceptional,
+    )
+    worst = summary.most_common_failure
+    if worst is not None:
+        try:
+            name = condition_label(ConditionCode(worst), ctx.texts.lang)
+        except ValueError:
+            name = worst
+        count = summary.failing_counts[worst]
+        text += "\n" + ctx.t("stats.worst", condition=name, code=worst, count=count)
+    return text
+
+
+class StatsFlow(Flow):
+    name = "stats"
+    commands = ("stats",)
+    menu_key = "menu.stats"
+    menu_roles = frozenset({Role.STAFF})
+    required_role = Role.STAFF
+
+    async def start(self, ctx: Context, args: str) -> None:
+        figures = await ctx.uow.repo(StatsRepo).figures()
+        total = sum(figures.by_status.values())
+        parts = [
+            ctx.t("stats.applications", count=total),
+            "\n".join(_counts(ctx, figures.by_status, lambda k: status_label(ctx, k))),
+            ctx.t("stats.by_category"),
+            "\n".join(_counts(ctx, figures.by_category, _enum_label(ctx, StudioCategory))),
+            ctx.t("stats.by_division"),
+            "\n".join(_counts(ctx, figures.by_division, _enum_label(ctx, Division))),
+            ctx.t("stats.studios", count=sum(figures.studios_by_category.values())),
+            "\n".join(_counts(ctx, figures.studios_by_category, _enum_label(ctx, StudioCategory))),
+            _eligibility(ctx, figures.eligibility),
+        ]
+        ctx.show("\n".join(parts))

@@ -1,0 +1,135 @@
+"""What a reviewer reads when opening a submission: facts, answers, files, and what changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from handlers.actions import SendDocument
+from handlers.context import Context
+from handlers.review.fields import field_label, show_value
+from storage.models import Submission, SubmissionVersion
+
+MESSAGE_MAX = 3900  # Telegram allows 4096 characters; keep room for the headline
+DIFF_VALUE_MAX = 80
+DIFF_LINES_MAX = 20
+
+
+def status_label(ctx: Context, status: str) -> str:
+    key = f"review.status.{status}"
+    return ctx.t(key) if ctx.texts.has(key) else status
+
+
+def kind_label(ctx: Context, kind: str) -> str:
+    key = f"staff_notice.kind_{kind}"
+    return ctx.t(key) if ctx.texts.has(key) else kind
+
+
+def _value(ctx: Context, kind: str, key: str, value: object, limit: int | None = None) -> str:
+    text = show_value(ctx, kind, key, value)
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
+
+
+def answer_lines(ctx: Context, kind: str, answers: dict[str, Any]) -> list[str]:
+    return [
+        ctx.t(
+            "review.answer_line",
+            field=field_label(kind, k, ctx.texts.lang),
+            value=_value(ctx, kind, k, v),
+        )
+        for k, v in answers.items()
+    ]
+
+
+def fit(head: str, lines: list[str], tail: str, note: str) -> str:
+    """Whole lines only (never a cut HTML tag), as many as Telegram's limit allows."""
+    budget = MESSAGE_MAX - len(head) - len(tail) - len(note) - 4
+    kept: list[str] = []
+    for line in lines:
+        budget -= len(line) + 1
+        if budget < 0:
+            kept.append(note)
+            break
+        kept.append(line)
+    return "\n\n".join(p for p in (head, "\n".join(kept), tail) if p)
+
+
+def files_block(ctx: Context, version: SubmissionVersion | None) -> str:
+    files = version.attachments if version else []
+    if not files:
+        return ctx.t("review.no_files")
+    names = [ctx.t("review.file_line", name=f.get("file_name", "?")) for f in files]
+    return ctx.t("review.files", count=len(files)) + "\n" + "\n".join(names)
+
+
+def diff_block(ctx: Context, kind: str, old: SubmissionVersion, new: SubmissionVersion) -> str:
+    """Field → old → new for every answer that changed, and the files added or removed."""
+    lines = []
+    for key in [*old.answers, *(k for k in new.answers if k not in old.answers)]:
+        before, after = old.answers.get(key), new.answers.get(key)
+        if before != after:
+            lines.append(
+                ctx.t(
+                    "review.diff_line",
+                    field=field_label(kind, key, ctx.texts.lang),
+                    old=_value(ctx, kind, key, before, DIFF_VALUE_MAX) or ctx.t("review.empty"),
+                    new=_value(ctx, kind, key, after, DIFF_VALUE_MAX) or ctx.t("review.empty"),
+                )
+            )
+    old_files = {f.get("file_unique_id"): f for f in old.attachments}
+    new_files = {f.get("file_unique_id"): f for f in new.attachments}
+    for uid, f in new_files.items():
+        if uid not in old_files:
+            lines.append(ctx.t("review.diff_file_added", name=f.get("file_name", "?")))
+    for uid, f in old_files.items():
+        if uid not in new_files:
+            lines.append(ctx.t("review.diff_file_removed", name=f.get("file_name", "?")))
+    if len(lines) > DIFF_LINES_MAX:
+        more = len(lines) - DIFF_LINES_MAX
+        lines = [*lines[:DIFF_LINES_MAX], ctx.t("review.diff_more", count=more)]
+    head = ctx.t("review.diff_head", old=old.version, new=new.version)
+    return head + "\n" + ("\n".join(lines) if lines else ctx.t("review.diff_none"))
+
+
+async def summary_text(
+    ctx: Context,
+    submission: Submission,
+    version: SubmissionVersion | None,
+    previous: SubmissionVersion | None,
+) -> str:
+    owner = await ctx.uow.users.get(submission.owner_id)
+    submitted = version.submitted_at.astimezone(ctx.config.tz) if version else None
+    parts = [
+        ctx.t(
+            "review.summary_head",
+            kind=kind_label(ctx, submission.kind),
+            title=submission.title,
+            receipt=submission.receipt_no,
+            status=status_label(ctx, submission.status),
+            version=submission.version,
+            owner=(owner.first_name if owner else "") or str(submission.owner_id),
+            owner_id=submission.owner_id,
+            at=submitted.strftime("%Y-%m-%d %H:%M") if submitted else "—",
+        )
+    ]
+    if version is not None and previous is not None:
+        parts.append(diff_block(ctx, submission.kind, previous, version))
+        if submission.decision_reason and submission.status == "submitted":
+            parts.append(ctx.t("review.last_reason", reason=submission.decision_reason))
+    lines = answer_lines(ctx, submission.kind, version.answers) if version else []
+    return fit("\n\n".join(parts), lines, files_block(ctx, version), ctx.t("review.clipped"))
+
+
+def attachments(ctx: Context, submission: Submission, version: SubmissionVersion) -> None:
+    """Send each file of the version again by its Telegram file_id (no download needed)."""
+    for item in version.attachments:
+        if not item.get("file_id"):
+            continue
+        slot = field_label(submission.kind, str(item.get("slot", "")), ctx.texts.lang)
+        ctx.out.append(
+            SendDocument(
+                chat_id=ctx.chat_id,
+                file_name=str(item.get("file_name") or "file"),
+                file_id=str(item["file_id"]),
+                caption=ctx.t("review.file_caption", receipt=submission.receipt_no, slot=slot),
+            )
+        )

@@ -1,0 +1,1 @@
+"""One module per sheet of the agency's workbook; see `storage.exports` for how to add one."""

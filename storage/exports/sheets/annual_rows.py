@@ -1,0 +1,45 @@
+"""Plans and reports at their current version, with their studio (a helper: defines no SHEET)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, and_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import Studio, Submission, SubmissionVersion
+
+
+async def annual_submissions(
+    session: AsyncSession, kind: str, year: int | None = None
+) -> Sequence[Row[Any]]:
+    """One row per filed ``kind`` (plan | report), optionally of one year, by year and studio."""
+    stmt = (
+        select(
+            Submission.receipt_no,
+            Submission.year,
+            Studio.name.label("studio"),
+            Studio.unit_name,
+            Studio.category,
+            Submission.status,
+            Submission.version,
+            Submission.late,
+            Submission.created_at,
+            Submission.updated_at,
+            SubmissionVersion.answers,
+        )
+        .join(Studio, Studio.id == Submission.studio_id)
+        .outerjoin(
+            SubmissionVersion,
+            and_(
+                SubmissionVersion.submission_id == Submission.id,
+                SubmissionVersion.version == Submission.version,
+            ),
+        )
+        .where(Submission.kind == kind)
+        .order_by(Submission.year, Studio.name, Submission.id)
+    )
+    if year is not None:
+        stmt = stmt.where(Submission.year == year)
+    return list(await session.execute(stmt))

@@ -1,0 +1,84 @@
+"""Sheet 申报: one row per studio application, at its current version."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import and_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.exports.registry import Row, Sheet
+from storage.exports.sheets import labels
+from storage.models import Submission, SubmissionVersion, User
+from storage.repos.application_facts import LEADER_NAME, UNIT_NAME, answer
+
+
+async def _rows(session: AsyncSession) -> Sequence[Row]:
+    stmt = (
+        select(
+            Submission.receipt_no,
+            Submission.title,
+            Submission.category,
+            Submission.division,
+            SubmissionVersion.answers,
+            Submission.status,
+            Submission.version,
+            Submission.created_at,
+            Submission.updated_at,
+            User.first_name,
+            Submission.decided_at,
+            Submission.decision_reason,
+        )
+        .outerjoin(
+            SubmissionVersion,
+            and_(
+                SubmissionVersion.submission_id == Submission.id,
+                SubmissionVersion.version == Submission.version,
+            ),
+        )
+        .outerjoin(User, User.id == Submission.decided_by)
+        .where(Submission.kind == "application")
+        .order_by(Submission.created_at, Submission.id)
+    )
+    out: list[Row] = []
+    for r in await session.execute(stmt):
+        out.append(
+            (
+                r.receipt_no,
+                r.title,
+                labels.category(r.category),
+                labels.division(r.division),
+                answer(r.answers, LEADER_NAME) or "",
+                answer(r.answers, UNIT_NAME) or "",
+                labels.status(r.status),
+                r.version,
+                r.created_at,
+                r.updated_at,
+                r.first_name or "",
+                r.decided_at,
+                r.decision_reason or "",
+            )
+        )
+    return out
+
+
+SHEET = Sheet(
+    order=10,
+    title="申报",
+    headers=(
+        "受理编号",
+        "工作室名称",
+        "类别",
+        "所属区县",
+        "领办人",
+        "申报单位",
+        "状态",
+        "版本",
+        "首次提交时间",
+        "最近更新时间",
+        "审核人",
+        "审核时间",
+        "审核意见",
+    ),
+    rows=_rows,
+)

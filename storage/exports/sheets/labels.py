@@ -1,0 +1,40 @@
+"""Chinese labels for stored codes in the workbook (a helper module: it defines no SHEET)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from policy.categories import StudioCategory
+from policy.categories import label as category_label
+from policy.divisions import Division
+from policy.divisions import label as division_label
+
+STATUS: Final = {
+    "submitted": "待审核",
+    "returned": "退回修改",
+    "approved": "已批准",
+    "rejected": "不予通过",
+    "active": "正常",
+    "flagged": "待关注",
+    "revoked": "已撤销",
+}
+SOURCE: Final = {"bot": "线上申报", "import": "导入"}
+YES_NO: Final = ("否", "是")
+
+
+def category(code: str | None) -> str:
+    try:
+        return category_label(StudioCategory(code), "zh") if code else ""
+    except ValueError:
+        return code or ""
+
+
+def division(code: str | None) -> str:
+    try:
+        return division_label(Division(code), "zh") if code else ""
+    except ValueError:
+        return code or ""
+
+
+def status(code: str | None) -> str:
+    return STATUS.get(code or "", code or "")

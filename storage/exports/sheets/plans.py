@@ -1,0 +1,68 @@
+"""Sheet 年度计划: every studio's work plan (第九条(六)) at its current version."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from policy.forms.plan import TRAINEE_LEVELS, budget, planned_results
+from storage.exports.registry import Row, Sheet
+from storage.exports.sheets import labels
+from storage.exports.sheets.annual_rows import annual_submissions
+
+
+async def plan_rows(session: AsyncSession, year: int | None = None) -> Sequence[Row]:
+    out: list[Row] = []
+    for r in await annual_submissions(session, "plan", year):
+        answers = r.answers or {}
+        planned = planned_results(answers)
+        amount = budget(answers)
+        out.append(
+            (
+                r.receipt_no,
+                r.year,
+                r.studio,
+                r.unit_name,
+                labels.category(r.category),
+                *(answers.get(key) or 0 for key in TRAINEE_LEVELS),
+                planned.trainees,
+                planned.newly_certified,
+                planned.activities,
+                planned.competitions,
+                answers.get("innovations") or 0,
+                float(amount) if amount is not None else None,
+                labels.YES_NO[bool(r.late)],
+                r.version,
+                r.created_at,
+                r.updated_at,
+            )
+        )
+    return out
+
+
+async def _all(session: AsyncSession) -> Sequence[Row]:
+    return await plan_rows(session)
+
+
+HEADERS = (
+    "受理编号",
+    "年度",
+    "工作室名称",
+    "所在单位",
+    "类别",
+    "计划培养高级工",
+    "计划培养技师",
+    "计划培养高级技师",
+    "计划培养合计",
+    "计划新取证人数",
+    "研讨推广活动",
+    "参加竞赛",
+    "技术创新项目",
+    "预算（元）",
+    "逾期提交",
+    "版本",
+    "首次提交时间",
+    "最近更新时间",
+)
+SHEET = Sheet(order=30, title="年度计划", headers=HEADERS, rows=_all)

@@ -1,0 +1,72 @@
+"""Sheet 年度总结: every studio's annual report with the preliminary verdict of 第九条."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from policy.assessment import evaluate_year
+from policy.categories import StudioCategory
+from policy.forms.report import CERTIFIED_LEVELS, achieved_results, funds_used
+from storage.exports.registry import Row, Sheet
+from storage.exports.sheets import labels
+from storage.exports.sheets.annual_rows import annual_submissions
+
+VERDICT = ("未达标", "达标")
+
+
+async def _rows(session: AsyncSession) -> Sequence[Row]:
+    out: list[Row] = []
+    for r in await annual_submissions(session, "report"):
+        answers = r.answers or {}
+        results = achieved_results(answers)
+        amount = funds_used(answers)
+        verdict = evaluate_year(StudioCategory(r.category), results).passed
+        out.append(
+            (
+                r.receipt_no,
+                r.year,
+                r.studio,
+                r.unit_name,
+                labels.category(r.category),
+                results.trainees,
+                *(answers.get(key) or 0 for key in CERTIFIED_LEVELS),
+                results.newly_certified,
+                results.activities,
+                results.competitions,
+                answers.get("innovations") or 0,
+                float(amount) if amount is not None else None,
+                VERDICT[verdict],
+                r.version,
+                r.updated_at,
+            )
+        )
+    return out
+
+
+SHEET = Sheet(
+    order=40,
+    title="年度总结",
+    headers=(
+        "受理编号",
+        "年度",
+        "工作室名称",
+        "所在单位",
+        "类别",
+        "培养人数",
+        "新取得高级工",
+        "新取得技师",
+        "新取得高级技师",
+        "新取得相应职称",
+        "新取证合计",
+        "研讨推广活动",
+        "参加竞赛",
+        "技术创新成果",
+        "经费使用（元）",
+        "第九条初步结论",
+        "版本",
+        "最近更新时间",
+    ),
+    rows=_rows,
+)

@@ -1,0 +1,120 @@
+"""Studios: created on approval (第十二、十三条) or imported from the agency's list.
+
+The support period and the construction-subsidy cap are computed from policy here, once, so no
+caller restates the three years or the 150,000/100,000 CNY.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ColumnElement, func, or_, select, true
+
+from policy.categories import StudioCategory, construction_cap
+from policy.money import support_period
+from storage.models import Studio
+from storage.repos.base import Repository
+
+
+@dataclass(frozen=True, slots=True)
+class StudioFacts:
+    """What defines a studio, wherever it came from (an approval or an imported row)."""
+
+    name: str
+    category: StudioCategory
+    leader_name: str
+    unit_name: str
+    approved_on: date
+    division: str | None = None
+    sector: str | None = None
+    leader_id_number: str | None = None
+    unit_credit_code: str | None = None
+    intangible_heritage: bool = False
+
+
+class StudiosRepo(Repository):
+    async def get(self, studio_id: int) -> Studio | None:
+        return await self.session.get(Studio, studio_id)
+
+    async def create(
+        self,
+        facts: StudioFacts,
+        *,
+        source: str = "bot",
+        contact_user_id: int | None = None,
+        application_id: int | None = None,
+    ) -> Studio:
+        studio = Studio(source=source, status="active")
+        self._apply(studio, facts)
+        studio.contact_user_id = contact_user_id
+        studio.application_id = application_id
+        self.session.add(studio)
+        await self.session.flush()
+        return studio
+
+    async def find(self, name: str, unit_name: str) -> Studio | None:
+        """The studio of this name at this unit (the import's identity)."""
+        return await self.session.scalar(
+            select(Studio)
+            .where(Studio.name == name, Studio.unit_name == unit_name)
+            .order_by(Studio.id)
+            .limit(1)
+        )
+
+    async def upsert(self, facts: StudioFacts, source: str = "import") -> tuple[Studio, bool]:
+        """Update the studio with the same name and unit, else create it; True if created."""
+        found = await self.find(facts.name, facts.unit_name)
+        if found is None:
+            return await self.create(facts, source=source), True
+        self._apply(found, facts)
+        await self.session.flush()
+        return found, False
+
+    async def count(self, query: str = "") -> int:
+        stmt = select(func.count(Studio.id)).where(self._matching(query))
+        return int(await self.session.scalar(stmt) or 0)
+
+    async def page(self, offset: int, limit: int, query: str = "") -> list[Studio]:
+        rows = await self.session.scalars(
+            select(Studio)
+            .where(self._matching(query))
+            .order_by(Studio.name, Studio.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        return list(rows)
+
+    async def of_contact(self, user_id: int) -> list[Studio]:
+        rows = await self.session.scalars(
+            select(Studio).where(Studio.contact_user_id == user_id).order_by(Studio.id)
+        )
+        return list(rows)
+
+    async def is_contact(self, user_id: int) -> bool:
+        stmt = select(Studio.id).where(Studio.contact_user_id == user_id).limit(1)
+        return await self.session.scalar(stmt) is not None
+
+    @staticmethod
+    def _matching(query: str) -> ColumnElement[bool]:
+        if not query:
+            return true()
+        like = f"%{query}%"
+        return or_(
+            Studio.name.like(like), Studio.unit_name.like(like), Studio.leader_name.like(like)
+        )
+
+    @staticmethod
+    def _apply(studio: Studio, facts: StudioFacts) -> None:
+        studio.name = facts.name
+        studio.category = facts.category.value
+        studio.leader_name = facts.leader_name
+        studio.unit_name = facts.unit_name
+        studio.approved_on = facts.approved_on
+        studio.support_ends_on = support_period(facts.approved_on).end
+        studio.construction_cap = construction_cap(facts.category)
+        studio.division = facts.division or studio.division
+        studio.sector = facts.sector or studio.sector
+        studio.leader_id_number = facts.leader_id_number or studio.leader_id_number
+        studio.unit_credit_code = facts.unit_credit_code or studio.unit_credit_code
+        studio.intangible_heritage = facts.intangible_heritage or bool(studio.intangible_heritage)
