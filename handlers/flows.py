@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from handlers.annual import annual_flows
+from handlers.application import ApplicationFlow
 from handlers.common import common_flows
+from handlers.eligibility import eligibility_flows
 from handlers.flow import Flow
+from handlers.review import contact_role, review_flows
 from handlers.roles import RoleSource
+from handlers.status import StatusFlow
 
 
 def all_flows() -> list[Flow]:
-    return [*common_flows()]
+    return [
+        *common_flows(),
+        *eligibility_flows(),
+        ApplicationFlow(),
+        StatusFlow(),
+        *review_flows(),
+        *annual_flows(),
+    ]
 
 
 def role_sources() -> list[RoleSource]:
-    return []
+    return [contact_role]

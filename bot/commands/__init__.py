@@ -8,6 +8,8 @@ from typing import Any
 
 def register_all(sub: argparse._SubParsersAction[Any]) -> None:
     """Each module registers its own subcommands; the list grows with the capabilities."""
-    modules: list[Any] = []
+    from bot.commands import export, reminders, studios
+
+    modules: list[Any] = [export, studios, reminders]
     for module in modules:
         module.register(sub)

@@ -1,5 +1,6 @@
 """All tables, imported here so that Alembic and `Base.metadata` see every one."""
 
+from storage.models.annual import Assessment, CalendarOverride, Subsidy
 from storage.models.base import Base
 from storage.models.core import AuditEntry, Conversation, OutboxMessage, ProcessedUpdate, User
 from storage.models.eligibility import EligibilityOutcome, Finding
@@ -13,10 +14,12 @@ from storage.models.submissions import (
 )
 
 __all__ = [
+    "Assessment",
     "Attachment",
     "AuditEntry",
     "Base",
     "BindingCode",
+    "CalendarOverride",
     "Conversation",
     "Draft",
     "EligibilityOutcome",
@@ -27,5 +30,6 @@ __all__ = [
     "Studio",
     "Submission",
     "SubmissionVersion",
+    "Subsidy",
     "User",
 ]

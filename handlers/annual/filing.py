@@ -1,0 +1,179 @@
+"""What /plan and /report share: a contact files one form per studio and year, by versions.
+
+The draft's scope names the studio and year (``s12y2027``); a plan already filed opens again
+pre-filled on its summary, and filing it appends a version (the history stays). A submission
+returned for revision is revised in the revision draft staff review opened for it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from handlers.annual.studio_choice import own_studio, parse_choice, parse_year, pick_studio
+from handlers.context import Context
+from handlers.forms import FormFlow, FormSession
+from handlers.forms.cursor import CONFIRM, Cursor
+from handlers.forms.screens import go
+from handlers.forms.summary import problems
+from handlers.roles import Role
+from handlers.staff_notices import notify_staff
+from policy.calendar import ProgrammeCalendar
+from policy.forms.walk import snapshot
+from storage.models import Conversation, Draft, Studio, Submission
+from storage.repos.annual import CalendarRepo
+from storage.repos.annual_filings import AnnualFilingsRepo
+from storage.repos.drafts import DraftsRepo
+from storage.repos.submissions import RETURNED, SUMMARY_CURSOR, Heading, SubmissionsRepo
+
+_SCOPE = re.compile(r"s(\d+)y(\d{4})")
+
+
+def scope_of(studio_id: int, year: int) -> str:
+    return f"s{studio_id}y{year}"
+
+
+class AnnualFormFlow(FormFlow):
+    """A form a studio contact files once a year (plan or report); subclasses fill the texts."""
+
+    kind: ClassVar[str]
+    required_role = Role.CONTACT
+    menu_roles = frozenset({Role.CONTACT})
+
+    def default_year(self, ctx: Context) -> int:
+        raise NotImplementedError
+
+    def is_late(self, ctx: Context, cal: ProgrammeCalendar) -> bool:
+        raise NotImplementedError
+
+    async def confirm_note(self, form: FormSession, studio: Studio) -> str | None:
+        return None
+
+    async def filed(
+        self, form: FormSession, submission: Submission, studio: Studio, revised: bool
+    ) -> None:
+        raise NotImplementedError
+
+    async def start(self, ctx: Context, args: str) -> None:
+        if _SCOPE.fullmatch(args.strip()):
+            await super().start(ctx, args.strip())
+            return
+        year = parse_year(args, self.default_year(ctx))
+        studio = await pick_studio(ctx, self.name, year)
+        if studio is not None:
+            await super().start(ctx, scope_of(studio.id, year))
+
+    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
+        choice = parse_choice(action) if conv is None else None
+        if choice is not None:
+            if await own_studio(ctx, choice[0]) is None:
+                ctx.answer(ctx.t("common.not_allowed"), alert=True)
+            else:
+                await super().start(ctx, scope_of(*choice))
+        elif conv is not None and action == "submit":
+            await self._to_confirmation(ctx, conv)
+        else:
+            await super().on_button(ctx, conv, action)
+
+    async def _to_confirmation(self, ctx: Context, conv: Conversation) -> None:
+        """Like the walker's Submit, with this form's remarks (shortfalls, verdict) on top."""
+        form = await self.session(ctx, conv)
+        if form is None:
+            return
+        target = await self.target(form)
+        if not form.cursor.closing or target is None or (await problems(form))[0]:
+            await super().on_button(ctx, conv, "submit")
+            return
+        await go(form, Cursor(CONFIRM), await self.confirm_note(form, target[0]))
+
+    async def open_draft(self, ctx: Context, args: str) -> tuple[Draft, str | None] | None:
+        match = _SCOPE.fullmatch(args)
+        studio = await own_studio(ctx, int(match.group(1))) if match else None
+        if match is None or studio is None:
+            ctx.send(ctx.t("annual.no_studio"), ctx.registry.menu(ctx))
+            return None
+        year = int(match.group(2))
+        existing = await ctx.uow.repo(AnnualFilingsRepo).find(self.kind, studio.id, year)
+        if existing is not None and existing.status == RETURNED:
+            draft = await ctx.uow.repo(SubmissionsRepo).open_revision_draft(existing, ctx.now())
+            note = ctx.t("annual.returned", reason=existing.decision_reason or "—")
+            return draft, note
+        return await self._own_draft(ctx, studio, year, existing)
+
+    async def _own_draft(
+        self, ctx: Context, studio: Studio, year: int, existing: Submission | None
+    ) -> tuple[Draft, str | None]:
+        drafts = ctx.uow.repo(DraftsRepo)
+        scope = scope_of(studio.id, year)
+        draft = await drafts.find(ctx.user_id, self.kind, scope)
+        if draft is not None:
+            return draft, ctx.t("forms.resumed")
+        command = f"/{self.commands[0]}"
+        if existing is None:
+            draft = await drafts.create(ctx.user_id, self.kind, ctx.now(), scope=scope)
+            intro = ctx.t("forms.intro", command=command, total=len(self.spec.nodes))
+            return draft, ctx.t(f"annual.{self.kind}_welcome", studio=studio.name, year=year) + (
+                "\n" + intro
+            )
+        latest = await ctx.uow.repo(SubmissionsRepo).latest_version(existing.id)
+        answers = dict(latest.answers) if latest else {}
+        draft = await drafts.create(
+            ctx.user_id, self.kind, ctx.now(), scope=scope, answers=answers, cursor=SUMMARY_CURSOR
+        )
+        draft.reviewing = True
+        note = ctx.t("annual.new_version", receipt=existing.receipt_no, version=existing.version)
+        return draft, note
+
+    async def target(self, form: FormSession) -> tuple[Studio, int] | None:
+        """The studio and year this draft is for (the scope, or the returned submission)."""
+        draft = form.draft
+        if draft.submission_id is not None:
+            sub = await form.ctx.uow.repo(SubmissionsRepo).get(draft.submission_id)
+            studio_id, year = (sub.studio_id, sub.year) if sub else (None, 0)
+        else:
+            match = _SCOPE.fullmatch(draft.scope or "")
+            studio_id, year = (int(match.group(1)), int(match.group(2))) if match else (None, 0)
+        studio = await own_studio(form.ctx, studio_id) if studio_id else None
+        return (studio, year) if studio is not None else None
+
+    async def submit(self, form: FormSession) -> None:
+        ctx = form.ctx
+        target = await self.target(form)
+        await ctx.uow.conversations.close(ctx.user_id)
+        ctx.conversation = None
+        submission = await self._hand_in(form, *target) if target else None
+        if target is None or submission is None:
+            ctx.show(ctx.t("annual.not_filed"), ctx.registry.menu(ctx))
+            return
+        revised = submission.version > 1
+        filings = ctx.uow.repo(AnnualFilingsRepo)
+        await filings.withdraw_reminders(self.kind, target[0].id, target[1])
+        event = "resubmitted" if revised else "new"
+        await ctx.uow.audit.record(
+            ctx.user_id,
+            f"{self.kind}.{event}",
+            "submission",
+            submission.id,
+            receipt=submission.receipt_no,
+            version=submission.version,
+            late=submission.late,
+        )
+        await notify_staff(ctx, submission, event)
+        await self.filed(form, submission, target[0], revised)
+
+    async def _hand_in(self, form: FormSession, studio: Studio, year: int) -> Submission | None:
+        ctx, draft = form.ctx, form.draft
+        answers = snapshot(form.spec, form.answers)
+        heading = Heading(f"{studio.name} · {year}", studio.category, studio.division)
+        subs, now = ctx.uow.repo(SubmissionsRepo), ctx.now()
+        if draft.submission_id is not None:
+            return await subs.resubmit(draft, answers, heading, now)
+        existing = await ctx.uow.repo(AnnualFilingsRepo).find(self.kind, studio.id, year)
+        if existing is not None:
+            repo = ctx.uow.repo(AnnualFilingsRepo)
+            return await repo.add_version(existing, draft.id, answers, ctx.user_id, now)
+        submission = await subs.submit_new(draft, answers, heading, year, now)
+        if submission is not None:
+            submission.studio_id = studio.id
+            submission.late = self.is_late(ctx, await ctx.uow.repo(CalendarRepo).effective(year))
+        return submission

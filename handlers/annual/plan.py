@@ -1,0 +1,66 @@
+"""`/plan`: the studio contact files the year's work plan (Art. 9(6)).
+
+Targets below the minimums of Art. 9 are pointed out, with the article, as soon as they are
+answered and again before confirmation; they do not block filing (the plan is the studio's,
+the assessment judges the year). A plan after the due day is accepted and marked late.
+"""
+
+from __future__ import annotations
+
+from handlers.annual.filing import AnnualFormFlow
+from handlers.annual.verdict import category_of, minimums_override, shortfall_note
+from handlers.context import Context
+from handlers.forms import FormSession
+from policy.assessment import CheckCode, plan_shortfalls
+from policy.calendar import ProgrammeCalendar, is_plan_late
+from policy.forms.plan import PLAN, TRAINEE_LEVELS, planned_results
+from policy.reminders import plan_year
+from storage.models import Studio, Submission
+
+CHECK_AFTER = {
+    TRAINEE_LEVELS[-1]: CheckCode.TRAINEES,
+    "certified": CheckCode.NEWLY_CERTIFIED,
+    "activities": CheckCode.ACTIVITIES,
+    "competitions": CheckCode.COMPETITIONS,
+}
+
+
+class PlanFlow(AnnualFormFlow):
+    name = "plan"
+    commands = ("plan",)
+    menu_key = "menu.plan"
+    spec = PLAN
+    kind = "plan"
+
+    def default_year(self, ctx: Context) -> int:
+        return plan_year(ctx.now().date())
+
+    def is_late(self, ctx: Context, cal: ProgrammeCalendar) -> bool:
+        return is_plan_late(ctx.now().date(), cal)
+
+    async def confirm_note(self, form: FormSession, studio: Studio) -> str | None:
+        planned = planned_results(form.answers)
+        short = plan_shortfalls(category_of(studio), planned, minimums_override(studio))
+        return shortfall_note(form.ctx, short)
+
+    async def answer_notes(self, form: FormSession, key: str) -> list[str]:
+        code = CHECK_AFTER.get(key)
+        target = await self.target(form) if code else None
+        if code is None or target is None:
+            return []
+        studio = target[0]
+        planned = planned_results(form.answers)
+        short = plan_shortfalls(category_of(studio), planned, minimums_override(studio))
+        note = shortfall_note(form.ctx, [c for c in short if c.code is code])
+        return [note] if note else []
+
+    async def filed(
+        self, form: FormSession, submission: Submission, studio: Studio, revised: bool
+    ) -> None:
+        ctx = form.ctx
+        key = "annual.plan_revised" if revised else "annual.plan_filed"
+        sub = submission
+        lines = [ctx.t(key, receipt=sub.receipt_no, version=sub.version, year=sub.year)]
+        if submission.late:
+            lines.append(ctx.t("annual.plan_late"))
+        ctx.show("\n".join(lines), ctx.registry.menu(ctx))

@@ -1,0 +1,44 @@
+"""Which of the contact's studios a plan or report is for (most contacts have exactly one).
+
+The choice is a stateless button ``<flow>::s:<studio id>[:<year>]``; the id is untrusted, so it
+is accepted only for a studio this user is the contact of.
+"""
+
+from __future__ import annotations
+
+from handlers.context import Context
+from handlers.keyboards import button, rows
+from storage.models import Studio
+from storage.repos.studios import StudiosRepo
+
+
+async def own_studio(ctx: Context, studio_id: int) -> Studio | None:
+    studio = await ctx.uow.repo(StudiosRepo).get(studio_id)
+    return studio if studio is not None and studio.contact_user_id == ctx.user_id else None
+
+
+async def pick_studio(ctx: Context, flow: str, year: int) -> Studio | None:
+    """The contact's only studio, or None after offering a choice (or saying there is none)."""
+    mine = await ctx.uow.repo(StudiosRepo).of_contact(ctx.user_id)
+    studios = [s for s in mine if s.status != "revoked"]
+    if len(studios) == 1:
+        return studios[0]
+    if not studios:
+        ctx.send(ctx.t("annual.no_studio"), ctx.registry.menu(ctx))
+        return None
+    choices = [button(s.name, flow, f"s:{s.id}:{year}") for s in studios]
+    ctx.send(ctx.t("annual.which_studio", year=year), rows(choices))
+    return None
+
+
+def parse_choice(action: str) -> tuple[int, int] | None:
+    """(studio id, year) from ``s:<id>:<year>``; None for anything else."""
+    parts = action.split(":")
+    if len(parts) != 3 or parts[0] != "s" or not (parts[1].isdigit() and parts[2].isdigit()):
+        return None
+    return int(parts[1]), int(parts[2])
+
+
+def parse_year(args: str, default: int) -> int:
+    text = args.strip()
+    return int(text) if text.isdigit() and 2018 <= int(text) <= 2100 else default

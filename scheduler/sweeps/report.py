@@ -1,0 +1,51 @@
+"""Studios without an annual report, reminded before the assessment (Art. 9, Art. 16)."""
+
+from __future__ import annotations
+
+from handlers.actions import Send
+from handlers.keyboards import button, rows
+from policy.calendar import ProgrammeCalendar
+from policy.reminders import owes_report, report_reminder_dates
+from scheduler.env import Reminder, SweepEnv, fmt_date, studio_key
+from scheduler.series import Moment, series
+from scheduler.sweeps.base import CalendarSweep, start_of
+
+REPORT_FLOW = "report"
+
+
+class ReportDueSweep(CalendarSweep):
+    name = "report"
+
+    def moments(self, cal: ProgrammeCalendar, env: SweepEnv) -> list[Moment]:
+        end = start_of(cal.assessment, env)
+        return series(self.name, cal.year, report_reminder_dates(cal), end, env.tz)
+
+    async def for_moment(
+        self, env: SweepEnv, cal: ProgrammeCalendar, moment: Moment
+    ) -> list[Reminder]:
+        queued = await env.queued(moment)
+        studios = [
+            s
+            for s in await env.queries.studios_without("report", cal.year)
+            if owes_report(s.approved_on, s.status, cal)
+            and s.contact_user_id is not None
+            and studio_key(moment, s.id, s.contact_user_id) not in queued
+        ]
+        await env.load_languages(s.contact_user_id for s in studios if s.contact_user_id)
+        out = []
+        for s in studios:
+            assert s.contact_user_id is not None
+            texts = env.texts(s.contact_user_id)
+            text = texts(
+                "reminders.report_due",
+                studio=s.name,
+                year=cal.year,
+                assessment=fmt_date(texts, cal.assessment),
+                days=(cal.assessment - moment.day).days,
+            )
+            keyboard = rows([button(texts("reminders.open_report"), REPORT_FLOW, "open")])
+            chat = s.contact_user_id
+            action = Send(chat_id=chat, text=text, keyboard=keyboard)
+            key = studio_key(moment, s.id, chat)
+            out.append(Reminder(key, chat, action, moment.send_at(env.now), self.name))
+        return out

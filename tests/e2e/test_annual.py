@@ -1,0 +1,96 @@
+"""/plan and /report end to end on both runtimes; a reminder travels from sweep to chat."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from bot.emulator import SimUser
+from storage.models import Submission
+from tests.e2e.conftest import RUNTIMES
+from tests.e2e.harness import Harness
+from tests.handlers.annual_world import PLAN_SHORT, REPORT_PASS
+from tests.handlers.conftest import SHANGHAI, Clock
+from tests.scheduler.world import World
+
+
+@pytest.fixture(params=RUNTIMES)
+async def fast_bot(
+    request: pytest.FixtureRequest, sqlite_db: str, clock: Clock
+) -> AsyncIterator[Harness]:
+    """`bot` with the per-chat rate lifted: a plan is some twenty replies to one chat."""
+    harness = Harness(request.param, sqlite_db, clock=clock, chat_rate=200.0, chat_burst=200)
+    await harness.start()
+    try:
+        yield harness
+    finally:
+        await harness.close()
+
+
+async def _studio(bot: Harness, approved_on: date = date(2025, 6, 1)) -> int:
+    assert bot.app is not None
+    return await World(bot.app.sessions).studio("星光数控工作室", 1001, approved_on)
+
+
+async def _fill(alice: SimUser, answers: Sequence[str | None]) -> None:
+    for answer in answers:
+        if answer is None:
+            await alice.click("⏭ 跳过")
+        else:
+            await alice.ask(answer)
+
+
+async def test_plan_end_to_end(fast_bot: Harness, clock: Clock) -> None:
+    bot = fast_bot
+    clock.now = datetime(2027, 1, 22, 10, 0, tzinfo=SHANGHAI)
+    studio_id = await _studio(bot)
+    staff = bot.staff(9001)
+    await staff.ask("/start")
+    alice = bot.user()
+    [first] = await alice.ask("/plan")
+    assert "星光数控工作室 · 2027 年度工作计划" in first.plain and "第 1/" in first.plain
+    await _fill(alice, PLAN_SHORT)
+    [confirm] = await alice.click("📤 提交")
+    assert "❌ 培养高技能人才人数：5，低于 8 的要求（第九条）" in confirm.plain
+    mark = staff.mark()
+    [filed] = await alice.click("我确认材料真实")
+    assert "2027 年度工作计划已报送" in filed.plain and "逾期" in filed.plain
+    [notice] = await staff.wait_messages(mark, count=1)
+    assert "年度工作计划" in notice.plain
+    async with bot.uow() as uow:
+        plan = await uow.session.scalar(select(Submission).where(Submission.kind == "plan"))
+    assert plan is not None and (plan.studio_id, plan.late) == (studio_id, True)
+
+
+async def test_report_end_to_end_with_a_verdict(fast_bot: Harness, clock: Clock) -> None:
+    bot = fast_bot
+    clock.now = datetime(2027, 12, 1, 10, 0, tzinfo=SHANGHAI)
+    await _studio(bot)
+    alice = bot.user()
+    await alice.ask("/report")
+    await _fill(alice, REPORT_PASS)
+    [confirm] = await alice.click("📤 提交")
+    assert "初步结论：达到第九条规定的年度要求" in confirm.plain
+    [filed] = await alice.click("我确认材料真实")
+    assert "2027 年度工作总结已提交" in filed.plain
+    assert "✅ 参加市级以上竞赛次数：1（要求不少于 1，第九条）" in filed.plain
+
+
+async def test_a_swept_reminder_reaches_the_chat_and_opens_the_plan(
+    fast_bot: Harness, clock: Clock
+) -> None:
+    """The sender sends on the real clock: the simulated day lies in the past so it is due."""
+    bot = fast_bot
+    clock.now = datetime(2024, 1, 10, 9, 30, tzinfo=SHANGHAI)
+    await _studio(bot, approved_on=date(2020, 6, 1))
+    alice = bot.user()
+    assert bot.app is not None
+    await bot.app.scheduler.sweep()
+    reminder = await alice.wait_for(lambda m: "请在 2024年1月20日 前" in m.plain)
+    [opened] = await alice.click("📝 填写年度计划", reminder)
+    assert "2024 年度工作计划" in opened.plain
+    await bot.restart()
+    assert await bot.app.scheduler.sweep() == [], "a restart re-sends nothing"
