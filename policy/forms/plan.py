@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import Final
 
 from policy.assessment import YearResults
+from policy.forms.annual_parts import ACTIVITIES, INNOVATION, MAX_COUNT, count
 from policy.forms.spec import Answers, Field, FormSpec, Kind, Section
 
-MAX_COUNT: Final = 10_000
 TRAINEE_LEVELS: Final = ("trainees_senior", "trainees_tech", "trainees_senior_tech")
 """Planned trainees by target level: 高级工, 技师, 高级技师."""
 
@@ -23,24 +23,6 @@ TRAINEES: Final = Section(
     (
         *(Field(key, Kind.COUNT, maximum=MAX_COUNT) for key in TRAINEE_LEVELS),
         Field("certified", Kind.COUNT, maximum=MAX_COUNT),
-    ),
-)
-
-ACTIVITIES: Final = Section(
-    "activities",
-    (
-        Field("activities", Kind.COUNT, maximum=MAX_COUNT),
-        Field("activities_desc", Kind.LONG_TEXT, max_length=500, required=False),
-        Field("competitions", Kind.COUNT, maximum=MAX_COUNT),
-        Field("competitions_desc", Kind.LONG_TEXT, max_length=500, required=False),
-    ),
-)
-
-INNOVATION: Final = Section(
-    "innovation",
-    (
-        Field("innovations", Kind.COUNT, maximum=MAX_COUNT),
-        Field("innovations_desc", Kind.LONG_TEXT, max_length=500, required=False),
     ),
 )
 
@@ -55,22 +37,17 @@ BUDGET: Final = Section(
 PLAN: Final = FormSpec("plan", (TRAINEES, ACTIVITIES, INNOVATION, BUDGET))
 
 
-def _count(answers: Answers, key: str) -> int:
-    value = answers.get(key)
-    return value if isinstance(value, int) else 0
-
-
 def planned_trainees(answers: Answers) -> int:
-    return sum(_count(answers, key) for key in TRAINEE_LEVELS)
+    return sum(count(answers, key) for key in TRAINEE_LEVELS)
 
 
 def planned_results(answers: Answers) -> YearResults:
     """第九条: the four planned counts (unanswered counts as 0)."""
     return YearResults(
         trainees=planned_trainees(answers),
-        newly_certified=_count(answers, "certified"),
-        activities=_count(answers, "activities"),
-        competitions=_count(answers, "competitions"),
+        newly_certified=count(answers, "certified"),
+        activities=count(answers, "activities"),
+        competitions=count(answers, "competitions"),
     )
 
 

@@ -11,9 +11,9 @@ from decimal import Decimal
 from typing import Final
 
 from policy.assessment import YearResults
+from policy.forms.annual_parts import ACTIVITIES, INNOVATION, MAX_COUNT, count
 from policy.forms.spec import Answers, Field, FormSpec, Kind, Section
 
-MAX_COUNT: Final = 10_000
 CERTIFIED_LEVELS: Final = ("cert_senior", "cert_tech", "cert_senior_tech", "cert_title")
 """Newly certified by level: 高级工, 技师, 高级技师, the corresponding technical title."""
 
@@ -25,23 +25,6 @@ TRAINING: Final = Section(
     ),
 )
 
-ACTIVITIES: Final = Section(
-    "activities",
-    (
-        Field("activities", Kind.COUNT, maximum=MAX_COUNT),
-        Field("activities_desc", Kind.LONG_TEXT, max_length=500, required=False),
-        Field("competitions", Kind.COUNT, maximum=MAX_COUNT),
-        Field("competitions_desc", Kind.LONG_TEXT, max_length=500, required=False),
-    ),
-)
-
-INNOVATION: Final = Section(
-    "innovation",
-    (
-        Field("innovations", Kind.COUNT, maximum=MAX_COUNT),
-        Field("innovations_desc", Kind.LONG_TEXT, max_length=500, required=False),
-    ),
-)
 
 FUNDS: Final = Section(
     "funds",
@@ -54,22 +37,17 @@ FUNDS: Final = Section(
 REPORT: Final = FormSpec("report", (TRAINING, ACTIVITIES, INNOVATION, FUNDS))
 
 
-def _count(answers: Answers, key: str) -> int:
-    value = answers.get(key)
-    return value if isinstance(value, int) else 0
-
-
 def newly_certified(answers: Answers) -> int:
-    return sum(_count(answers, key) for key in CERTIFIED_LEVELS)
+    return sum(count(answers, key) for key in CERTIFIED_LEVELS)
 
 
 def achieved_results(answers: Answers) -> YearResults:
     """第九条: the year's four achieved counts (unanswered counts as 0)."""
     return YearResults(
-        trainees=_count(answers, "trained"),
+        trainees=count(answers, "trained"),
         newly_certified=newly_certified(answers),
-        activities=_count(answers, "activities"),
-        competitions=_count(answers, "competitions"),
+        activities=count(answers, "activities"),
+        competitions=count(answers, "competitions"),
     )
 
 

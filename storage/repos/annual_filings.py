@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from storage.models import OutboxMessage, Submission, SubmissionVersion
+from storage.models import OutboxMessage, Submission
 from storage.repos.base import Repository
-from storage.repos.drafts import DraftsRepo, FileRecord
-from storage.repos.submissions import SUBMITTED
+from storage.repos.drafts import DraftsRepo
+from storage.repos.submissions import SUBMITTED, SubmissionsRepo
 
 REMINDER_SERIES = {"plan": ("plan", "plan_overdue"), "report": ("report",)}
 
@@ -47,22 +47,14 @@ class AnnualFilingsRepo(Repository):
         draft = await drafts.get(draft_id)
         if draft is None:
             return None
-        files = [FileRecord.of(row).as_dict() for row in await drafts.files(draft.id)]
+        submissions = SubmissionsRepo(self.session)
+        files = await submissions.snapshot_files(draft)
         if not await drafts.claim(draft):
             return None
         submission.version += 1
         submission.status = SUBMITTED
         submission.updated_at = now
-        self.session.add(
-            SubmissionVersion(
-                submission_id=submission.id,
-                version=submission.version,
-                answers=dict(answers),
-                attachments=files,
-                submitted_by=by,
-                submitted_at=now,
-            )
-        )
+        submissions.append_version(submission, answers, files, by, now)
         await self.session.flush()
         return submission
 

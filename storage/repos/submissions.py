@@ -88,7 +88,7 @@ class SubmissionsRepo(Repository):
         assert number is not None
         return receipt_number(year, number)
 
-    async def _snapshot_files(self, draft: Draft) -> list[dict[str, Any]]:
+    async def snapshot_files(self, draft: Draft) -> list[dict[str, Any]]:
         return [FileRecord.of(row).as_dict() for row in await self.drafts.files(draft.id)]
 
     async def submit_new(
@@ -100,7 +100,7 @@ class SubmissionsRepo(Repository):
         now: datetime,
     ) -> Submission | None:
         """Version 1 of a new submission from `draft`; None if the draft was already handed in."""
-        files = await self._snapshot_files(draft)
+        files = await self.snapshot_files(draft)
         owner, kind = draft.owner_id, draft.kind
         if not await self.drafts.claim(draft):
             return None
@@ -119,7 +119,7 @@ class SubmissionsRepo(Repository):
         )
         self.session.add(submission)
         await self.session.flush()
-        self._add_version(submission, answers, files, owner, now)
+        self.append_version(submission, answers, files, owner, now)
         return submission
 
     async def resubmit(
@@ -133,7 +133,7 @@ class SubmissionsRepo(Repository):
         submission = await self.get(draft.submission_id) if draft.submission_id else None
         if submission is None or submission.status != RETURNED:
             return None
-        files = await self._snapshot_files(draft)
+        files = await self.snapshot_files(draft)
         if not await self.drafts.claim(draft):
             return None
         submission.version += 1
@@ -142,11 +142,11 @@ class SubmissionsRepo(Repository):
         submission.title = heading.title
         submission.category = heading.category
         submission.division = heading.division
-        self._add_version(submission, answers, files, submission.owner_id, now)
+        self.append_version(submission, answers, files, submission.owner_id, now)
         await self.session.flush()
         return submission
 
-    def _add_version(
+    def append_version(
         self,
         submission: Submission,
         answers: Mapping[str, Any],
