@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MAX_PAYLOAD_BYTES = 64
+MAX_NUMBER = 2**63 - 1  # the database's BIGINT
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +34,15 @@ def decode(data: str) -> Payload | None:
     if seq and not seq.isdigit():
         return None
     return Payload(flow=flow, seq=int(seq) if seq else None, action=action)
+
+
+def number(text: str, maximum: int = MAX_NUMBER) -> int | None:
+    """A non-negative whole number in ASCII digits, at most `maximum`; else None.
+
+    `str.isdigit` also accepts "²" or "٣", which `int` rejects, and a forged id may overflow the
+    database: every number taken from a payload or typed as an id comes through here.
+    """
+    if not text or len(text) > len(str(maximum)) or not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if value <= maximum else None

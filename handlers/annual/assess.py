@@ -14,6 +14,7 @@ from handlers.annual.verdict import category_of, minimums_override, verdict_text
 from handlers.context import Context
 from handlers.flow import Flow
 from handlers.keyboards import button, rows, stack
+from handlers.payloads import number
 from handlers.roles import Role
 from policy.assessment import evaluate_year
 from policy.forms.report import achieved_results
@@ -75,8 +76,8 @@ class AssessFlow(Flow):
             page = int(conv.data.get("page", 0)) + (1 if arg == "next" else -1)
             await ctx.uow.conversations.save(conv, "list", {**conv.data, "page": max(page, 0)})
             await self._list(ctx, conv)
-        elif verb == "s" and arg.isdigit():
-            await self._studio(ctx, conv, int(arg))
+        elif verb == "s" and (studio_id := number(arg)) is not None:
+            await self._studio(ctx, conv, studio_id)
         elif verb in ("pass", "fail") and conv.step == "decide":
             data = {**conv.data, "passed": verb == "pass"}
             await ctx.uow.conversations.save(conv, "comment", data)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.keyboards import button, rows
+from handlers.payloads import number
 from storage.models import Studio
 from storage.repos.studios import StudiosRepo
 
@@ -34,11 +35,12 @@ async def pick_studio(ctx: Context, flow: str, year: int) -> Studio | None:
 def parse_choice(action: str) -> tuple[int, int] | None:
     """(studio id, year) from ``s:<id>:<year>``; None for anything else."""
     parts = action.split(":")
-    if len(parts) != 3 or parts[0] != "s" or not (parts[1].isdigit() and parts[2].isdigit()):
+    if len(parts) != 3 or parts[0] != "s":
         return None
-    return int(parts[1]), int(parts[2])
+    studio_id, year = number(parts[1]), number(parts[2])
+    return None if studio_id is None or year is None else (studio_id, year)
 
 
 def parse_year(args: str, default: int) -> int:
-    text = args.strip()
-    return int(text) if text.isdigit() and 2018 <= int(text) <= 2100 else default
+    year = number(args.strip())
+    return year if year is not None and 2018 <= year <= 2100 else default

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from handlers.payloads import number
+
 SUMMARY = "summary"
 CONFIRM = "confirm"
 _REMOVE = "rm"
@@ -38,8 +40,9 @@ class Cursor:
         if rest == _REMOVE:
             return cls(key, removing=True)
         index, _, member = rest.partition(".")
-        if index.isdigit() and member:
-            return cls(key, int(index), member)
+        position = number(index)
+        if position is not None and member:
+            return cls(key, position, member)
         return cls(key)
 
 

@@ -6,6 +6,7 @@ from handlers.forms.cursor import Cursor
 from handlers.forms.screens import error_note, go, render
 from handlers.forms.session import FormSession
 from handlers.forms.steps import advance
+from handlers.payloads import number
 from policy.forms.spec import Group
 from policy.forms.walk import item_complete
 
@@ -52,9 +53,10 @@ async def pick_removal(form: FormSession) -> None:
 async def remove(form: FormSession, index: str) -> None:
     cursor = form.cursor
     items = list(form.answers.get(cursor.key) or [])
-    if not cursor.removing or not index.isdigit() or int(index) >= len(items):
+    position = number(index)
+    if not cursor.removing or position is None or position >= len(items):
         await render(form, form.ctx.t("forms.use_buttons"))
         return
-    del items[int(index)]
+    del items[position]
     form.put(cursor.key, items)
     await go(form, Cursor(cursor.key), form.ctx.t("forms.item_removed", n=int(index) + 1))

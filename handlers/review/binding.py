@@ -14,6 +14,7 @@ from handlers.actions import Send
 from handlers.context import Context
 from handlers.flow import Flow
 from handlers.keyboards import button, rows, stack
+from handlers.payloads import number
 from handlers.review.recipients import texts_for
 from handlers.roles import Role
 from storage.models import Conversation, Studio
@@ -45,10 +46,10 @@ class BindFlow(Flow):
         verb, _, arg = action.partition(":")
         if not ctx.is_staff:
             ctx.answer(ctx.t("common.not_allowed"), alert=True)
-        elif verb == "page" and arg.isdigit():
-            await self._studios(ctx, int(arg), "")
-        elif verb == "code" and arg.isdigit():
-            await self._issue(ctx, int(arg))
+        elif verb == "page" and (page := number(arg)) is not None:
+            await self._studios(ctx, page, "")
+        elif verb == "code" and (studio_id := number(arg)) is not None:
+            await self._issue(ctx, studio_id)
         else:
             await super().on_button(ctx, conv, action)
 

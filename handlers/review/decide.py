@@ -12,6 +12,7 @@ from typing import Any
 from handlers.actions import Keyboard
 from handlers.context import Context
 from handlers.keyboards import button, rows, stack
+from handlers.payloads import number
 from handlers.review.effects import apply_decision
 from handlers.review.fields import field_keys, field_label
 from handlers.review.guard import Target, decidable, decided_note
@@ -84,10 +85,11 @@ def confirm_text(ctx: Context, data: dict[str, Any], title: str) -> str:
 
 async def toggle_field(ctx: Context, conv: Conversation, index: str) -> None:
     keys = conv.data["keys"]
-    if conv.step != "reason" or not index.isdigit() or int(index) >= len(keys):
+    position = number(index)
+    if conv.step != "reason" or position is None or position >= len(keys):
         ctx.answer(ctx.t("common.stale_button"), alert=True)
         return
-    key = keys[int(index)]
+    key = keys[position]
     fields = [k for k in conv.data["fields"] if k != key]
     if key not in conv.data["fields"]:
         fields = [k for k in keys if k in {*fields, key}]

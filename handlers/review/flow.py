@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.flow import Flow
+from handlers.payloads import number
 from handlers.review import decide
 from handlers.review.guard import parse_target
 from handlers.review.queue import FLOW, open_submission, show_page
@@ -29,8 +30,8 @@ class ReviewFlow(Flow):
         args = rest.split(":") if rest else []
         if not ctx.is_staff:
             ctx.answer(ctx.t("common.not_allowed"), alert=True)
-        elif verb == "page" and len(args) == 1 and args[0].isdigit():
-            await show_page(ctx, int(args[0]))
+        elif verb == "page" and len(args) == 1 and (page := number(args[0])) is not None:
+            await show_page(ctx, page)
         elif verb == "open":
             await open_submission(ctx, parse_target(args))
         elif verb in decide.CHOICES:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handlers.context import Context
+from handlers.payloads import number
 from storage.models import Submission
 from storage.repos.reviews import OPEN, ReviewsRepo
 
@@ -22,14 +23,15 @@ class Target:
 
 def parse_target(args: list[str]) -> Target | None:
     """`<id>` or `<id>:v<version>` from a payload's action arguments; None if malformed."""
-    if not args or not args[0].isdigit() or len(args) > 2:
+    submission_id = number(args[0]) if args and len(args) <= 2 else None
+    if submission_id is None:
         return None
     version = None
     if len(args) == 2:
-        if not (args[1].startswith("v") and args[1][1:].isdigit()):
+        version = number(args[1][1:]) if args[1].startswith("v") else None
+        if version is None:
             return None
-        version = int(args[1][1:])
-    return Target(int(args[0]), version)
+    return Target(submission_id, version)
 
 
 async def decided_note(ctx: Context, submission: Submission) -> str:

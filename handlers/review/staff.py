@@ -10,6 +10,7 @@ from handlers.actions import Keyboard, Send
 from handlers.context import Context
 from handlers.flow import Flow
 from handlers.keyboards import button, rows, stack
+from handlers.payloads import number
 from handlers.review.recipients import texts_for
 from handlers.roles import Role
 from handlers.staff_notices import staff_ids
@@ -38,8 +39,8 @@ class StaffFlow(Flow):
             conv = await ctx.uow.conversations.open(ctx.user_id, FLOW, "add", {})
             ctx.conversation = conv
             ctx.send(ctx.t("staff.ask_id"), self._cancel_row(ctx, conv))
-        elif conv is None and verb == "rm" and arg.isdigit():
-            await self._ask_remove(ctx, int(arg))
+        elif conv is None and verb == "rm" and (user_id := number(arg)) is not None:
+            await self._ask_remove(ctx, user_id)
         elif conv is not None and verb == "yes" and conv.step in ("confirm_add", "confirm_rm"):
             await self._apply(ctx, conv)
         elif conv is not None and verb == "no":
@@ -54,7 +55,7 @@ class StaffFlow(Flow):
         value = text.strip()
         if conv.step != "add":
             await self.reprompt(ctx, conv, ctx.t("common.use_buttons"))
-        elif not value.isdigit() or not 0 < int(value) < MAX_ID:
+        elif not 0 < (number(value) or 0) < MAX_ID:
             ctx.send(ctx.t("staff.bad_id"), self._cancel_row(ctx, conv))
         elif int(value) in await staff_ids(ctx):
             await self._close(ctx)
