@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from handlers.actions import OUTGOING_LIST, Outgoing, Send
 from handlers.context import Context, CoreConfig
 from handlers.events import Incoming
+from handlers.fit import fit
 from handlers.flow import Flow
 from handlers.registry import Registry
 from handlers.roles import RoleSource, resolve_roles
@@ -81,6 +82,7 @@ class Core:
                 download=self.download,
             )
             await route(ctx)
+            ctx.out = fit(ctx.out)
             await uow.updates.store_replies(
                 incoming.update_id, [a.model_dump(mode="json") for a in ctx.out]
             )
