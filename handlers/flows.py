@@ -13,13 +13,14 @@ from handlers.status import StatusFlow
 
 
 def all_flows() -> list[Flow]:
+    """The menu lists capabilities first, help and language last."""
     return [
-        *common_flows(),
         *eligibility_flows(),
         ApplicationFlow(),
         StatusFlow(),
-        *review_flows(),
         *annual_flows(),
+        *review_flows(),
+        *common_flows(),
     ]
 
 
