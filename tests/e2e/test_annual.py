@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 
-import pytest
 from sqlalchemy import select
 
 from bot.emulator import SimUser
 from storage.models import Submission
-from tests.e2e.conftest import RUNTIMES
 from tests.e2e.harness import Harness
 from tests.handlers.annual_world import PLAN_SHORT, REPORT_PASS
 from tests.handlers.conftest import SHANGHAI, Clock
 from tests.scheduler.world import World
-
-
-@pytest.fixture(params=RUNTIMES)
-async def fast_bot(
-    request: pytest.FixtureRequest, sqlite_db: str, clock: Clock
-) -> AsyncIterator[Harness]:
-    """`bot` with the per-chat rate lifted: a plan is some twenty replies to one chat."""
-    harness = Harness(request.param, sqlite_db, clock=clock, chat_rate=200.0, chat_burst=200)
-    await harness.start()
-    try:
-        yield harness
-    finally:
-        await harness.close()
 
 
 async def _studio(bot: Harness, approved_on: date = date(2025, 6, 1)) -> int:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
 from sqlalchemy import func, select
 
 from bot.emulator import SimUser
 from storage.models import Submission, SubmissionVersion
-from tests.e2e.conftest import RUNTIMES
 from tests.e2e.harness import Harness
 from tests.handlers.application_script import (
     EXE,
@@ -20,24 +16,6 @@ from tests.handlers.application_script import (
     steps_from,
     steps_until,
 )
-from tests.handlers.conftest import Clock
-
-
-@pytest.fixture(params=RUNTIMES)
-async def fast_bot(
-    request: pytest.FixtureRequest, sqlite_db: str, clock: Clock
-) -> AsyncIterator[Harness]:
-    """`bot` with the per-chat send rate lifted (CHAT_RATE), as a local Bot API server allows.
-
-    At Telegram's 1 message/s per chat a full application (about 60 replies) takes a minute;
-    the conversation is the same, so the tests that walk it all use this.
-    """
-    harness = Harness(request.param, sqlite_db, clock=clock, chat_rate=200.0, chat_burst=200)
-    await harness.start()
-    try:
-        yield harness
-    finally:
-        await harness.close()
 
 
 async def _submissions(bot: Harness) -> list[Submission]:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import re
-from collections.abc import AsyncIterator
 
-import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
@@ -15,11 +13,9 @@ from bot.emulator import BotMessage
 from storage.imports.studios_xlsx import import_studios, read_studios
 from storage.models import AuditEntry, Studio, Submission
 from storage.repos.studios import StudiosRepo
-from tests.e2e.conftest import RUNTIMES
 from tests.e2e.harness import Harness
 from tests.e2e.review_steps import submit
 from tests.handlers.application_script import PDF, play
-from tests.handlers.conftest import Clock
 from tests.handlers.review.builders import ANSWERS
 
 
@@ -28,19 +24,6 @@ async def _submission(bot: Harness, sid: int) -> Submission:
         sub = await uow.session.get(Submission, sid)
         assert sub is not None
         return sub
-
-
-@pytest.fixture(params=RUNTIMES)
-async def fast_bot(
-    request: pytest.FixtureRequest, sqlite_db: str, clock: Clock
-) -> AsyncIterator[Harness]:
-    """The bot with the per-chat rate lifted, so the unit's ~60-step application is quick."""
-    harness = Harness(request.param, sqlite_db, clock=clock, chat_rate=200.0, chat_burst=200)
-    await harness.start()
-    try:
-        yield harness
-    finally:
-        await harness.close()
 
 
 def _edit_button(summary: BotMessage, label: str) -> str:
