@@ -22,6 +22,7 @@ from handlers.flows import all_flows, role_sources
 from handlers.texts import LANGS, Texts
 from scheduler.env import SweepConfig
 from scheduler.service import ReminderScheduler
+from scheduler.sweep import preview
 from storage import migrate
 from storage.db import create_engine, session_factory
 
@@ -49,10 +50,16 @@ class BotApp:
         self.runtime = runtime or make_runtime(settings)
         self.limiter = FloodLimiter(settings.send_rate, settings.chat_rate, settings.chat_burst)
         self.deliverer = Deliverer(self.runtime.call, self.limiter)
+        sweeps = SweepConfig(settings.staff_ids, settings.locale, settings.tz)
         self.core = Core(
             self.sessions,
             all_flows(),
-            CoreConfig(staff_ids=settings.staff_ids, default_lang=settings.locale, tz=settings.tz),
+            CoreConfig(
+                staff_ids=settings.staff_ids,
+                default_lang=settings.locale,
+                tz=settings.tz,
+                preview=lambda uow, now: preview(uow, sweeps, now),
+            ),
             role_sources(),
         )
         self.core.download = self.runtime.download
@@ -62,7 +69,7 @@ class BotApp:
         self.core.on_enqueue = self.sender.wake
         self.scheduler = ReminderScheduler(
             self.sessions,
-            SweepConfig(settings.staff_ids, settings.locale, settings.tz),
+            sweeps,
             self.sender.wake,
             clock=lambda: (self.core.config.clock or (lambda: datetime.now(settings.tz)))(),
         )

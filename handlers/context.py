@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from handlers.actions import AnswerCallback, Edit, Keyboard, Outgoing, Send, SendDocument
@@ -19,12 +19,26 @@ if TYPE_CHECKING:
     from handlers.registry import Registry
 
 
+class Upcoming(Protocol):
+    """A reminder the sweeps will send (scheduler/ computes them; handlers only show them)."""
+
+    @property
+    def send_at(self) -> datetime: ...
+
+    @property
+    def series(self) -> str: ...
+
+
+Preview = Callable[[UnitOfWork, datetime], Awaitable[Sequence[Upcoming]]]
+
+
 @dataclass(frozen=True)
 class CoreConfig:
     staff_ids: frozenset[int] = frozenset()
     default_lang: Lang = "zh"
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
     clock: Callable[[], datetime] | None = None
+    preview: Preview | None = None  # the shell wires the scheduler's dry run in here
 
 
 @dataclass

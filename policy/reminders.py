@@ -78,3 +78,7 @@ def plan_year(today: date) -> int:
 def report_year(today: date) -> int:
     """The year a report filed on ``today`` is about: last year's until the end of February."""
     return today.year - 1 if today.month <= 2 else today.year
+
+
+PREVIEW_DAYS: Final = 14
+"""How far ahead staff see coming reminders (/reminders)."""

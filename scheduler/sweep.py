@@ -15,6 +15,7 @@ from typing import ClassVar, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from policy.reminders import PREVIEW_DAYS
 from scheduler.env import Reminder, SweepConfig, SweepEnv
 from scheduler.series import Moment, due, within
 from scheduler.sweeps.aggregate import AggregateSweep
@@ -24,7 +25,6 @@ from scheduler.sweeps.report import ReportDueSweep
 from scheduler.sweeps.returned import ReturnedSweep
 from storage.uow import UnitOfWork
 
-PREVIEW_DAYS = 14
 DRAFT_FLOWS = {"application": "apply", "plan": "plan", "report": "report"}
 """Draft kinds whose idle owners are nudged, with the command that continues each."""
 

@@ -12,8 +12,7 @@ from datetime import datetime
 from handlers.context import Context
 from handlers.flow import Flow
 from handlers.roles import Role
-from scheduler.env import SweepConfig
-from scheduler.sweep import PREVIEW_DAYS, preview
+from policy.reminders import PREVIEW_DAYS
 
 MAX_LINES = 40
 
@@ -26,8 +25,8 @@ class RemindersFlow(Flow):
     required_role = Role.STAFF
 
     async def start(self, ctx: Context, args: str) -> None:
-        config = SweepConfig(ctx.config.staff_ids, ctx.config.default_lang, ctx.config.tz)
-        coming = await preview(ctx.uow, config, ctx.now())
+        preview = ctx.config.preview
+        coming = await preview(ctx.uow, ctx.now()) if preview else []
         groups: Counter[tuple[datetime, str]] = Counter((r.send_at, r.series) for r in coming)
         lines = [ctx.t("annual.reminders_title", days=PREVIEW_DAYS)]
         for (when, series), count in sorted(groups.items())[:MAX_LINES]:

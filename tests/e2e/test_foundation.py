@@ -74,3 +74,8 @@ async def test_an_update_survives_a_crash_of_the_bot(bot: Harness) -> None:
     await bot.restart(crash=True)
     [reply] = await alice.ask("/help")
     assert "/cancel" in reply.plain
+
+
+async def test_staff_see_coming_reminders_through_the_wired_scheduler(bot: Harness) -> None:
+    [reply] = await bot.staff().ask("/reminders")
+    assert reply.plain.startswith("未来 14 天将发送的提醒")

@@ -11,6 +11,8 @@ import pytest
 from handlers.context import CoreConfig
 from handlers.core import Core
 from handlers.flows import all_flows, role_sources
+from scheduler.env import SweepConfig
+from scheduler.sweep import preview
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork
 from tests.handlers.driver import ChatDriver
@@ -37,7 +39,13 @@ def clock() -> Clock:
 @pytest.fixture
 async def core(sqlite_db: str, clock: Clock) -> AsyncIterator[Core]:
     engine = create_engine(sqlite_db)
-    config = CoreConfig(staff_ids=frozenset({STAFF_ID}), tz=SHANGHAI, clock=clock)
+    sweeps = SweepConfig(frozenset({STAFF_ID}), "zh", SHANGHAI)
+    config = CoreConfig(
+        staff_ids=frozenset({STAFF_ID}),
+        tz=SHANGHAI,
+        clock=clock,
+        preview=lambda uow, now: preview(uow, sweeps, now),
+    )
     yield Core(session_factory(engine), all_flows(), config, role_sources())
     await engine.dispose()
 
