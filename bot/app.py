@@ -103,6 +103,8 @@ class BotApp:
 
     async def run(self, stop: asyncio.Event) -> None:
         await migrate.upgrade(self.settings.database_url)
+        if self.settings.webhook_url:
+            log.warning("WEBHOOK_URL is set, but webhook mode is not built yet: long polling")
         username = await self.runtime.start(self.on_incoming)
         log.info("@%s running on %s", username, self.runtime.name)
         await self.runtime.set_commands(self.command_menu())
