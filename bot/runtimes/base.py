@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from bot.polling import Source
 from handlers.actions import Outgoing
 from handlers.events import Incoming
 
@@ -20,7 +21,9 @@ class CommandSpec:
     description: str
 
 
-class Runtime(Protocol):
+class Runtime(Source, Protocol):
+    """A `Source` of updates for the polling loop, plus what performs the core's actions."""
+
     name: str
 
     async def start(self, on_incoming: OnIncoming) -> str:
@@ -28,9 +31,6 @@ class Runtime(Protocol):
         ...
 
     async def close(self) -> None: ...
-    async def fetch(self, offset: int | None, timeout: int) -> Sequence[Any]: ...
-    def update_id(self, raw: Any) -> int: ...
-    def chat_key(self, raw: Any) -> int: ...
     async def process(self, raw: Any) -> None:
         """Feed one update through the framework's own dispatcher to `on_incoming`."""
         ...
