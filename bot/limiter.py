@@ -46,7 +46,6 @@ class FloodLimiter:
         self._done: deque[float] = deque()
         self._in_flight = 0
         self._global_lock = asyncio.Lock()
-        self.waited = 0.0
 
     def _chat(self, chat_id: int) -> _ChatSchedule:
         chat = self._chats.get(chat_id)
@@ -87,7 +86,6 @@ class FloodLimiter:
     async def _sleep_until(self, moment: float) -> None:
         delay = moment - self.clock()
         if delay > 0:
-            self.waited += delay
             await self.sleep(delay)
 
     def flood_wait(self, chat_id: int | None, retry_after: float) -> None:

@@ -25,6 +25,3 @@ class Registry:
 
     def public_commands(self) -> list[str]:
         return [c for f in self.flows if f.required_role is Role.PUBLIC for c in f.commands]
-
-    def staff_commands(self) -> list[str]:
-        return [c for f in self.flows if f.required_role is Role.STAFF for c in f.commands]

@@ -1,7 +1,7 @@
 """Text catalogs: every sentence a user sees, Chinese first, English complete (DESIGN.md, Texts).
 
-Values passed to `Texts.get` are HTML-escaped unless wrapped in `Html`, so nothing a user typed can
-break `parse_mode=HTML` or inject markup.
+Values passed to `Texts.get` are HTML-escaped, so nothing a user typed can break
+`parse_mode=HTML` or inject markup.
 """
 
 from __future__ import annotations
@@ -14,10 +14,6 @@ from typing import Literal
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
-
-
-class Html(str):
-    """A fragment already rendered as safe HTML, passed through `Texts.get` unescaped."""
 
 
 def _flatten(prefix: str, table: dict[str, object], into: dict[str, str]) -> None:
@@ -40,7 +36,7 @@ def catalog(lang: Lang) -> dict[str, str]:
 
 
 def escape(value: object) -> str:
-    return value if isinstance(value, Html) else html.escape(str(value), quote=False)
+    return html.escape(str(value), quote=False)
 
 
 class Texts:

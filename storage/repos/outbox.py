@@ -119,11 +119,6 @@ class OutboxRepo(Repository):
             .values(status="failed", claimed_until=None, last_error=error[:2000])
         )
 
-    async def next_due(self) -> datetime | None:
-        return await self.session.scalar(
-            select(func.min(OutboxMessage.not_before)).where(OutboxMessage.status == "pending")
-        )
-
     async def counts(self) -> dict[str, int]:
         rows = await self.session.execute(
             select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
