@@ -21,9 +21,10 @@ def stack(*parts: Keyboard | Sequence[Btn] | None) -> Keyboard:
     """Join keyboards and single rows top to bottom, skipping the empty ones."""
     out: list[tuple[Btn, ...]] = []
     for part in parts:
-        for item in part or ():
-            if isinstance(item, Btn):
-                out.append(tuple(b for b in part or () if isinstance(b, Btn)))
-                break
-            out.append(tuple(item))
+        if not part:
+            continue
+        if isinstance(part[0], Btn):  # a single row
+            out.append(tuple(b for b in part if isinstance(b, Btn)))
+        else:  # a keyboard: its rows
+            out.extend(tuple(row) for row in part if not isinstance(row, Btn))
     return tuple(out)
