@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.app import BotApp
-from bot.emulator import BotMessage, Emulator, SimUser
 from bot.settings import Settings
+from emulator import BotMessage, Emulator, SimUser
 
 HELP = """Type a message or a /command and press Enter.
   1, 2, …            press button number N of the latest message that has buttons

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
-from bot.emulator import Emulator, FloodLimits
+from emulator import Emulator, FloodLimits
 from handlers.actions import Send as SendAction
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork

@@ -22,10 +22,10 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.delivery import Deliverer
-from bot.emulator import Emulator, FloodLimits
 from bot.limiter import FloodLimiter
 from bot.runtimes.aiogram_runtime import AiogramRuntime
 from bot.sender import OutboxSender
+from emulator import Emulator, FloodLimits
 from handlers.events import Incoming
 from policy.money import support_period
 from scheduler.env import SweepConfig

@@ -18,8 +18,8 @@ from functools import partial
 from typing import Any
 
 from bot.app import BotApp
-from bot.emulator import Emulator, SimUser
 from bot.settings import Settings
+from emulator import Emulator, SimUser
 from tests.benchmarks.common import scratch_database, summary_ms
 
 USERS = 50

@@ -9,12 +9,12 @@ from datetime import timedelta
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.delivery import Deliverer
-from bot.emulator import Emulator
 from bot.limiter import FloodLimiter
 from bot.runtimes.aiogram_runtime import AiogramRuntime
 from bot.runtimes.base import Runtime
 from bot.runtimes.ptb_runtime import PtbRuntime
 from bot.sender import OutboxSender
+from emulator import Emulator
 from handlers.actions import Send
 from handlers.events import Incoming
 from storage.uow import UnitOfWork

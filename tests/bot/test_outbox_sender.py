@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.emulator import Emulator, FloodLimits
+from emulator import Emulator, FloodLimits
 from storage.db import create_engine, session_factory
 from tests.bot.outbox_rig import Rig, build_sender, ignore, make_runtime
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.emulator import Emulator
+from emulator import Emulator
 from handlers.actions import Send
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork

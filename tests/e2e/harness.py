@@ -14,8 +14,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.app import BotApp
-from bot.emulator import Emulator, FloodLimits, SimUser
 from bot.settings import Settings
+from emulator import Emulator, FloodLimits, SimUser
 from storage.uow import UnitOfWork
 
 STAFF = (9001, 9002)

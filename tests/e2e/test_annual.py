@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from bot.emulator import SimUser
+from emulator import SimUser
 from storage.models import Submission
 from tests.e2e.harness import Harness
 from tests.handlers.annual_world import PLAN_SHORT, REPORT_PASS

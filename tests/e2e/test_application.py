@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from bot.emulator import SimUser
+from emulator import SimUser
 from storage.models import Submission, SubmissionVersion
 from tests.e2e.harness import Harness
 from tests.handlers.application_script import (

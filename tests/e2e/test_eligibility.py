@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.emulator import SimUser
+from emulator import SimUser
 from storage.repos.eligibility_outcomes import EligibilityOutcomesRepo
 from tests.e2e.harness import Harness
 

@@ -9,7 +9,7 @@ import re
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from bot.emulator import BotMessage
+from emulator import BotMessage
 from storage.imports.studios_xlsx import import_studios, read_studios
 from storage.models import AuditEntry, Studio, Submission
 from storage.repos.studios import StudiosRepo

@@ -10,7 +10,7 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from bot.emulator import SimUser
+from emulator import SimUser
 from handlers.texts import catalog
 from tests.policy.forms_fixtures import a_credit_code, an_id_number
 

@@ -14,13 +14,13 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.emulator import api_callbacks, api_commands, api_files, api_messages, api_updates
-from bot.emulator.api_types import Handler
-from bot.emulator.faults import FaultPlan
-from bot.emulator.flood import FloodGate
-from bot.emulator.models import RecordedCall
-from bot.emulator.params import ApiError, Params, read_params
-from bot.emulator.state import World
+from emulator import api_callbacks, api_commands, api_files, api_messages, api_updates
+from emulator.api_types import Handler
+from emulator.faults import FaultPlan
+from emulator.flood import FloodGate
+from emulator.models import RecordedCall
+from emulator.params import ApiError, Params, read_params
+from emulator.state import World
 
 log = logging.getLogger(__name__)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.emulator.api_types import Handler
-from bot.emulator.params import Params, bad_request
-from bot.emulator.state import World
+from emulator.api_types import Handler
+from emulator.params import Params, bad_request
+from emulator.state import World
 
 _COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
 _LANGUAGE = re.compile(r"^([a-z]{2})?$")

@@ -4,11 +4,11 @@ Bots talk to it over real HTTP exactly as to api.telegram.org, so the production
 client code paths (aiogram's or python-telegram-bot's) are what gets exercised.
 """
 
-from bot.emulator.emulator import Emulator
-from bot.emulator.faults import Fault, FaultPlan
-from bot.emulator.flood import FloodGate, FloodLimits, TokenBucket
-from bot.emulator.models import BotMessage, Button, Document, RecordedCall
-from bot.emulator.users import SimUser
+from emulator.emulator import Emulator
+from emulator.faults import Fault, FaultPlan
+from emulator.flood import FloodGate, FloodLimits, TokenBucket
+from emulator.models import BotMessage, Button, Document, RecordedCall
+from emulator.users import SimUser
 
 __all__ = [
     "BotMessage",

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from bot.emulator.signals import Signal
+from emulator.signals import Signal
 
 
 @dataclass

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.emulator.api_types import Handler
-from bot.emulator.html_parse import render
-from bot.emulator.keyboard import read_markup
-from bot.emulator.models import BotMessage
-from bot.emulator.params import Params, bad_request
-from bot.emulator.serialize import bot_message_json
-from bot.emulator.state import ChatLog, World, now_unix
+from emulator.api_types import Handler
+from emulator.html_parse import render
+from emulator.keyboard import read_markup
+from emulator.models import BotMessage
+from emulator.params import Params, bad_request
+from emulator.serialize import bot_message_json
+from emulator.state import ChatLog, World, now_unix
 
 MAX_TEXT = 4096
 NOT_MODIFIED = (

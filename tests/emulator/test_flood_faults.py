@@ -8,8 +8,8 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 
-from bot.emulator import Emulator, FloodGate, FloodLimits
-from tests.bot.test_emulator_support import RawApi
+from emulator import Emulator, FloodGate, FloodLimits
+from tests.emulator.test_support import RawApi
 
 
 class FakeClock:

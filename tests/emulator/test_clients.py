@@ -19,7 +19,7 @@ from aiogram.types import (
     InlineKeyboardMarkup,
 )
 
-from bot.emulator import Emulator, FloodLimits
+from emulator import Emulator, FloodLimits
 
 PDF = b"%PDF-1.4 compatibility\n"
 

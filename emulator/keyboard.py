@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.emulator.models import Button
-from bot.emulator.params import ApiError, Params, bad_request
+from emulator.models import Button
+from emulator.params import ApiError, Params, bad_request
 
 ACTION_FIELDS = (
     "callback_data",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.emulator.models import BotMessage
-from bot.emulator.state import Profile, World
+from emulator.models import BotMessage
+from emulator.state import Profile, World
 
 
 def user_json(profile: Profile) -> dict[str, Any]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.emulator.html_lexer import EntityParseError
-from bot.emulator.html_parse import parse_html, render
-from bot.emulator.params import ApiError
+from emulator.html_lexer import EntityParseError
+from emulator.html_parse import parse_html, render
+from emulator.params import ApiError
 
 
 def test_entities_use_utf16_offsets_and_telegram_types() -> None:

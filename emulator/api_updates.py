@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.emulator.api_types import Handler
-from bot.emulator.params import ApiError, Params, bad_request
-from bot.emulator.state import World
+from emulator.api_types import Handler
+from emulator.params import ApiError, Params, bad_request
+from emulator.state import World
 
 MAX_POLL_TIMEOUT = 50.0
 

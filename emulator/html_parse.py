@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.emulator.html_lexer import (
+from emulator.html_lexer import (
     ALLOWED_TAGS,
     SIMPLE_TYPES,
     EntityParseError,
@@ -15,7 +15,7 @@ from bot.emulator.html_lexer import (
     read_attributes,
     utf16_len,
 )
-from bot.emulator.params import bad_request
+from emulator.params import bad_request
 
 
 def _entity_for(node: OpenTag, end: int) -> dict[str, Any] | None:

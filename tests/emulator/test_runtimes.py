@@ -16,7 +16,7 @@ from telegram import InlineKeyboardMarkup as PtbMarkup
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.emulator import Emulator
+from emulator import Emulator
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ from types import TracebackType
 
 from aiohttp import web
 
-from bot.emulator.api_commands import scope_key
-from bot.emulator.faults import FaultPlan
-from bot.emulator.flood import FloodGate, FloodLimits
-from bot.emulator.models import BotMessage, RecordedCall
-from bot.emulator.server import ApiServer
-from bot.emulator.state import Profile, World
-from bot.emulator.users import SimUser
+from emulator.api_commands import scope_key
+from emulator.faults import FaultPlan
+from emulator.flood import FloodGate, FloodLimits
+from emulator.models import BotMessage, RecordedCall
+from emulator.server import ApiServer
+from emulator.state import Profile, World
+from emulator.users import SimUser
 
 
 class Emulator:

@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 
-from bot.emulator import Emulator
-from tests.bot.test_emulator_support import RawApi
+from emulator import Emulator
+from tests.emulator.test_support import RawApi
 
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "

@@ -8,11 +8,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.emulator.files import FileStore
-from bot.emulator.models import BotMessage
-from bot.emulator.params import bad_request
-from bot.emulator.signals import Signal
-from bot.emulator.updates import UpdateQueue
+from emulator.files import FileStore
+from emulator.models import BotMessage
+from emulator.params import bad_request
+from emulator.signals import Signal
+from emulator.updates import UpdateQueue
 
 BOT_FIRST_NAME = "Studio Bot"
 BOT_USERNAME = "studio_test_bot"

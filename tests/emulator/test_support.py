@@ -8,7 +8,7 @@ from typing import Any
 
 import aiohttp
 
-from bot.emulator import Emulator
+from emulator import Emulator
 
 
 class RawApi:

@@ -7,8 +7,8 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 
-from bot.emulator import Emulator
-from tests.bot.test_emulator_support import RawApi
+from emulator import Emulator
+from tests.emulator.test_support import RawApi
 
 PDF = b"%PDF-1.4 fake report\n"
 

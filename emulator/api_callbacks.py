@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.emulator.api_types import Handler
-from bot.emulator.html_lexer import utf16_len
-from bot.emulator.params import Params, bad_request
-from bot.emulator.state import World
+from emulator.api_types import Handler
+from emulator.html_lexer import utf16_len
+from emulator.params import Params, bad_request
+from emulator.state import World
 
 CHAT_ACTIONS = frozenset(
     [

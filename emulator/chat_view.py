@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from bot.emulator.models import BotMessage
-from bot.emulator.state import ChatLog, World
+from emulator.models import BotMessage
+from emulator.state import ChatLog, World
 
 
 class ChatView:

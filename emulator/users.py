@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from bot.emulator.chat_view import ChatView
-from bot.emulator.html_lexer import utf16_len
-from bot.emulator.models import BotMessage, Button
-from bot.emulator.serialize import bot_message_json, user_json, user_message_json
-from bot.emulator.state import PendingCallback, Profile, now_unix
+from emulator.chat_view import ChatView
+from emulator.html_lexer import utf16_len
+from emulator.models import BotMessage, Button
+from emulator.serialize import bot_message_json, user_json, user_message_json
+from emulator.state import PendingCallback, Profile, now_unix
 
 _COMMAND = re.compile(r"^/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?")
 _WEBP_STUB = b"RIFF\x0c\x00\x00\x00WEBPVP8 \x00\x00\x00\x00"  # enough for a file header

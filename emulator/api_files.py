@@ -5,14 +5,14 @@ from __future__ import annotations
 import mimetypes
 from typing import Any
 
-from bot.emulator.api_types import Handler
-from bot.emulator.files import MAX_DOWNLOAD, StoredFile
-from bot.emulator.html_parse import render
-from bot.emulator.keyboard import read_markup
-from bot.emulator.models import BotMessage, Document
-from bot.emulator.params import Params, Upload, bad_request
-from bot.emulator.serialize import bot_message_json
-from bot.emulator.state import World, now_unix
+from emulator.api_types import Handler
+from emulator.files import MAX_DOWNLOAD, StoredFile
+from emulator.html_parse import render
+from emulator.keyboard import read_markup
+from emulator.models import BotMessage, Document
+from emulator.params import Params, Upload, bad_request
+from emulator.serialize import bot_message_json
+from emulator.state import World, now_unix
 
 MAX_CAPTION = 1024
 WRONG_FILE = "wrong file identifier/HTTP URL specified"
