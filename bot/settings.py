@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     bot_runtime: Literal["aiogram", "ptb"] = "aiogram"
     webhook_url: AnyHttpUrl | None = None
     webhook_secret: str | None = None
+    http_listen: str = "0.0.0.0:8080"
+    webapp_url: AnyHttpUrl | None = None
+    webapp_auth_max_age: float = Field(default=86400.0, gt=0)
     timezone: str = "Asia/Shanghai"
     locale: Literal["zh", "en"] = "zh"
     send_rate: float = Field(default=30.0, gt=0)
@@ -41,6 +44,14 @@ class Settings(BaseSettings):
             if not all(p.lstrip("-").isdigit() for p in parts):
                 raise ValueError("must be comma-separated Telegram user ids, e.g. 123,456")
             return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("http_listen")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        host, _, port = value.rpartition(":")
+        if not host or not port.isdigit() or not 0 <= int(port) <= 65535:
+            raise ValueError("must be host:port, e.g. 0.0.0.0:8080")
         return value
 
     @field_validator("timezone")
@@ -70,6 +81,11 @@ class Settings(BaseSettings):
     @property
     def api_base(self) -> str:
         return str(self.telegram_api_url).rstrip("/")
+
+    @property
+    def webapp_base(self) -> str | None:
+        """The Mini App's public base without a trailing slash; None: no Mini App buttons."""
+        return str(self.webapp_url).rstrip("/") if self.webapp_url else None
 
     @property
     def tz(self) -> ZoneInfo:
