@@ -15,6 +15,8 @@ class Btn(_Action):
     label: str
     payload: str | None = None
     url: str | None = None
+    web_app_url: str | None = None
+    """Opens the Mini App at this https URL (Telegram signs who opened it: bot/web/auth.py)."""
 
 
 Keyboard = tuple[tuple[Btn, ...], ...]

@@ -39,6 +39,7 @@ class CoreConfig:
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
     clock: Callable[[], datetime] | None = None
     preview: Preview | None = None  # the shell wires the scheduler's dry run in here
+    webapp_url: str | None = None  # the Mini App's public base; None: no web buttons
 
 
 @dataclass

@@ -24,6 +24,7 @@ from aiogram.types import (
     LinkPreviewOptions,
     Message,
     Update,
+    WebAppInfo,
 )
 
 from bot.delivery import FloodWait, PermanentError, TransientError
@@ -39,7 +40,15 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
         return None
     return InlineKeyboardMarkup(
         inline_keyboard=[
-            [InlineKeyboardButton(text=b.label, callback_data=b.payload, url=b.url) for b in row]
+            [
+                InlineKeyboardButton(
+                    text=b.label,
+                    callback_data=b.payload,
+                    url=b.url,
+                    web_app=WebAppInfo(url=b.web_app_url) if b.web_app_url else None,
+                )
+                for b in row
+            ]
             for row in keyboard
         ]
     )

@@ -16,6 +16,7 @@ from telegram import (
     InputFile,
     LinkPreviewOptions,
     Update,
+    WebAppInfo,
 )
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, ContextTypes, TypeHandler
@@ -35,7 +36,15 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(b.label, callback_data=b.payload, url=b.url) for b in row]
+            [
+                InlineKeyboardButton(
+                    b.label,
+                    callback_data=b.payload,
+                    url=b.url,
+                    web_app=WebAppInfo(b.web_app_url) if b.web_app_url else None,
+                )
+                for b in row
+            ]
             for row in keyboard
         ]
     )

@@ -139,8 +139,7 @@ class AnnualFormFlow(FormFlow):
     async def submit(self, form: FormSession) -> None:
         ctx = form.ctx
         target = await self.target(form)
-        await ctx.uow.conversations.close(ctx.user_id)
-        ctx.conversation = None
+        await form.close()
         submission = await self._hand_in(form, *target) if target else None
         if target is None or submission is None:
             ctx.show(ctx.t("annual.not_filed"), ctx.registry.menu(ctx))

@@ -27,8 +27,7 @@ async def submit_application(form: FormSession) -> None:
         submission = await repo.resubmit(draft, answers, heading(answers), now)
     else:
         submission = await repo.submit_new(draft, answers, heading(answers), now.year, now)
-    await ctx.uow.conversations.close(ctx.user_id)
-    ctx.conversation = None
+    await form.close()
     if submission is None:
         ctx.show(ctx.t("application.not_submitted"), ctx.registry.menu(ctx))
         return

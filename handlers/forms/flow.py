@@ -14,6 +14,7 @@ from handlers.forms.cursor import CONFIRM, Cursor, at_summary
 from handlers.forms.screens import go, render, resume_cursor
 from handlers.forms.session import FormSession
 from handlers.forms.summary import issue_line, problems
+from handlers.forms.web import offer_web
 from policy.forms.spec import FormSpec
 from storage.models import Conversation, Draft
 from storage.repos.drafts import DraftsRepo
@@ -72,6 +73,7 @@ class FormFlow(Flow):
         ctx.conversation = conv
         form = FormSession(self, ctx, conv, draft, await ctx.uow.repo(DraftsRepo).files(draft.id))
         await go(form, resume_cursor(form), note)
+        offer_web(ctx, self.name, args.strip())
 
     async def session(self, ctx: Context, conv: Conversation) -> FormSession | None:
         """The form behind a conversation; None (and the conversation closed) if it is gone."""

@@ -69,6 +69,14 @@ class FormSession:
     def put(self, key: str, value: Any) -> None:
         self.set_answers({**self.answers, key: value})
 
+    async def close(self) -> None:
+        """End the conversation over this draft once it is handed in, whichever surface handed
+        it in; a conversation the user has since started about something else stays open."""
+        conv = await self.ctx.uow.conversations.get(self.ctx.user_id)
+        if conv is not None and (conv.data or {}).get("draft") == self.draft.id:
+            await self.ctx.uow.conversations.close(self.ctx.user_id)
+        self.ctx.conversation = None
+
     async def reload_files(self) -> None:
         self.files = await self.drafts.files(self.draft.id)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from handlers.forms.cursor import CONFIRM, SUMMARY, Cursor, at_summary
+from handlers.forms.entry import parse_answer, with_answer
 from handlers.forms.screens import error_note, go, render
 from handlers.forms.session import FormSession
-from policy.forms.parse import parse_button, parse_text
 from policy.forms.spec import Field, Group
 from policy.forms.walk import next_node, previous_node, visible_nodes
 from policy.validators.errors import FieldError
@@ -48,17 +48,11 @@ async def answer(form: FormSession, raw: str, pressed: bool) -> None:
     field, group = target
     try:
         context = _item(form) if group is not None else form.answers
-        parse = parse_button if pressed else _parse_text(form)
-        value = parse(field, raw, context)
+        value = parse_answer(field, raw, pressed, form.ctx.now().date(), context)
     except FieldError as err:
         await render(form, error_note(form, err.message(form.ctx.texts.lang)), fresh=not pressed)
         return
     await store(form, field, group, value)
-
-
-def _parse_text(form: FormSession) -> Any:
-    today = form.ctx.now().date()
-    return lambda field, text, answers: parse_text(field, text, today, answers)
 
 
 def _item(form: FormSession) -> dict[str, Any]:
@@ -73,10 +67,8 @@ async def store(form: FormSession, field: Field, group: Group | None, value: Any
         await advance(form, field.key)
         return
     cursor = form.cursor
-    items = list(form.answers.get(group.key) or [])
     assert cursor.item is not None
-    items[cursor.item] = {**items[cursor.item], field.key: value}
-    form.put(group.key, items)
+    form.set_answers(with_answer(form.answers, group.key, value, cursor.item, field.key))
     await next_member(form, group, cursor.item, field.key)
 
 
