@@ -15,6 +15,7 @@ from bot.polling import poll
 from bot.runtimes.base import CommandSpec, Runtime
 from bot.sender import OutboxSender
 from bot.settings import Settings
+from bot.web.wiring import http_server
 from handlers.context import CoreConfig
 from handlers.core import Core
 from handlers.events import Incoming
@@ -59,6 +60,7 @@ class BotApp:
                 default_lang=settings.locale,
                 tz=settings.tz,
                 preview=lambda uow, now: preview(uow, sweeps, now),
+                webapp_url=settings.webapp_base,
             ),
             role_sources(),
         )
@@ -74,6 +76,7 @@ class BotApp:
             clock=lambda: (self.core.config.clock or (lambda: datetime.now(settings.tz)))(),
         )
         self.services: list[Service] = [self.sender.run, self.scheduler.run]
+        self.http = http_server(self)
         self.ready = asyncio.Event()
         self._delivered: list[int] = []
 
@@ -108,6 +111,8 @@ class BotApp:
         username = await self.runtime.start(self.on_incoming)
         log.info("@%s running on %s", username, self.runtime.name)
         await self.runtime.set_commands(self.command_menu())
+        if self.http is not None:
+            await self.http.start()
         tasks = [asyncio.create_task(service(stop)) for service in self.services]
         polling = poll(self.runtime, self.runtime.process, stop, self.flush_delivered)
         tasks.append(asyncio.create_task(polling))
@@ -120,6 +125,8 @@ class BotApp:
             raise
         finally:
             await asyncio.gather(*tasks, return_exceptions=True)
+            if self.http is not None:
+                await self.http.stop()
             await self.close()
 
     async def close(self) -> None:

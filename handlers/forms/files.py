@@ -38,11 +38,20 @@ async def _fetch(form: FormSession, file_id: str) -> bytes | None:
         return None
 
 
-def _name(form: FormSession, slot: FileSlot, upload: FileUpload, kind: FileType) -> str:
-    if upload.file_name:
-        return upload.file_name[:200]
+def file_name(form: FormSession, slot: FileSlot, given: str | None, kind: FileType) -> str:
+    """The name as sent, else one made from the slot (photos arrive without a name)."""
+    if given:
+        return given[:200]
     count = sum(1 for f in form.files if f.slot == slot.key) + 1
     return f"{slot.key}-{count}.{EXTENSIONS.get(kind, kind.value)}"
+
+
+def record(
+    slot: FileSlot, name: str, data: bytes, kind: FileType, file_id: str, unique_id: str
+) -> FileRecord:
+    """What is kept of a file whose content was checked: its Telegram ids, size and SHA-256."""
+    digest = hashlib.sha256(data).hexdigest()
+    return FileRecord(slot.key, file_id, unique_id, name, MIME[kind], len(data), digest)
 
 
 async def receive(form: FormSession, upload: FileUpload) -> None:
@@ -60,25 +69,23 @@ async def receive(form: FormSession, upload: FileUpload) -> None:
     except FieldError as err:
         await render(form, error_note(form, err.message(form.ctx.texts.lang)), fresh=True)
         return
-    record = FileRecord(
-        slot.key,
-        upload.file_id,
-        upload.file_unique_id,
-        _name(form, slot, upload, kind),
-        MIME[kind],
-        len(data),
-        hashlib.sha256(data).hexdigest(),
-    )
-    await _store(form, slot, record)
+    name = file_name(form, slot, upload.file_name, kind)
+    kept = record(slot, name, data, kind, upload.file_id, upload.file_unique_id)
+    await keep_file(form, slot, kept)
+    await _received(form, slot, kept)
 
 
-async def _store(form: FormSession, slot: FileSlot, record: FileRecord) -> None:
+async def keep_file(form: FormSession, slot: FileSlot, kept: FileRecord) -> None:
+    """Put a checked file in its slot; a single-file slot's earlier file makes way for it."""
     if not slot.multiple:
         await form.drafts.remove_files(form.draft.id, slot.key)
-    await form.drafts.add_file(form.draft.id, record, form.ctx.user_id, form.ctx.now())
+    await form.drafts.add_file(form.draft.id, kept, form.ctx.user_id, form.ctx.now())
     await form.reload_files()
     form.set_answers({k: v for k, v in form.answers.items() if k != slot.key})
-    note = form.ctx.t("forms.file_received", name=record.file_name)
+
+
+async def _received(form: FormSession, slot: FileSlot, kept: FileRecord) -> None:
+    note = form.ctx.t("forms.file_received", name=kept.file_name)
     if slot.multiple:
         await go(form, Cursor(slot.key), note)
     else:

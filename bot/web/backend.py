@@ -1,0 +1,259 @@
+"""Everything the Mini App asks of the product, in one place: the web API calls only this.
+
+Each call is one unit of work over the same drafts as the chat, through the chat's own code:
+the form flow opens the draft (`open_draft`: the same revision, resume and once-a-year rules),
+answers are checked by `handlers.forms.entry`, files by `policy.attachments`, Submit runs the
+flow's `submit`. What Submit would have said in the chat (the receipt) goes to the user's chat
+through the outbox. When the services layer exists, these methods become calls to it.
+
+A web upload has no Telegram file_id, and attachments are kept as file_ids (staff receive them
+by file_id): the checked bytes are sent to the uploader's own chat with the bot (sendDocument),
+which gives the file_id to keep and leaves the user a copy where they would have sent it.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from bot.web.auth import WebUser
+from bot.web.form_view import Json, form_json, plain
+from handlers.actions import Send
+from handlers.context import Context
+from handlers.core import Core
+from handlers.events import Command, Incoming, Sender
+from handlers.forms import FormFlow, FormSession
+from handlers.forms.entry import parse_answer, with_answer
+from handlers.forms.files import file_name, keep_file, record
+from handlers.forms.summary import problems
+from handlers.roles import resolve_roles
+from handlers.router import allowed
+from handlers.texts import Texts, catalog, pick_language
+from policy.attachments import check_content, check_declared_size
+from policy.forms.spec import BUTTON_KINDS, Field, FileSlot, Group
+from policy.validators.errors import FieldError
+from storage.models import Conversation
+from storage.repos.drafts import DraftsRepo
+from storage.uow import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+Uploader = Callable[[int, str, bytes, str], Awaitable[tuple[str, str]]]
+"""(chat_id, file name, content, caption) → (file_id, file_unique_id) of the sent document."""
+
+
+class WebError(Exception):
+    """A refusal the page shows as it is: `message` is plain text in the user's language."""
+
+    def __init__(self, status: int, message: str, **detail: Any) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who calls (signed in by Telegram) and the page's language if they chose one there."""
+
+    user: WebUser
+    lang: str | None = None
+
+
+@dataclass
+class _Open:
+    uow: UnitOfWork
+    ctx: Context
+    form: FormSession
+    note: str | None
+
+
+class Backend:
+    def __init__(self, core: Core, upload: Uploader) -> None:
+        self.core = core
+        self.upload = upload
+
+    @staticmethod
+    def texts(lang: str) -> dict[str, str]:
+        """The page's own words (``web.*``), public: the page needs them before sign-in."""
+        chosen = pick_language(None, lang, "zh")
+        return {k[4:]: v for k, v in catalog(chosen).items() if k.startswith("web.")}
+
+    async def form(self, who: Caller, name: str, scope: str) -> Json:
+        async with self._open(who, name, scope) as o:
+            return await form_json(o.form, o.note)
+
+    async def answer(self, who: Caller, name: str, scope: str, path: str, raw: str) -> Json:
+        """Check and store one answer (the chat's parser and messages); 422 says why not."""
+        async with self._open(who, name, scope) as o:
+            field, key, item = _target(o.form, path)
+            context = o.form.answers if item is None else o.form.answers[key][item]
+            try:
+                value = _parse(o.form, field, raw, context)
+            except FieldError as err:
+                raise WebError(422, err.message(o.ctx.texts.lang), path=path) from None
+            member = field.key if item is not None else ""
+            o.form.set_answers(with_answer(o.form.answers, key, value, item, member))
+            notes = await o.form.flow.answer_notes(o.form, key)
+            return {**await form_json(o.form), "notes": [plain(n) for n in notes]}
+
+    async def add_item(self, who: Caller, name: str, scope: str, key: str) -> Json:
+        async with self._open(who, name, scope) as o:
+            group = _group(o.form, key)
+            items = list(o.form.answers.get(key) or [])
+            if len(items) >= group.max_items:
+                raise WebError(422, plain_t(o.ctx, "forms.too_many", n=group.max_items))
+            o.form.put(key, [*items, {}])
+            return await form_json(o.form)
+
+    async def remove_item(self, who: Caller, name: str, scope: str, key: str, index: int) -> Json:
+        async with self._open(who, name, scope) as o:
+            _group(o.form, key)
+            items = list(o.form.answers.get(key) or [])
+            if not 0 <= index < len(items):
+                raise WebError(404, plain_t(o.ctx, "web.not_applicable"))
+            del items[index]
+            o.form.put(key, items)
+            return await form_json(o.form)
+
+    async def attach(
+        self, who: Caller, name: str, scope: str, key: str, given: str, data: bytes
+    ) -> Json:
+        """Check a file like the chat does, send it to the user's chat, keep its file_id."""
+        async with self._open(who, name, scope) as o:
+            slot = _slot(o.form, key)
+            try:
+                check_declared_size(len(data))
+                kind = check_content(data, slot.accepts)
+            except FieldError as err:
+                raise WebError(422, err.message(o.ctx.texts.lang), path=key) from None
+            shown = file_name(o.form, slot, given, kind)
+            label = plain(o.form.label(slot.key, slot.label)) or slot.key
+            caption = o.ctx.t("web.uploaded_caption", slot=label, name=shown)
+        try:
+            file_id, unique_id = await self.upload(who.user.id, shown, data, caption)
+        except Exception as exc:  # Telegram refused or is unreachable: keep nothing, say so
+            log.warning("web upload for user %s not sent: %s", who.user.id, exc)
+            raise WebError(502, plain_t(o.ctx, "web.upload_failed")) from None
+        async with self._open(who, name, scope) as o:
+            kept = record(_slot(o.form, key), shown, data, kind, file_id, unique_id)
+            await keep_file(o.form, _slot(o.form, key), kept)
+            return await form_json(o.form)
+
+    async def clear_files(self, who: Caller, name: str, scope: str, key: str) -> Json:
+        async with self._open(who, name, scope) as o:
+            _slot(o.form, key)
+            await o.form.drafts.remove_files(o.form.draft.id, key)
+            await o.form.reload_files()
+            return await form_json(o.form)
+
+    async def submit(self, who: Caller, name: str, scope: str) -> Json:
+        """Hand the draft in through the flow's own Submit, once the unit has confirmed."""
+        async with self._open(who, name, scope) as o:
+            blocking, _ = await problems(o.form)
+            if blocking:
+                raise WebError(409, plain_t(o.ctx, "web.blocked"), blocking=_plain(blocking))
+            await o.form.flow.submit(o.form)
+            said = [a for a in o.ctx.out if isinstance(a, Send)]
+            for action in said:
+                await o.ctx.notify(f"web:{uuid.uuid4().hex}", action)
+            return {"message": plain("\n".join(a.text for a in said))}
+
+    @asynccontextmanager
+    async def _open(self, who: Caller, name: str, scope: str) -> AsyncIterator[_Open]:
+        """The user's draft of form `name`, opened as the chat's command would open it."""
+        async with self.core.uow() as uow:
+            ctx = await self._context(uow, who, name, scope)
+            flow = ctx.registry.by_name.get(name)
+            if not isinstance(flow, FormFlow):
+                raise WebError(404, plain_t(ctx, "web.not_a_form"))
+            if not allowed(ctx, flow):
+                raise WebError(403, plain_t(ctx, "web.not_allowed"))
+            opened = await flow.open_draft(ctx, scope)
+            if opened is None:
+                raise WebError(409, plain("\n".join(_said(ctx))) or plain_t(ctx, "web.failed"))
+            draft, note = opened
+            conv = ctx.conversation
+            if conv is None or (conv.data or {}).get("draft") != draft.id:
+                conv = Conversation(user_id=who.user.id, flow=name, step="", seq=0, data={})
+            files = await uow.repo(DraftsRepo).files(draft.id)
+            ctx.out.clear()
+            yield _Open(uow, ctx, FormSession(flow, ctx, conv, draft, files), note)
+            await uow.commit()
+        if ctx.notified:
+            self.core.on_enqueue()
+
+    async def _context(self, uow: UnitOfWork, who: Caller, name: str, scope: str) -> Context:
+        """A context like the chat's for a command, in the user's private chat with the bot."""
+        config, user = self.core.config, who.user
+        row = await uow.users.seen(user.id, user.first_name, user.username, user.language_code)
+        lang = pick_language(who.lang or row.language, user.language_code, config.default_lang)
+        sender = Sender(user.id, user.id, user.first_name, user.username, user.language_code)
+        return Context(
+            uow=uow,
+            incoming=Incoming(0, sender, Command(name, scope)),
+            texts=Texts(lang),
+            roles=await resolve_roles(uow, user.id, config.staff_ids, self.core.role_sources),
+            config=config,
+            registry=self.core.registry,
+            conversation=await uow.conversations.get(user.id),
+        )
+
+
+def plain_t(ctx: Context, key: str, **values: object) -> str:
+    return plain(ctx.t(key, **values)) or key
+
+
+def _plain(lines: list[str]) -> list[str]:
+    return [plain(line) or "" for line in lines]
+
+
+def _said(ctx: Context) -> list[str]:
+    return [a.text for a in ctx.out if isinstance(a, Send)]
+
+
+def _not_here(form: FormSession) -> WebError:
+    return WebError(422, plain_t(form.ctx, "web.not_applicable"))
+
+
+def _target(form: FormSession, path: str) -> tuple[Field, str, int | None]:
+    """The field at `path` (``key`` or ``group.index.member``), if it applies to the answers."""
+    key, _, rest = path.partition(".")
+    node = form.node(key)
+    if node is None or not node.visible(form.answers):
+        raise _not_here(form)
+    if isinstance(node, Field) and not rest:
+        return node, key, None
+    index, _, member = rest.partition(".")
+    items = form.answers.get(key) or []
+    if not isinstance(node, Group) or not index.isdigit() or int(index) >= len(items):
+        raise _not_here(form)
+    field = node.member(member)
+    if field is None or not field.visible(items[int(index)]):
+        raise _not_here(form)
+    return field, key, int(index)
+
+
+def _parse(form: FormSession, field: Field, raw: str, context: Any) -> Any:
+    if not raw.strip() and not field.required:
+        return None  # an optional answer left empty: skipped, as the chat's Skip records it
+    today = form.ctx.now().date()
+    return parse_answer(field, raw, field.kind in BUTTON_KINDS, today, context)
+
+
+def _group(form: FormSession, key: str) -> Group:
+    node = form.node(key)
+    if not isinstance(node, Group) or not node.visible(form.answers):
+        raise _not_here(form)
+    return node
+
+
+def _slot(form: FormSession, key: str) -> FileSlot:
+    node = form.node(key)
+    if not isinstance(node, FileSlot) or not node.visible(form.answers):
+        raise _not_here(form)
+    return node

@@ -1,0 +1,359 @@
+// The Mini App page: draws any form the server describes, keeps each answer through the API.
+// No rule lives here: the server checks every answer with the chat's own parsers and says
+// what applies next. Plain DOM, no framework, no CDN; texts come from the bot's catalogs.
+"use strict";
+
+(function () {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const query = new URLSearchParams(location.search);
+  const tg = window.Telegram && window.Telegram.WebApp;
+  const initData = (tg && tg.initData) || hash.get("tgWebAppData") || "";
+  const state = {
+    form: query.get("form") || "apply",
+    scope: query.get("scope") || "",
+    lang: pickLang(),
+    texts: {},
+    view: null,
+    dirty: {},
+    busy: false,
+  };
+  const $app = document.getElementById("app");
+
+  function pickLang() {
+    const saved = localStorage.getItem("lang");
+    if (saved === "zh" || saved === "en") return saved;
+    let code = "";
+    try {
+      code = JSON.parse(new URLSearchParams(initData).get("user") || "{}").language_code || "";
+    } catch (e) { code = ""; }
+    return code.toLowerCase().startsWith("en") ? "en" : "zh";
+  }
+
+  // ---- theme: Telegram's themeParams become CSS variables --------------------------------
+  const THEME = {
+    bg_color: "--bg", text_color: "--text", hint_color: "--hint", link_color: "--link",
+    button_color: "--button", button_text_color: "--button-text",
+    secondary_bg_color: "--secondary-bg", section_bg_color: "--section-bg",
+    destructive_text_color: "--destructive",
+  };
+
+  function applyTheme() {
+    let params = tg && tg.themeParams;
+    if (!params || !Object.keys(params).length) {
+      try { params = JSON.parse(hash.get("tgWebAppThemeParams") || "{}"); } catch (e) { params = {}; }
+    }
+    for (const [key, name] of Object.entries(THEME)) {
+      if (typeof params[key] === "string") document.documentElement.style.setProperty(name, params[key]);
+    }
+    if (params.bg_color) document.documentElement.style.colorScheme = isDark(params.bg_color) ? "dark" : "light";
+  }
+
+  function isDark(color) {
+    const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+    if (!m) return false;
+    const [r, g, b] = m.slice(1).map((h) => parseInt(h, 16));
+    return 0.299 * r + 0.587 * g + 0.114 * b < 128;
+  }
+
+  // ---- small helpers ------------------------------------------------------------------------
+  function t(key, values) {
+    let text = state.texts[key] || key;
+    for (const [k, v] of Object.entries(values || {})) text = text.split("{" + k + "}").join(String(v));
+    return text;
+  }
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") node.className = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else if (k === "text") node.textContent = v;
+      else node.setAttribute(k, v === true ? "" : v);
+    }
+    for (const child of children.flat()) {
+      if (child !== null && child !== undefined && child !== false) {
+        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      }
+    }
+    return node;
+  }
+
+  function idOf(path) { return "f-" + path; }
+
+  function apiUrl(path) {
+    const params = new URLSearchParams({ scope: state.scope });
+    if (localStorage.getItem("lang")) params.set("lang", state.lang);
+    return "api/forms/" + encodeURIComponent(state.form) + path + "?" + params;
+  }
+
+  async function call(method, path, body) {
+    const init = { method, headers: { Authorization: "tma " + initData } };
+    if (body instanceof FormData) init.body = body;
+    else if (body !== undefined) {
+      init.body = JSON.stringify(body);
+      init.headers["Content-Type"] = "application/json";
+    }
+    const response = await fetch(apiUrl(path), init);
+    let data = {};
+    try { data = await response.json(); } catch (e) { data = {}; }
+    if (response.status === 401) throw Object.assign(new Error(t("unauthorized")), { fatal: true });
+    if (!response.ok) throw Object.assign(new Error(data.error || t("failed")), { data, status: response.status });
+    return data;
+  }
+
+  function say(message) {
+    $app.replaceChildren(el("p", { class: "banner", role: "alert", text: message }));
+  }
+
+  // ---- drawing ------------------------------------------------------------------------------
+  function render(view, notes) {
+    if (view.lang !== state.lang && !localStorage.getItem("lang")) {
+      state.lang = view.lang;  // the chat's /language choice wins over the client's language
+      loadTexts().then(() => render(view, notes));
+      return;
+    }
+    const focused = document.activeElement && document.activeElement.id;
+    state.view = view;
+    document.documentElement.lang = view.lang === "en" ? "en" : "zh";
+    const parts = [];
+    if (view.note) parts.push(el("p", { class: "banner", text: view.note }));
+    const { done, total } = view.progress;
+    parts.push(el("div", { class: "card" },
+      el("div", { class: "hint", text: t("progress", { done, total }) }),
+      el("div", { class: "progress", role: "progressbar", "aria-valuemin": 0, "aria-valuemax": total, "aria-valuenow": done },
+        el("div", { style: "width:" + (total ? Math.round((100 * done) / total) : 0) + "%" }))));
+    for (const section of view.sections) {
+      parts.push(el("section", { class: "card", "aria-labelledby": "s-" + section.key },
+        el("h2", { id: "s-" + section.key, text: section.title }),
+        section.nodes.map((node) => drawNode(node, notes || {}))));
+    }
+    parts.push(drawSummary(view));
+    $app.replaceChildren(...parts);
+    if (focused) {
+      const again = document.getElementById(focused);
+      if (again) again.focus({ preventScroll: true });
+    }
+  }
+
+  function drawNode(node, notes) {
+    if (node.type === "group") return drawGroup(node);
+    if (node.type === "files") return drawSlot(node);
+    return drawField(node, notes[node.key]);
+  }
+
+  function heading(node, forId) {
+    const tag = el("span", { class: "tag", text: node.required ? t("required") : t("optional") });
+    return el("label", { for: forId }, node.label, tag);
+  }
+
+  function describe(node) {
+    return [
+      node.prompt ? el("p", { class: "prompt", text: node.prompt }) : null,
+      node.example ? el("p", { class: "example", text: node.example }) : null,
+    ];
+  }
+
+  function drawField(field, notes) {
+    const id = idOf(field.path);
+    const errorId = id + "-error";
+    const box = el("div", { class: "field" + (field.flagged ? " flagged" : ""), "data-path": field.path });
+    const value = field.path in state.dirty ? state.dirty[field.path] : field.value;
+    let control;
+    if (field.choices.length && field.choices.length <= 6) {
+      control = el("fieldset", { id, "aria-describedby": errorId, tabindex: -1 },
+        el("legend", {}, field.label, el("span", { class: "tag", text: field.required ? t("required") : t("optional") })),
+        describe(field),
+        el("div", { class: "choices" }, field.choices.map((choice) =>
+          el("label", { class: "choice" },
+            el("input", {
+              type: "radio", name: id, value: choice.value, checked: choice.value === value,
+              onchange: () => save(field.path, choice.value),
+            }),
+            el("span", { text: choice.label })))));
+      box.append(control);
+    } else {
+      if (field.choices.length) {
+        control = el("select", { id, onchange: (e) => save(field.path, e.target.value) },
+          el("option", { value: "", text: t("choose") }),
+          field.choices.map((c) => el("option", { value: c.value, selected: c.value === value, text: c.label })));
+      } else if (field.multiline) {
+        control = el("textarea", { id, maxlength: field.max_length * 2, rows: 4 });
+        control.value = value;
+      } else {
+        const numeric = ["count", "amount", "area", "year"].includes(field.kind);
+        control = el("input", { id, type: "text", inputmode: numeric ? "decimal" : null, autocomplete: "off" });
+        control.value = value;
+      }
+      if (control.tagName !== "SELECT") {
+        control.addEventListener("input", () => { state.dirty[field.path] = control.value; });
+        control.addEventListener("blur", () => {
+          if (field.path in state.dirty && state.dirty[field.path] !== field.value) save(field.path, control.value);
+          else delete state.dirty[field.path];
+        });
+      }
+      control.setAttribute("aria-describedby", errorId);
+      box.append(heading(field, id), ...describe(field), control);
+    }
+    box.append(el("p", { class: "error", id: errorId, role: "alert" }));
+    for (const note of notes || []) box.append(el("p", { class: "note", text: note }));
+    return box;
+  }
+
+  function drawGroup(group) {
+    const items = group.items.map((fields, i) => el("div", { class: "item" },
+      el("h3", {}, t("item", { n: i + 1 }),
+        el("button", { type: "button", class: "link", onclick: () => removeItem(group.key, i), text: t("remove_item") })),
+      fields.map((field) => drawField(field))));
+    const canAdd = group.items.length < group.max_items;
+    return el("div", { class: "field" + (group.flagged ? " flagged" : ""), "data-path": group.key },
+      el("fieldset", {},
+        el("legend", {}, group.label,
+          el("span", { class: "tag", text: group.min_items ? t("required") : t("optional") })),
+        describe(group), items,
+        canAdd ? el("button", { type: "button", id: idOf(group.key) + "-add", onclick: () => addItem(group.key), text: t("add_item") }) : null),
+      el("p", { class: "error", id: idOf(group.key) + "-error", role: "alert" }));
+  }
+
+  const EXTENSIONS = { PDF: ".pdf", JPEG: ".jpg,.jpeg", PNG: ".png", DOC: ".doc", DOCX: ".docx", XLS: ".xls", XLSX: ".xlsx" };
+
+  function drawSlot(slot) {
+    const id = idOf(slot.key);
+    const accept = slot.accepts.map((type) => EXTENSIONS[type] || "").join(",");
+    const input = el("input", { type: "file", id, accept, "aria-describedby": id + "-error", onchange: (e) => upload(slot.key, e.target) });
+    const listed = slot.files.map((f) => el("li", {}, "📄 " + f.name + " (" + Math.max(1, Math.round(f.size / 1024)) + " KB)"));
+    return el("div", { class: "field" + (slot.flagged ? " flagged" : ""), "data-path": slot.key },
+      heading(slot, id), ...describe(slot),
+      el("p", { class: "hint", text: t("file_rules", { types: slot.accepts.join(" / "), mb: slot.max_mb }) }),
+      listed.length ? el("ul", { class: "files" }, listed) : null,
+      (slot.multiple || !slot.files.length) ? input : el("div", { class: "row" }, input),
+      slot.files.length ? el("button", { type: "button", class: "link", onclick: () => clearFiles(slot.key), text: t("clear_files") }) : null,
+      el("p", { class: "error", id: id + "-error", role: "alert" }));
+  }
+
+  function drawSummary(view) {
+    const ready = !view.blocking.length;
+    const body = ready
+      ? [el("p", { text: t("ready") })]
+      : [el("p", { class: "blocking", text: t("blocked") }), el("ul", {}, view.blocking.map((line) => el("li", { class: "blocking", text: line.replace(/^•\s*/, "") })))];
+    return el("section", { class: "card", id: "summary", "aria-labelledby": "summary-title" },
+      el("h2", { id: "summary-title", text: t("summary") }), body,
+      el("button", { type: "button", class: "primary", id: "submit", disabled: !ready, onclick: confirmSubmit, text: t("submit") }));
+  }
+
+  // ---- actions ------------------------------------------------------------------------------
+  function showError(path, message) {
+    const box = document.getElementById(idOf(path) + "-error");
+    const control = document.getElementById(idOf(path));
+    if (box) box.textContent = message;
+    if (control) control.setAttribute("aria-invalid", "true");
+    if (!box) say(message);
+  }
+
+  async function run(work, path) {
+    try {
+      const result = await work();
+      return result;
+    } catch (err) {
+      if (err.fatal) say(err.message);
+      else if (path) showError(path, err.message);
+      else say(err.message);
+      return null;
+    }
+  }
+
+  async function save(path, value) {
+    const view = await run(() => call("PUT", "/answers", { path, value }), path);
+    if (!view) return;
+    delete state.dirty[path];
+    const notes = {};
+    if (view.notes && view.notes.length) notes[path.split(".")[0]] = view.notes;
+    render(view, notes);
+  }
+
+  async function addItem(key) {
+    const view = await run(() => call("POST", "/groups/" + key + "/items"), key);
+    if (!view) return;
+    render(view);
+    const group = view.sections.flatMap((s) => s.nodes).find((n) => n.key === key);
+    const last = group && group.items[group.items.length - 1];
+    const first = last && last[0] && document.getElementById(idOf(last[0].path));
+    if (first) first.focus();
+  }
+
+  async function removeItem(key, index) {
+    const view = await run(() => call("DELETE", "/groups/" + key + "/items/" + index), key);
+    if (view) render(view);
+  }
+
+  async function upload(key, input) {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    const status = document.getElementById(idOf(key) + "-error");
+    if (status) status.textContent = t("uploading");
+    const body = new FormData();
+    body.append("file", file, file.name);
+    const view = await run(() => call("POST", "/files/" + key, body), key);
+    if (view) render(view);
+  }
+
+  async function clearFiles(key) {
+    const view = await run(() => call("DELETE", "/files/" + key), key);
+    if (view) render(view);
+  }
+
+  function confirmSubmit() {
+    const panel = el("section", { class: "card", id: "confirm", role: "dialog", "aria-labelledby": "confirm-text" },
+      el("p", { id: "confirm-text", class: "banner", text: state.view.confirm_text }),
+      el("div", { class: "row" },
+        el("button", { type: "button", class: "primary", id: "confirm-submit", onclick: submit, text: t("confirm") }),
+        el("button", { type: "button", id: "confirm-back", onclick: () => render(state.view), text: t("back") })));
+    document.getElementById("summary").replaceWith(panel);
+    document.getElementById("confirm-submit").focus();
+  }
+
+  async function submit() {
+    const button = document.getElementById("confirm-submit");
+    if (button) button.disabled = true;
+    try {
+      const result = await call("POST", "/submit");
+      $app.replaceChildren(el("section", { class: "card", id: "done" },
+        el("p", { class: "banner", role: "status", text: result.message }),
+        el("p", { class: "hint", text: t("submitted") })));
+      if (tg && tg.HapticFeedback) tg.HapticFeedback.notificationOccurred("success");
+    } catch (err) {
+      if (err.data && err.data.blocking) {
+        render(Object.assign({}, state.view, { blocking: err.data.blocking }));
+      } else say(err.message);
+    }
+  }
+
+  // ---- start --------------------------------------------------------------------------------
+  async function loadTexts() {
+    const response = await fetch("texts/" + state.lang + ".json");
+    state.texts = await response.json();
+    document.getElementById("title").textContent = t("title");
+    document.title = t("title");
+    const toggle = document.getElementById("lang");
+    toggle.textContent = t("language");
+    toggle.hidden = false;
+  }
+
+  async function start() {
+    applyTheme();
+    if (tg) { try { tg.ready(); tg.expand(); } catch (e) { /* outside Telegram */ } }
+    await loadTexts();
+    if (!initData) { say(t("no_telegram")); return; }
+    say(t("loading"));
+    const view = await run(() => call("GET", ""));
+    if (view) render(view);
+  }
+
+  document.getElementById("lang").addEventListener("click", async () => {
+    state.lang = state.lang === "zh" ? "en" : "zh";
+    localStorage.setItem("lang", state.lang);
+    await start();
+  });
+
+  start();
+})();

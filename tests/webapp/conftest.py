@@ -1,0 +1,36 @@
+"""The bot with its HTTP server on a free port, against the emulator, for the Mini App tests."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from tests.e2e.harness import Harness
+from tests.handlers.conftest import Clock
+from tests.handlers.conftest import clock as clock  # re-exported fixture
+
+WEBAPP_URL = "https://studio.example/app"
+
+
+@pytest.fixture
+async def web_bot(sqlite_db: str, clock: Clock) -> AsyncIterator[Harness]:
+    harness = Harness(
+        "aiogram",
+        sqlite_db,
+        clock=clock,
+        chat_rate=200.0,
+        chat_burst=200,
+        webapp_url=WEBAPP_URL,
+        http_listen="127.0.0.1:0",
+    )
+    await harness.start()
+    try:
+        yield harness
+    finally:
+        await harness.close()
+
+
+def base_url(bot: Harness) -> str:
+    assert bot.app is not None and bot.app.http is not None
+    return f"http://127.0.0.1:{bot.app.http.port}"
