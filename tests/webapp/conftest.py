@@ -8,7 +8,10 @@ import pytest
 
 from tests.e2e.harness import Harness
 from tests.handlers.conftest import Clock
-from tests.handlers.conftest import clock as clock  # re-exported fixture
+from tests.handlers.conftest import chat as chat  # re-exported fixtures
+from tests.handlers.conftest import clock as clock
+from tests.handlers.conftest import core as core
+from tests.handlers.conftest import db as db
 
 WEBAPP_URL = "https://studio.example/app"
 

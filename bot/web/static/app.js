@@ -108,11 +108,6 @@
 
   // ---- drawing ------------------------------------------------------------------------------
   function render(view, notes) {
-    if (view.lang !== state.lang && !localStorage.getItem("lang")) {
-      state.lang = view.lang;  // the chat's /language choice wins over the client's language
-      loadTexts().then(() => render(view, notes));
-      return;
-    }
     const focused = document.activeElement && document.activeElement.id;
     state.view = view;
     document.documentElement.lang = view.lang === "en" ? "en" : "zh";
@@ -150,7 +145,7 @@
   function describe(node) {
     return [
       node.prompt ? el("p", { class: "prompt", text: node.prompt }) : null,
-      node.example ? el("p", { class: "example", text: node.example }) : null,
+      node.example ? el("p", { class: "example", text: t("example", { example: node.example }) }) : null,
     ];
   }
 
@@ -164,10 +159,10 @@
       control = el("fieldset", { id, "aria-describedby": errorId, tabindex: -1 },
         el("legend", {}, field.label, el("span", { class: "tag", text: field.required ? t("required") : t("optional") })),
         describe(field),
-        el("div", { class: "choices" }, field.choices.map((choice) =>
+        el("div", { class: "choices" }, field.choices.map((choice, i) =>
           el("label", { class: "choice" },
             el("input", {
-              type: "radio", name: id, value: choice.value, checked: choice.value === value,
+              type: "radio", id: id + "-" + i, name: id, value: choice.value, checked: choice.value === value,
               onchange: () => save(field.path, choice.value),
             }),
             el("span", { text: choice.label })))));
@@ -220,14 +215,17 @@
   function drawSlot(slot) {
     const id = idOf(slot.key);
     const accept = slot.accepts.map((type) => EXTENSIONS[type] || "").join(",");
-    const input = el("input", { type: "file", id, accept, "aria-describedby": id + "-error", onchange: (e) => upload(slot.key, e.target) });
+    const input = el("input", { type: "file", id, accept, class: "visually-hidden", "aria-describedby": id + "-error", onchange: (e) => upload(slot.key, e.target) });
+    const picker = el("label", { class: "button", for: id, text: t("upload") });
     const listed = slot.files.map((f) => el("li", {}, "📄 " + f.name + " (" + Math.max(1, Math.round(f.size / 1024)) + " KB)"));
     return el("div", { class: "field" + (slot.flagged ? " flagged" : ""), "data-path": slot.key },
-      heading(slot, id), ...describe(slot),
+      el("label", { for: id }, slot.label,
+        el("span", { class: "tag", text: slot.required ? t("required") : t("optional") })),
+      ...describe(slot),
       el("p", { class: "hint", text: t("file_rules", { types: slot.accepts.join(" / "), mb: slot.max_mb }) }),
       listed.length ? el("ul", { class: "files" }, listed) : null,
-      (slot.multiple || !slot.files.length) ? input : el("div", { class: "row" }, input),
-      slot.files.length ? el("button", { type: "button", class: "link", onclick: () => clearFiles(slot.key), text: t("clear_files") }) : null,
+      el("div", { class: "row picker" }, input, picker,
+        slot.files.length ? el("button", { type: "button", class: "link", onclick: () => clearFiles(slot.key), text: t("clear_files") }) : null),
       el("p", { class: "error", id: id + "-error", role: "alert" }));
   }
 
@@ -250,6 +248,19 @@
     if (!box) say(message);
   }
 
+  // data-pending on <body> counts calls in flight (tests and assistive tech can wait on it)
+  function pending(delta) {
+    state.pending = (state.pending || 0) + delta;
+    document.body.dataset.pending = String(state.pending);
+  }
+
+  function tracked(action) {
+    return async function (...args) {
+      pending(1);
+      try { return await action(...args); } finally { pending(-1); }
+    };
+  }
+
   async function run(work, path) {
     try {
       const result = await work();
@@ -262,16 +273,16 @@
     }
   }
 
-  async function save(path, value) {
+  const save = tracked(async function save(path, value) {
     const view = await run(() => call("PUT", "/answers", { path, value }), path);
     if (!view) return;
     delete state.dirty[path];
     const notes = {};
     if (view.notes && view.notes.length) notes[path.split(".")[0]] = view.notes;
     render(view, notes);
-  }
+  });
 
-  async function addItem(key) {
+  const addItem = tracked(async function addItem(key) {
     const view = await run(() => call("POST", "/groups/" + key + "/items"), key);
     if (!view) return;
     render(view);
@@ -279,14 +290,14 @@
     const last = group && group.items[group.items.length - 1];
     const first = last && last[0] && document.getElementById(idOf(last[0].path));
     if (first) first.focus();
-  }
+  });
 
-  async function removeItem(key, index) {
+  const removeItem = tracked(async function removeItem(key, index) {
     const view = await run(() => call("DELETE", "/groups/" + key + "/items/" + index), key);
     if (view) render(view);
-  }
+  });
 
-  async function upload(key, input) {
+  const upload = tracked(async function upload(key, input) {
     const file = input.files && input.files[0];
     if (!file) return;
     const status = document.getElementById(idOf(key) + "-error");
@@ -295,12 +306,12 @@
     body.append("file", file, file.name);
     const view = await run(() => call("POST", "/files/" + key, body), key);
     if (view) render(view);
-  }
+  });
 
-  async function clearFiles(key) {
+  const clearFiles = tracked(async function clearFiles(key) {
     const view = await run(() => call("DELETE", "/files/" + key), key);
     if (view) render(view);
-  }
+  });
 
   function confirmSubmit() {
     const panel = el("section", { class: "card", id: "confirm", role: "dialog", "aria-labelledby": "confirm-text" },
@@ -312,7 +323,7 @@
     document.getElementById("confirm-submit").focus();
   }
 
-  async function submit() {
+  const submit = tracked(async function submit() {
     const button = document.getElementById("confirm-submit");
     if (button) button.disabled = true;
     try {
@@ -326,7 +337,7 @@
         render(Object.assign({}, state.view, { blocking: err.data.blocking }));
       } else say(err.message);
     }
-  }
+  });
 
   // ---- start --------------------------------------------------------------------------------
   async function loadTexts() {
@@ -339,15 +350,19 @@
     toggle.hidden = false;
   }
 
-  async function start() {
+  const start = tracked(async function start() {
     applyTheme();
     if (tg) { try { tg.ready(); tg.expand(); } catch (e) { /* outside Telegram */ } }
     await loadTexts();
     if (!initData) { say(t("no_telegram")); return; }
     say(t("loading"));
     const view = await run(() => call("GET", ""));
+    if (view && view.lang !== state.lang && !localStorage.getItem("lang")) {
+      state.lang = view.lang;  // the chat's /language choice wins over the client's language
+      await loadTexts();
+    }
     if (view) render(view);
-  }
+  });
 
   document.getElementById("lang").addEventListener("click", async () => {
     state.lang = state.lang === "zh" ? "en" : "zh";

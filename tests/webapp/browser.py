@@ -1,0 +1,146 @@
+"""Headless Chromium (Debian's package) driven by Playwright, opening the Mini App as Telegram
+does: the signed initData and the theme in the URL's fragment (tgWebAppData, tgWebAppThemeParams).
+
+Where no browser is installed the browser tests skip, saying so; CI installs it (.ci/run).
+Screenshots of each screen land in data/screenshots/ (kept out of git).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+import pytest
+
+if TYPE_CHECKING:
+    from playwright.async_api import Browser, Page
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SHOTS = Path(__file__).resolve().parents[2] / "data" / "screenshots"
+LIGHT = {"bg_color": "#ffffff", "text_color": "#000000", "button_color": "#2481cc"}
+DARK = {
+    "bg_color": "#17212b",
+    "text_color": "#f5f5f5",
+    "hint_color": "#708499",
+    "button_color": "#5288c1",
+    "secondary_bg_color": "#232e3c",
+    "section_bg_color": "#17212b",
+}
+
+
+def mini_app_url(
+    base: str, init_data: str, query: str = "form=apply", theme: dict[str, str] = LIGHT
+) -> str:
+    """The URL Telegram opens: ours, with what it passes to the page in the fragment."""
+    fragment = "&".join(
+        [
+            "tgWebAppData=" + quote(init_data, safe=""),
+            "tgWebAppVersion=8.0",
+            "tgWebAppPlatform=tdesktop",
+            "tgWebAppThemeParams=" + quote(json.dumps(theme), safe=""),
+        ]
+    )
+    return f"{base}/?{query}#{fragment}"
+
+
+def browser_missing() -> str | None:
+    if not CHROMIUM.exists() and shutil.which("chromium") is None:
+        return "no Chromium at /usr/bin/chromium (apt-get install -y chromium fonts-noto-cjk)"
+    try:
+        import playwright.async_api  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed (pip install -e '.[dev]')"
+    return None
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Browser]:
+    missing = browser_missing()
+    if missing and os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"the browser tests are required here: {missing}")
+    if missing:
+        pytest.skip(missing)
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        chromium = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield chromium
+        finally:
+            await chromium.close()
+
+
+async def shot(page: Page, name: str) -> Path:
+    """A full-page screenshot under a stable name."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    await page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+class MiniApp:
+    """A person using the page: types and leaves a field, picks, adds entries, attaches files."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def control(self, path: str) -> str:
+        return f"[id='f-{path}']"
+
+    async def idle(self) -> None:
+        await self.page.wait_for_function("document.body.dataset.pending === '0'")
+
+    async def open(self, url: str) -> None:
+        await self.page.goto(url)
+        await self.page.wait_for_selector("#summary, .banner[role=alert]")
+        await self.idle()
+
+    async def answer(self, path: str, value: str) -> None:
+        """Type and leave the field, or pick the choice, as the kind of control asks."""
+        radios = self.page.locator(f"input[name='f-{path}']")
+        async with self.page.expect_response(lambda r: "/answers" in r.url):
+            if await radios.count():
+                await self.page.locator(f"input[name='f-{path}'][value='{value}']").check(
+                    force=True
+                )
+            elif await self.page.locator(f"select{self.control(path)}").count():
+                await self.page.select_option(self.control(path), value)
+            else:
+                await self.page.fill(self.control(path), value)
+                await self.page.press(self.control(path), "Tab")
+        await self.idle()
+
+    async def add(self, group: str) -> None:
+        async with self.page.expect_response(lambda r: "/items" in r.url):
+            await self.page.click(f"[id='f-{group}-add']")
+        await self.idle()
+
+    async def attach(self, slot: str, name: str, content: bytes, mime: str) -> None:
+        async with self.page.expect_response(lambda r: f"/files/{slot}" in r.url):
+            await self.page.set_input_files(
+                self.control(slot), files=[{"name": name, "mimeType": mime, "buffer": content}]
+            )
+        await self.idle()
+
+    async def error(self, path: str) -> str:
+        return await self.page.inner_text(f"[id='f-{path}-error']")
+
+    async def value(self, path: str) -> str:
+        radios = self.page.locator(f"input[name='f-{path}']:checked")
+        if await radios.count():
+            return await radios.get_attribute("value") or ""
+        return await self.page.input_value(self.control(path))
