@@ -7,12 +7,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.app import BotApp
 from bot.settings import Settings
+from bot.web.links import signed_link
+from bot.web.server import parse_listen
 from emulator import BotMessage, Emulator, SimUser
 
 HELP = """Type a message or a /command and press Enter.
@@ -70,6 +73,7 @@ class Playground:
                 "staff_ids": staff,
                 "chat_rate": 1000.0,
                 "send_rate": 1000.0,
+                **web_settings(self.settings),
             }
         )
         for persona in PERSONAS.values():
@@ -84,6 +88,7 @@ class Playground:
                 f"Playground: local Bot API emulator at {self.emu.base_url}, "
                 f"database {settings.database_url}\n{HELP}\nYou are: {self.current.name}"
             )
+            self.say(self._links(settings))
             await self._send("/start")
             await self._repl()
         finally:
@@ -93,6 +98,17 @@ class Playground:
                 await watcher
             await bot_task
             await self.emu.stop()
+
+    def _links(self, settings: Settings) -> str:
+        """Per persona, the Mini App signed as them, to open in a browser (valid for a day)."""
+        base, token = settings.webapp_base, settings.bot_token
+        if base is None or token is None:
+            return ""
+        lines = ["Mini App (open in a browser, signed as each persona):"]
+        for persona in PERSONAS.values():
+            link = signed_link(base, token, persona.user_id, persona.first_name, "form=apply")
+            lines.append(f"  {persona.name}: {link}")
+        return "\n".join(lines)
 
     async def _watch(self) -> None:
         """Print what reaches any persona, including notices to the ones not in front."""
@@ -158,6 +174,23 @@ class Playground:
             raise LookupError(f"[{number}] is a link: {button.url}")
         assert latest is not None
         await user.exchange(user.press_data(button.callback_data, latest.message_id))
+
+
+def web_settings(settings: Settings) -> dict[str, object]:
+    """The Mini App on this machine only: at HTTP_LISTEN's port, or a free one if that is taken."""
+    port = _free_port(parse_listen(settings.http_listen)[1])
+    return {"http_listen": f"127.0.0.1:{port}", "webapp_url": f"http://127.0.0.1:{port}"}
+
+
+def _free_port(wanted: int) -> int:
+    for candidate in (wanted, 0):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", candidate))
+            except OSError:
+                continue
+            return int(probe.getsockname()[1])
+    raise OSError("no free port on 127.0.0.1")
 
 
 def _read(text: str) -> tuple[str, bytes]:

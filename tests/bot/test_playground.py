@@ -34,6 +34,8 @@ async def test_run_without_token_is_a_local_chat_with_personas(tmp_path: Path) -
     assert "Playground" in out and "/cancel" in out, out
     assert "bot → staff" in out and "经办机构工作人员" in out
     assert "choose one of: master, unit, staff" in out
+    assert "Mini App (open in a browser, signed as each persona)" in out
+    assert "unit: http://127.0.0.1:" in out and "#tgWebAppData=" in out
     assert (tmp_path / "data" / "studio.sqlite3").exists(), "the embedded SQLite is used"
 
 

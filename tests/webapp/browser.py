@@ -7,15 +7,15 @@ Screenshots of each screen land in data/screenshots/ (kept out of git).
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 import pytest
+
+from bot.web import links
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser, Page
@@ -46,15 +46,7 @@ def mini_app_url(
     base: str, init_data: str, query: str = "form=apply", theme: dict[str, str] = LIGHT
 ) -> str:
     """The URL Telegram opens: ours, with what it passes to the page in the fragment."""
-    fragment = "&".join(
-        [
-            "tgWebAppData=" + quote(init_data, safe=""),
-            "tgWebAppVersion=8.0",
-            "tgWebAppPlatform=tdesktop",
-            "tgWebAppThemeParams=" + quote(json.dumps(theme), safe=""),
-        ]
-    )
-    return f"{base}/?{query}#{fragment}"
+    return links.mini_app_url(base, init_data, query, theme)
 
 
 def browser_missing() -> str | None:
