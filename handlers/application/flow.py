@@ -50,6 +50,8 @@ def _changed(form: FormSession, returned: SubmissionVersion, key: str) -> bool:
     """Whether the answer (or the files) at ``key`` differ from the version staff returned."""
     if key in form.slots or any(a.get("slot") == key for a in returned.attachments or []):
         now = sorted(f.sha256 for f in form.files if f.slot == key)
-        then = sorted(a.get("sha256") for a in returned.attachments or [] if a.get("slot") == key)
+        then = sorted(
+            str(a.get("sha256")) for a in returned.attachments or [] if a.get("slot") == key
+        )
         return now != then
     return form.answers.get(key) != (returned.answers or {}).get(key)
