@@ -66,8 +66,9 @@ def show_items(
 
 
 def recorded(ctx: Context, field: Field, typed: str, value: Any, path: str | None) -> str | None:
-    """ "已记录：1台（套）" when the answer as read differs from the answer as typed ("一台",
-    "85万", "2024/3/1"), so the person sees what was understood; None when it reads the same."""
+    """The note "已记录：1台（套）" when the answer as read differs from the answer as typed
+    ("一台", "85万", "2024/3/1"), so the person sees what was understood; None when it reads the
+    same. Money is always echoed in 万元, where a missing zero shows."""
     if field.kind in (Kind.TEXT, Kind.LONG_TEXT) or value is None:
         return None
     shown = show_value(ctx, field, value, path)
