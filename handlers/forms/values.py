@@ -68,7 +68,7 @@ def show_items(
 def recorded(ctx: Context, field: Field, typed: str, value: Any, path: str | None) -> str | None:
     """The note "已记录：1台（套）" when the answer as read differs from the answer as typed
     ("一台", "85万", "2024/3/1"), so the person sees what was understood; None when it reads the
-    same. Money is always echoed in 万元, where a missing zero shows."""
+    same. Money typed as bare digits is echoed too (850000 → 85万元): a missing zero shows."""
     if field.kind in (Kind.TEXT, Kind.LONG_TEXT) or value is None:
         return None
     shown = show_value(ctx, field, value, path)
