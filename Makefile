@@ -12,8 +12,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# `run` migrates at start (into the log, not over the terminal)
 run: $(STAMP)
-	$(BIN)/studio-bot db upgrade
 	$(BIN)/studio-bot run
 
 test: $(STAMP)

@@ -1,5 +1,9 @@
 """A local chat with the bot: emulator + bot + terminal, on the embedded SQLite; nothing leaves
 the machine. A person types as a master, a unit contact or agency staff, and switches at will.
+
+Whatever is typed goes to the bot as text (an identity number, a count, a year), except lines
+starting with ":" (the playground's own commands, ``:3`` presses button 3) or "#" (``#3``, the
+same press). Documents the bot sends are saved under ``data/playground-downloads/``.
 """
 
 from __future__ import annotations
@@ -7,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import socket
 import sys
 from dataclasses import dataclass
@@ -18,13 +23,16 @@ from bot.web.links import signed_link
 from bot.web.server import parse_listen
 from emulator import BotMessage, Emulator, SimUser
 
-HELP = """Type a message or a /command and press Enter.
-  1, 2, …            press button number N of the latest message that has buttons
+HELP = """Type a message or a /command and press Enter; everything you type is sent as text.
+  :1, :2, … (or #1)  press button number N of the latest message that has buttons
   :as master|unit|staff   switch who you are (each has its own chat)
   :file PATH         send a file (as a document)
   :photo PATH        send a picture
   :help              this text
-  :quit              leave (Ctrl-D works too)"""
+  :quit              leave (Ctrl-D works too)
+Documents the bot sends are saved in data/playground-downloads/."""
+DOWNLOADS = Path("data") / "playground-downloads"
+_PRESS = re.compile(r"[:#](\d+)")
 
 
 @dataclass(frozen=True)
@@ -41,21 +49,26 @@ PERSONAS = {
 }
 
 
-def render(who: str, message: BotMessage) -> str:
+def render(who: str, message: BotMessage, saved: Path | None = None) -> str:
     head = f"\n── bot → {who}{' (edited)' if message.edited else ''} ──"
     lines = [head, message.plain]
     if message.document is not None:
-        lines.append(f"[document: {message.document.file_name}]")
+        where = f" saved to {saved}" if saved is not None else ""
+        lines.append(f"[document: {message.document.file_name}]{where}")
     labels = [b.text for row in message.buttons for b in row]
     lines += [f"  [{i}] {label}" for i, label in enumerate(labels, 1)]
     return "\n".join(lines)
 
 
 class Playground:
-    def __init__(self, settings: Settings, out: object = sys.stdout) -> None:
+    def __init__(
+        self, settings: Settings, out: object = sys.stdout, downloads: Path = DOWNLOADS
+    ) -> None:
         self.emu = Emulator()
         self.settings = settings
         self.out = out
+        self.downloads = downloads
+        self._saved: dict[tuple[int, int], Path] = {}
         self.current = PERSONAS["master"]
         self.users: dict[str, SimUser] = {}
         self._seen: dict[str, int] = {}
@@ -117,9 +130,19 @@ class Playground:
                 marker = user.mark()
                 if marker > self._seen[name]:
                     for message in user.since(self._seen[name]):
-                        self.say(render(name, message))
+                        self.say(render(name, message, self._save(message)))
                     self._seen[name] = marker
             await asyncio.sleep(0.1)
+
+    def _save(self, message: BotMessage) -> Path | None:
+        """Write a document the bot sent to the downloads folder, once per message."""
+        document = message.document
+        if document is None:
+            return None
+        key = (message.chat_id, message.message_id)
+        if key not in self._saved:
+            self._saved[key] = _write_new(self.downloads, document.file_name, document.content)
+        return self._saved[key]
 
     async def _repl(self) -> None:
         loop = asyncio.get_running_loop()
@@ -146,8 +169,10 @@ class Playground:
             elif line.startswith(":photo "):
                 _, data = await asyncio.to_thread(_read, line[7:])
                 await user.exchange(user.send_photo(data))
-            elif line.isdigit():
-                await self._press(user, int(line))
+            elif press := _PRESS.fullmatch(line):
+                await self._press(user, int(press.group(1)))
+            elif line.startswith(":"):
+                self.say(f"(playground) unknown command {line.split()[0]}; :help lists them")
             else:
                 await self._send(line)
         except (LookupError, OSError, ValueError) as exc:
@@ -191,6 +216,18 @@ def _free_port(wanted: int) -> int:
                 continue
             return int(probe.getsockname()[1])
     raise OSError("no free port on 127.0.0.1")
+
+
+def _write_new(directory: Path, name: str, content: bytes) -> Path:
+    """``directory/name``, or ``name-2``, ``name-3`` … when taken; never overwrites."""
+    directory.mkdir(parents=True, exist_ok=True)
+    safe = Path(name).name or "document"
+    path, n = directory / safe, 1
+    while path.exists():
+        n += 1
+        path = directory / f"{Path(safe).stem}-{n}{Path(safe).suffix}"
+    path.write_bytes(content)
+    return path
 
 
 def _read(text: str) -> tuple[str, bytes]:

@@ -9,7 +9,7 @@ from handlers.context import Context
 from handlers.flow import Flow
 from handlers.forms import FormFlow
 from handlers.keyboards import button, rows, stack
-from policy.forms.walk import visible_nodes
+from policy.forms.walk import question_count, visible_nodes
 from storage.models import Draft, Submission
 from storage.repos.drafts import DraftsRepo
 from storage.repos.submissions import SubmissionsRepo
@@ -39,9 +39,9 @@ def _draft_line(ctx: Context, draft: Draft, flow: FormFlow | None) -> str:
     values["when"] = _local(ctx, draft.updated_at)
     if flow is None:
         return ctx.t("status.draft_plain", **values)
-    shown = visible_nodes(flow.spec, draft.answers or {})
-    done = sum(1 for n in shown if n.key in (draft.answers or {}))
-    return ctx.t("status.draft", done=done, total=len(shown), **values)
+    answers = draft.answers or {}
+    done = sum(1 for n in visible_nodes(flow.spec, answers) if n.key in answers)
+    return ctx.t("status.draft", done=done, total=question_count(flow.spec, answers), **values)
 
 
 def _submission_lines(ctx: Context, sub: Submission) -> list[str]:

@@ -16,6 +16,7 @@ from handlers.flow import Flow
 from handlers.keyboards import button, rows, stack
 from handlers.payloads import number
 from handlers.roles import Role
+from policy import display
 from policy.assessment import evaluate_year
 from policy.forms.report import achieved_results
 from policy.reminders import report_year
@@ -134,7 +135,8 @@ class AssessFlow(Flow):
         outcome = await record_assessment(ctx, studio, year, passed, comment)
         lines = [ctx.t("annual.assessed", studio=studio.name, year=year, result=MARKS[passed])]
         if outcome.subsidy:
-            lines.append(ctx.t("annual.subsidy_booked", amount=f"{outcome.subsidy:,}"))
+            money = display.cny(outcome.subsidy, ctx.texts.lang)
+            lines.append(ctx.t("annual.subsidy_booked", amount=money))
         if outcome.flagged:
             lines.append(ctx.t("annual.flagged"))
         if outcome.period_ends:

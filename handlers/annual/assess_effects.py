@@ -14,6 +14,7 @@ from handlers.actions import Send
 from handlers.context import Context
 from handlers.staff_notices import staff_ids
 from handlers.texts import Texts, pick_language
+from policy import display
 from policy.calendar import next_allowed_send
 from policy.money import support_period, support_period_ends_in, work_subsidy_due
 from policy.revocation import flag_for_revocation
@@ -78,6 +79,7 @@ async def _notices(
     if studio.contact_user_id is None:
         return
     verdict = "pass" if passed else "fail"
+    lang = (await _texts(ctx, studio.contact_user_id)).lang
     await _tell(
         ctx,
         f"assess:{studio.id}:{year}:{verdict}",
@@ -85,7 +87,7 @@ async def _notices(
         f"annual.assess_notice_{verdict}",
         studio=studio.name,
         year=year,
-        subsidy=f"{amount:,}",
+        subsidy=display.cny(amount, lang),
         comment=comment or "—",
     )
 

@@ -19,7 +19,7 @@ from handlers.forms.summary import problems
 from handlers.roles import Role
 from handlers.staff_notices import notify_staff
 from policy.calendar import ProgrammeCalendar
-from policy.forms.walk import snapshot
+from policy.forms.walk import question_count, snapshot
 from storage.models import Conversation, Draft, Studio, Submission
 from storage.repos.annual import CalendarRepo
 from storage.repos.annual_filings import AnnualFilingsRepo
@@ -111,7 +111,8 @@ class AnnualFormFlow(FormFlow):
         command = f"/{self.commands[0]}"
         if existing is None:
             draft = await drafts.create(ctx.user_id, self.kind, ctx.now(), scope=scope)
-            intro = ctx.t("forms.intro", command=command, total=len(self.spec.nodes))
+            total = question_count(self.spec, draft.answers or {})
+            intro = ctx.t("forms.intro", command=command, total=total)
             return draft, ctx.t(f"annual.{self.kind}_welcome", studio=studio.name, year=year) + (
                 "\n" + intro
             )

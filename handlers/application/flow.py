@@ -8,7 +8,7 @@ from handlers.application.submit import submit_application
 from handlers.context import Context
 from handlers.forms import FormFlow, FormSession
 from policy.forms.application import APPLICATION
-from storage.models import Draft
+from storage.models import Draft, SubmissionVersion
 from storage.repos.submissions import SubmissionsRepo
 
 
@@ -30,11 +30,28 @@ class ApplicationFlow(FormFlow):
         return await bar_lines(form)
 
     async def marked(self, form: FormSession) -> set[str]:
-        """A revision flags the fields staff asked to fix."""
+        """A revision flags the fields staff asked to fix, until each is changed."""
         if form.draft.submission_id is None:
             return set()
-        submission = await form.ctx.uow.repo(SubmissionsRepo).get(form.draft.submission_id)
-        return set(submission.fields_to_fix or []) if submission else set()
+        submissions = form.ctx.uow.repo(SubmissionsRepo)
+        submission = await submissions.get(form.draft.submission_id)
+        if submission is None:
+            return set()
+        returned = await submissions.latest_version(submission.id)
+        if returned is None:
+            return set(submission.fields_to_fix or [])
+        return {key for key in submission.fields_to_fix or [] if not _changed(form, returned, key)}
 
     async def submit(self, form: FormSession) -> None:
         await submit_application(form)
+
+
+def _changed(form: FormSession, returned: SubmissionVersion, key: str) -> bool:
+    """Whether the answer (or the files) at ``key`` differ from the version staff returned."""
+    if key in form.slots or any(a.get("slot") == key for a in returned.attachments or []):
+        now = sorted(f.sha256 for f in form.files if f.slot == key)
+        then = sorted(
+            str(a.get("sha256")) for a in returned.attachments or [] if a.get("slot") == key
+        )
+        return now != then
+    return form.answers.get(key) != (returned.answers or {}).get(key)

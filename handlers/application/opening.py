@@ -6,6 +6,7 @@ from __future__ import annotations
 from handlers.context import Context
 from handlers.status import status_label
 from policy.forms.application import APPLICATION
+from policy.forms.walk import question_count
 from storage.models import Draft, Submission
 from storage.repos.drafts import DraftsRepo
 from storage.repos.submissions import RETURNED, SubmissionsRepo
@@ -71,5 +72,6 @@ async def open_application(ctx: Context) -> tuple[Draft, str | None] | None:
         )
         return None
     draft = await drafts.create(ctx.user_id, KIND, ctx.now())
-    intro = ctx.t("forms.intro", command="/apply", total=len(APPLICATION.nodes))
+    total = question_count(APPLICATION, draft.answers or {})
+    intro = ctx.t("forms.intro", command="/apply", total=total)
     return draft, ctx.t("application.welcome") + "\n" + intro

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from handlers.context import Context
+from policy import display
 from policy.categories import StudioCategory, annual_minimums, construction_cap
 from policy.categories import label as category_label
 from policy.eligibility import (
@@ -93,7 +94,7 @@ def _categories(ctx: Context) -> str:
                 name=category_label(category, ctx.texts.lang),
                 trainees=minimums.trainees,
                 certified=minimums.certified,
-                cap=f"{construction_cap(category):,}",
+                cap=display.cny(construction_cap(category), ctx.texts.lang),
             )
         )
     return "\n".join(lines)

@@ -57,7 +57,7 @@ def _question(
     if not field.required:
         lines.append(form.ctx.t("forms.optional"))
     if field.key in given:
-        shown = show_value(form.ctx, field, given[field.key])
+        shown = show_value(form.ctx, field, given[field.key], form.path(path))
         lines.append(form.ctx.t("forms.current", value=shown))
         buttons.append(form.btn("forms.keep", "keep"))
     if not field.required:
@@ -87,12 +87,23 @@ def member_screen(form: FormSession, group: Group, cursor: Cursor) -> tuple[str,
     return "\n".join(_head(form, group) + lines), stack(_choices(form, field), rows(nav, 3))
 
 
+def _items_line(form: FormSession, group: Group, count: int) -> str:
+    """How many entries there are; the minimum only while it is not reached."""
+    short = count < group.min_items
+    if count == 0:
+        key = "forms.items_none_min" if short else "forms.items_none"
+    else:
+        key = "forms.items_min" if short else "forms.items"
+    return form.ctx.t(key, count=count, minimum=group.min_items)
+
+
 def group_screen(form: FormSession, group: Group) -> tuple[str, Keyboard]:
     items = form.answers.get(group.key) or []
     lines = _head(form, group) + _describe(form, group.key, form.label(group.key, group.label))
-    lines.append(form.ctx.t("forms.items", count=len(items), minimum=group.min_items))
+    lines.append(_items_line(form, group, len(items)))
+    path = form.path(group.key)
     lines += [
-        f"{i}. {escape(show_item(form.ctx, group, item))}" for i, item in enumerate(items, 1)
+        f"{i}. {escape(show_item(form.ctx, group, item, path))}" for i, item in enumerate(items, 1)
     ]
     buttons = [form.btn("forms.add", "add")] if len(items) < group.max_items else []
     if items:
@@ -104,7 +115,10 @@ def group_screen(form: FormSession, group: Group) -> tuple[str, Keyboard]:
 def remove_screen(form: FormSession, group: Group) -> tuple[str, Keyboard]:
     items = form.answers.get(group.key) or []
     picks = [
-        form.raw_btn(f"🗑 {i + 1}. " + show_item(form.ctx, group, item)[:40], f"rm:{i}")
+        form.raw_btn(
+            f"🗑 {i + 1}. " + show_item(form.ctx, group, item, form.path(group.key))[:40],
+            f"rm:{i}",
+        )
         for i, item in enumerate(items)
     ]
     text = form.ctx.t("forms.remove_which", group=form.label(group.key, group.label))

@@ -95,9 +95,13 @@ class FormSession:
     def raw_btn(self, label: str, action: str) -> Btn:
         return button(label, self.flow.name, action, self.conv.seq)
 
+    def path(self, key: str) -> str:
+        """The catalog prefix of a node or group member (``key`` or ``group.member``)."""
+        return f"{self.spec.name}.f.{key}"
+
     def text(self, path: str, part: str) -> str | None:
         """A node's catalog text (``label``, ``prompt``, ``example``), None where there is none."""
-        key = f"{self.spec.name}.f.{path}.{part}"
+        key = f"{self.path(path)}.{part}"
         return self.ctx.t(key) if key in catalog("zh") else None
 
     def label(self, path: str, fallback: Label | None = None) -> str:

@@ -8,8 +8,9 @@ from handlers.forms.cursor import CONFIRM, SUMMARY, Cursor, at_summary
 from handlers.forms.entry import parse_answer, with_answer
 from handlers.forms.screens import error_note, go, render
 from handlers.forms.session import FormSession
+from handlers.forms.values import recorded
 from policy.forms.spec import Field, Group
-from policy.forms.walk import next_node, previous_node, visible_nodes
+from policy.forms.walk import next_node, previous_node, question_count, visible_nodes
 from policy.validators.errors import FieldError
 
 
@@ -52,7 +53,9 @@ async def answer(form: FormSession, raw: str, pressed: bool) -> None:
     except FieldError as err:
         await render(form, error_note(form, err.message(form.ctx.texts.lang)), fresh=not pressed)
         return
-    await store(form, field, group, value)
+    path = form.path(f"{group.key}.{field.key}" if group else field.key)
+    echo = None if pressed else recorded(form.ctx, field, raw, value, path)
+    await store(form, field, group, value, echo)
 
 
 def _item(form: FormSession) -> dict[str, Any]:
@@ -61,25 +64,42 @@ def _item(form: FormSession) -> dict[str, Any]:
     return dict(items[cursor.item or 0])
 
 
-async def store(form: FormSession, field: Field, group: Group | None, value: Any) -> None:
+async def store(
+    form: FormSession, field: Field, group: Group | None, value: Any, note: str | None = None
+) -> None:
     if group is None:
+        before = question_count(form.spec, form.answers)
         form.put(field.key, value)
-        await advance(form, field.key)
+        notes = [n for n in (note, _count_change(form, before)) if n]
+        await advance(form, field.key, "\n".join(notes) or None)
         return
     cursor = form.cursor
     assert cursor.item is not None
     form.set_answers(with_answer(form.answers, group.key, value, cursor.item, field.key))
-    await next_member(form, group, cursor.item, field.key)
+    await next_member(form, group, cursor.item, field.key, note)
 
 
-async def next_member(form: FormSession, group: Group, item: int, after_key: str) -> None:
+def _count_change(form: FormSession, before: int) -> str | None:
+    """Said whenever an answer makes the form longer or shorter, so "第 5/38 项" never jumps
+    to "/39" unexplained."""
+    total = question_count(form.spec, form.answers)
+    if total == before:
+        return None
+    key = "forms.more_questions" if total > before else "forms.fewer_questions"
+    return form.ctx.t(key, n=abs(total - before), total=total)
+
+
+async def next_member(
+    form: FormSession, group: Group, item: int, after_key: str, note: str | None = None
+) -> None:
     keys = [f.key for f in group.fields]
     values = (form.answers.get(group.key) or [])[item]
     later = [f for f in group.fields[keys.index(after_key) + 1 :] if f.visible(values)]
     if later:
-        await go(form, Cursor(group.key, item, later[0].key))
+        await go(form, Cursor(group.key, item, later[0].key), note)
     else:
-        await go(form, Cursor(group.key), form.ctx.t("forms.item_added", n=item + 1))
+        added = form.ctx.t("forms.item_added", n=item + 1)
+        await go(form, Cursor(group.key), "\n".join(n for n in (note, added) if n))
 
 
 async def skip(form: FormSession) -> None:

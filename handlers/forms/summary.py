@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from handlers.actions import Btn, Keyboard
 from handlers.forms.session import FormSession
-from handlers.forms.values import group_total, shorten, show_item, show_value
+from handlers.forms.values import group_total, shorten, show_items, show_value
 from handlers.keyboards import rows, stack
+from policy import display
 from policy.forms.spec import FileSlot, Group, Node
 from policy.forms.walk import missing, visible_nodes
 from policy.source import article_label
@@ -24,17 +25,18 @@ def _answer_text(form: FormSession, node: Node) -> str:
         return form.ctx.t("forms.unanswered")
     if isinstance(node, Group):
         return _group_text(form, node, answers.get(node.key) or [])
-    return show_value(form.ctx, node, answers[node.key])
+    return show_value(form.ctx, node, answers[node.key], form.path(node.key))
 
 
 def _group_text(form: FormSession, group: Group, items: list[dict[str, object]]) -> str:
     if not items:
-        return form.ctx.t("forms.n_items", count=0)
-    shown = "; ".join(show_item(form.ctx, group, i) for i in items)
+        return form.ctx.t("forms.none")
+    shown = show_items(form.ctx, group, items, form.path(group.key))
     total = group_total(group, items)
     if total is None:
         return form.ctx.t("forms.group_value", count=len(items), items=shown)
-    return form.ctx.t("forms.group_total", count=len(items), total=f"{total:,}", items=shown)
+    money = display.cny(total, form.ctx.texts.lang)
+    return form.ctx.t("forms.group_total", count=len(items), total=money, items=shown)
 
 
 def _lines(form: FormSession, nodes: list[Node], flagged: set[str]) -> list[str]:

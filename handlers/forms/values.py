@@ -1,4 +1,9 @@
-"""Stored answers as a person reads them: labels for choices, units for amounts and areas."""
+"""Stored answers as a person reads them: labels for choices, money in 万元, counts with their
+measure word, the parts of a group's entry joined as the reader's language joins them.
+
+``path`` is a field's catalog prefix (``application.f.equipment.quantity``); its ``unit`` entry,
+where there is one, is the measure word shown after a count ("1台（套）").
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from handlers.context import Context
-from policy.forms.spec import Field, Group, Kind
+from handlers.texts import catalog
+from policy import display
+from policy.forms.spec import BUTTON_KINDS, Field, Group, Kind
 
 SHORT = 40
 
@@ -16,24 +23,60 @@ def shorten(text: str, limit: int = SHORT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def show_value(ctx: Context, field: Field, value: Any) -> str:
+def unit(ctx: Context, path: str | None) -> str | None:
+    """The measure word of a count in the reader's language, if the catalog gives one."""
+    key = f"{path}.unit"
+    return catalog(ctx.texts.lang).get(key) if path else None
+
+
+def show_value(ctx: Context, field: Field, value: Any, path: str | None = None) -> str:
     """Plain text (not yet escaped): the caller passes it through `ctx.t`, which escapes it."""
+    lang = ctx.texts.lang
     if value is None:
         return ctx.t("forms.skipped")
-    if field.kind in (Kind.CHOICE, Kind.YES_NO, Kind.DIVISION):
+    if field.kind in BUTTON_KINDS:
         wanted = "yes" if value is True else "no" if value is False else str(value)
         found = next((c for c in field.options() if c.value == wanted), None)
-        return found.label.text(ctx.texts.lang) if found else str(value)
+        return found.label.text(lang) if found else str(value)
     if field.kind is Kind.AMOUNT:
-        return ctx.t("forms.amount", value=f"{Decimal(str(value)):,}")
+        return display.cny(Decimal(str(value)), lang)
     if field.kind is Kind.AREA:
-        return ctx.t("forms.area", value=f"{Decimal(str(value)):,}")
+        return display.area(Decimal(str(value)), lang)
+    if field.kind is Kind.COUNT and isinstance(value, int):
+        return display.count(value, unit(ctx, path), lang)
     return str(value)
 
 
-def show_item(ctx: Context, group: Group, item: dict[str, Any]) -> str:
-    shown = [show_value(ctx, f, item[f.key]) for f in group.fields if item.get(f.key) is not None]
-    return " · ".join(shown)
+def show_item(ctx: Context, group: Group, item: dict[str, Any], path: str | None = None) -> str:
+    """One entry of a group: 五轴加工中心，1台（套），85万元."""
+    shown = [
+        show_value(ctx, f, item[f.key], f"{path}.{f.key}" if path else None)
+        for f in group.fields
+        if item.get(f.key) is not None
+    ]
+    return display.join_parts(shown, ctx.texts.lang)
+
+
+def show_items(
+    ctx: Context, group: Group, items: list[dict[str, Any]], path: str | None = None
+) -> str:
+    """All entries of a group: 李四，数控铣工，技师；王五，钳工，高级工."""
+    shown = [show_item(ctx, group, i, path) for i in items]
+    return display.join_entries(shown, ctx.texts.lang)
+
+
+def recorded(ctx: Context, field: Field, typed: str, value: Any, path: str | None) -> str | None:
+    """The note "已记录：1台（套）" when the answer as read differs from the answer as typed
+    ("一台", "85万", "2024/3/1"), so the person sees what was understood; None when it reads the
+    same. Money typed as bare digits is echoed too (850000 → 85万元): a missing zero shows."""
+    if field.kind in (Kind.TEXT, Kind.LONG_TEXT) or value is None:
+        return None
+    shown = show_value(ctx, field, value, path)
+    typed = " ".join(typed.split())
+    bare = f"{Decimal(str(value)).normalize():f}" if field.kind is Kind.AREA else str(value)
+    if typed == shown or (typed == bare and field.kind is not Kind.AMOUNT):
+        return None
+    return ctx.t("forms.recorded", value=shown)
 
 
 def group_total(group: Group, items: list[dict[str, Any]]) -> Decimal | None:

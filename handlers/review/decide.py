@@ -78,8 +78,8 @@ def confirm_text(ctx: Context, data: dict[str, Any], title: str) -> str:
     if data.get("reason"):
         text += "\n" + ctx.t("review.reason_line", reason=data["reason"])
     if data.get("fields"):
-        names = ", ".join(field_label(data["kind"], k, ctx.texts.lang) for k in data["fields"])
-        text += "\n" + ctx.t("review.fields_line", fields=names)
+        names = [field_label(data["kind"], k, ctx.texts.lang) for k in data["fields"]]
+        text += "\n" + ctx.t("review.fields_line", fields=ctx.t("forms.sep").join(names))
     return text
 
 

@@ -10,6 +10,7 @@ from handlers.actions import Send
 from handlers.context import Context
 from handlers.review.fields import field_label
 from handlers.review.recipients import texts_for
+from policy import display
 from policy.categories import StudioCategory
 from policy.categories import label as category_label
 from storage.models import Studio, Submission
@@ -70,7 +71,7 @@ async def _notify_unit(ctx: Context, submission: Submission, studio: Studio | No
         text += "\n\n" + texts("review.reason_line", reason=submission.decision_reason)
     if submission.fields_to_fix:
         names = [field_label(submission.kind, k, texts.lang) for k in submission.fields_to_fix]
-        text += "\n" + texts("review.fields_line", fields=", ".join(names))
+        text += "\n" + texts("review.fields_line", fields=texts("forms.sep").join(names))
     if submission.status == "returned":
         text += "\n\n" + texts("review.notice_how_to_revise")
     if studio is not None:
@@ -80,7 +81,7 @@ async def _notify_unit(ctx: Context, submission: Submission, studio: Studio | No
             category=category_label(StudioCategory(studio.category), texts.lang),
             start=studio.approved_on.isoformat(),
             end=studio.support_ends_on.isoformat(),
-            cap=f"{studio.construction_cap:,}",
+            cap=display.cny(studio.construction_cap, texts.lang),
         )
     await ctx.notify(
         f"decision:{submission.id}:v{submission.version}",

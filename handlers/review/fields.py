@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from handlers.context import Context
-from handlers.forms.values import show_item
+from handlers.forms.values import show_items
 from handlers.forms.values import show_value as show_field_value
 from handlers.texts import Lang, Texts, catalog
 from policy.forms.application import APPLICATION
@@ -49,10 +49,11 @@ def show_value(ctx: Context, kind: str, key: str, value: object) -> str:
     """One answer as a line of plain text (choices by label, groups item by item, clipped)."""
     spec = FORMS.get(kind)
     node = spec.node(key) if spec else None
+    path = f"{kind}.f.{key}"
     if isinstance(node, Field):
-        text = show_field_value(ctx, node, value)
+        text = show_field_value(ctx, node, value, path)
     elif isinstance(node, Group) and isinstance(value, list):
-        text = "; ".join(show_item(ctx, node, item) for item in value if isinstance(item, dict))
+        text = show_items(ctx, node, [i for i in value if isinstance(i, dict)], path)
     elif isinstance(value, bool):
         text = ctx.t("review.yes" if value else "review.no")
     elif value is None:

@@ -52,10 +52,18 @@ def previous_node(spec: FormSpec, answers: Answers, key: str) -> Node | None:
     return earlier[-1] if earlier else None
 
 
+def question_count(spec: FormSpec, answers: Answers) -> int:
+    """How many questions the form asks, given these answers: the one number the intro ("共 38
+    项"), the counter ("第 5/38 项") and /status show. It changes only when an answer makes a
+    conditional question apply (or no longer apply), and the walker says so when it does."""
+    return len(visible_nodes(spec, answers))
+
+
 def progress(spec: FormSpec, answers: Answers, key: str) -> tuple[int, int]:
-    """(position, total) among the applicable questions, for "第 5/31 项"."""
+    """(position, total) among the applicable questions, for "第 5/38 项"."""
     shown = [n.key for n in visible_nodes(spec, answers)]
-    return (shown.index(key) + 1 if key in shown else len(shown), len(shown))
+    total = question_count(spec, answers)
+    return (shown.index(key) + 1 if key in shown else total, total)
 
 
 def missing(spec: FormSpec, answers: Answers, files: Collection[str]) -> list[Node]:

@@ -23,7 +23,7 @@ async def test_eligible_through_r1(bot: Harness) -> None:
     result = await answer(alice, "没有", "技师（二级）", "是", "是", "是")
     assert "自测结果：符合申报条件" in result and "/apply" in result
     assert "✅ 获得市级以上优秀技能人才或技能类奖项（第四条）" in result
-    assert "现代技术类" in result and "150,000" in result
+    assert "现代技术类" in result and "建设补助最高15万元" in result
     async with bot.uow() as u:
         stats = await u.repo(EligibilityOutcomesRepo).summary()
     assert (stats.total, stats.passed) == (1, 1)

@@ -40,7 +40,7 @@ async def test_a_pass_books_the_work_subsidy_and_tells_the_studio(
     studio_id = await add_studio(db, approved_on=date(2026, 3, 1))
     staff = chat(STAFF_ID)
     await _assess(staff, 2027, "张三数控工作室", "✅ 合格", "成绩突出 <好>")
-    assert "已核定工作补助 20,000 元" in staff.last.text
+    assert "已核定工作补助2万元（第十三条）" in staff.last.text
     assert "已录入 1/1" in staff.last.text
     async with db() as uow:
         subsidy = await uow.session.scalar(select(Subsidy))

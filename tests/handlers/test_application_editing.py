@@ -15,7 +15,7 @@ from storage.repos.findings import FindingsRepo
 from storage.repos.submissions import SubmissionsRepo
 from storage.uow import UnitOfWork
 from tests.handlers.application_driver import FakeFiles, fill, label, run_steps
-from tests.handlers.application_script import CREDIT_CODE, MASTER_ID, steps_from
+from tests.handlers.application_script import CREDIT_CODE, MASTER_ID, steps_between, steps_from
 from tests.handlers.conftest import STAFF_ID
 from tests.handlers.driver import ChatDriver
 
@@ -80,10 +80,13 @@ async def test_an_edit_that_reveals_a_question_asks_it_before_the_summary(
     await alice.press("✏️ 20")  # host type
     await alice.press("职业（技工）院校")
     assert label("enrolled_students") in alice.last.text
+    assert "（因上一项回答，新增 1 项，现共 40 项）" in alice.last.text
+    assert "第 27/40 项" in alice.last.text
     await alice.text("4200")
-    assert "在校生人数：4200" in alice.last.text
+    assert "在校生人数：4,200人" in alice.last.text
     await alice.press("✏️ 20")
     await alice.press("科技和技能含量较高的大中型企业")
+    assert "（因上一项回答，减少 1 项，现共 39 项）" in alice.last.text
     assert "在校生人数" not in alice.last.text  # hidden again, and not submitted
     await alice.press("提交")
     await alice.press("我确认材料真实")
@@ -128,7 +131,8 @@ async def test_equipment_costs_are_totalled_in_the_summary(chat: Chat, core: Cor
         await alice.text(cost)
     await alice.press("完成")
     await run_steps(alice, files, steps_from("commit_funds"))
-    assert "2 条，合计 150,000.50 元" in alice.last.text
+    shown = "30. 设备：2 条，合计 150,000.50元：车床，2台（套），12万元；铣床，2台（…"
+    assert shown in alice.last.text
 
 
 async def test_a_missing_mandatory_attachment_blocks_submit_with_the_list(
@@ -239,9 +243,11 @@ async def test_a_returned_application_is_revised_into_version_2(
     text = alice.last.text
     assert "退回修改" in text and "面积不符" in text and "工作室场地面积" in text
     assert "请核对全部内容" in text and "申报报告.pdf" in text  # files travelled along
-    assert "29. 工作室场地面积：120.00 平方米 ⚠️" in text
+    assert "29. 工作室场地面积：120平方米 ⚠️" in text
     await alice.press("✏️ 29")
     await alice.text("150")
+    assert "29. 工作室场地面积：150平方米\n" in alice.last.text  # fixed: the flag is gone
+    assert "⚠️" not in alice.last.text
     await alice.press("提交")
     await alice.press("我确认材料真实")
     assert "第 2 版" in alice.last.text and "ZZJNDS-2027-0001" in alice.last.text
@@ -269,3 +275,32 @@ async def test_an_approved_application_is_locked(chat: Chat, core: Core, db: Db)
         await uow.commit()
     await alice.command("apply")
     assert "不能重复申报" in alice.last.text and "已通过" in alice.last.text
+
+
+async def test_the_intro_the_counter_and_status_give_one_number(chat: Chat, core: Core) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await alice.command("apply")
+    assert "共 38 项" in alice.last.text and "第 1/38 项" in alice.last.text
+    await run_steps(alice, files, steps_between("studio_name", "master_cert_no"))
+    assert "（因上一项回答，新增 1 项，现共 39 项）" in alice.last.text
+    assert label("master_cert_no") in alice.last.text and "第 9/39 项" in alice.last.text
+    await alice.command("status")
+    assert "已填 8/39 项" in alice.last.text
+
+
+async def test_a_group_says_nothing_of_a_minimum_of_zero(chat: Chat, core: Core) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until="honours")
+    assert "尚未添加。" in alice.last.text and "至少需要" not in alice.last.text
+    await alice.press("完成")
+    await run_steps(alice, files, steps_between("unit_name", "team"))
+    assert label("team") in alice.last.text
+    assert "尚未添加，至少需要 1 条。" in alice.last.text
+    await alice.press("添加一条")
+    await alice.text("李四")
+    await alice.text("数控铣工")
+    await alice.press("高级工（三级）")
+    assert "已添加 1 条：\n1. 李四，数控铣工，高级工（三级）" in alice.last.text
+    assert "至少需要" not in alice.last.text

@@ -33,15 +33,15 @@ async def _answers(db: Db) -> dict[str, object]:
         ("master_name", "Zhang3", "姓名只能使用汉字"),
         ("master_id", "41010519800101123X", "校验位不正确"),
         ("master_mobile", "12345", "手机号应为11位"),
-        ("master_apprentices", "twenty", "请输入数字"),
+        ("master_apprentices", "twenty", "“twenty”不是一个数字。请输入数量，例如 3、3台 或 三"),
         ("master_apprentices", "-5", "不能为负数"),
-        ("master_apprentices", "😀", "请输入数字"),
+        ("master_apprentices", "😀", "不是一个数字"),
         ("category", "随便", "请点击下面的按钮"),
         ("master_healthy", "也许", "请点击下面的按钮"),
         ("division", "洛阳市西工区", "第二条"),
         ("unit_credit_code", "123", "18位"),
         ("space_m2", "0", "必须大于0"),
-        ("commit_funds", "很多钱", "请输入数字"),
+        ("commit_funds", "很多钱", "请输入金额，例如 850000、85万 或 85万元"),
     ],
 )
 async def test_bad_typed_answers_are_refused_with_the_reason(
@@ -129,3 +129,53 @@ async def test_text_where_a_file_or_a_button_is_expected(chat: Chat, core: Core)
     await run_steps(alice, files, steps_from("report"))
     await alice.text("提交吧")
     assert "请使用下面的按钮" in alice.last.text and "请核对全部内容" in alice.last.text
+
+
+@pytest.mark.parametrize(
+    ("key", "typed", "stored", "echo"),
+    [
+        ("master_apprentices", "二十五人", 25, "✅ 已记录：25人"),
+        ("master_apprentices", "２５", 25, "✅ 已记录：25人"),
+        ("space_m2", "150㎡", "150.00", "✅ 已记录：150平方米"),
+        ("space_m2", "一百五十平米", "150.00", "✅ 已记录：150平方米"),
+        ("commit_funds", "200000", "200000.00", "✅ 已记录：20万元"),
+        ("commit_funds", "二十万元", "200000.00", "✅ 已记录：20万元"),
+        ("commit_funds", "¥200,000.50", "200000.50", "✅ 已记录：200,000.50元"),
+    ],
+)
+async def test_numbers_are_read_as_written_and_echoed_as_understood(
+    chat: Chat, core: Core, db: Db, key: str, typed: str, stored: object, echo: str
+) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until=key)
+    await alice.text(typed)
+    assert (await _answers(db))[key] == stored
+    assert alice.last.text.startswith(echo + "\n"), alice.last.text
+
+
+async def test_an_answer_that_reads_as_typed_is_not_echoed(chat: Chat, core: Core, db: Db) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until="master_apprentices")
+    await alice.text("25")
+    assert "已记录" not in alice.last.text and label("honours") in alice.last.text
+
+
+@pytest.mark.parametrize("typed", ["1台", "1套", "一台", "１"])
+async def test_the_units_the_prompt_invites_are_accepted(
+    chat: Chat, core: Core, db: Db, typed: str
+) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until="equipment")
+    await alice.press("添加一条")
+    await alice.text("五轴加工中心")
+    assert "数量（台/套）" in alice.last.text and "例如：1台" in alice.last.text
+    await alice.text(typed)
+    assert alice.last.text.startswith("✅ 已记录：1台（套）\n"), alice.last.text
+    await alice.text("85万")
+    assert "✅ 已记录：85万元\n✅ 已保存第 1 条。" in alice.last.text
+    assert "1. 五轴加工中心，1台（套），85万元" in alice.last.text
+    items = (await _answers(db))["equipment"]
+    assert items == [{"name": "五轴加工中心", "quantity": 1, "cost": "850000.00"}]

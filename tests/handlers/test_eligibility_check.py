@@ -55,7 +55,7 @@ async def test_eligible_through_r1(chat: Chat, db: Db) -> None:
     assert "✅ 获得市级以上优秀技能人才或技能类奖项（第四条）" in result
     assert "➖ 省内行业技能拔尖" in result and "未询问" in result
     assert "✅ 无弄虚作假记录（三年内）（第十七条）" in result
-    assert "现代技术类" in result and "150,000" in result and "传统工艺类" in result
+    assert "现代技术类" in result and "建设补助最高15万元" in result and "传统工艺类" in result
     assert "/apply" in result
     assert alice.messages[-1].message_id == alice.messages[0].message_id, "edited in place"
     stats = await summary(db)
@@ -140,9 +140,11 @@ async def test_a_bad_or_future_date_is_explained_and_asked_again(chat: Chat) -> 
     await alice.command("check")
     await alice.press("有这样的认定")
     await alice.text("去年")
-    assert "2024-03-01" in alice.last.text and "哪一天" in alice.last.text
+    said = "⚠️ “去年”不是可识别的日期。请按 2024-03-01、2024/3/1 或 2024年3月1日 的格式输入。"
+    assert alice.last.text.startswith(said) and "哪一天" in alice.last.text
     await alice.text("2024-02-30")
-    assert "不存在" in alice.last.text and "哪一天" in alice.last.text
+    said = "⚠️ 日期“2024-02-30”不存在：2024年2月只有29天。"
+    assert alice.last.text.startswith(said) and "哪一天" in alice.last.text
     await alice.text("2027-03-02")
     assert "不能晚于2027-03-01" in alice.last.text
     await alice.text("2020-01-01")
