@@ -31,13 +31,15 @@ def looks_like_formula(text: str) -> bool:
 
 def clean_text(text: str) -> str:
     """The text as a cell can hold it: no XML-illegal control characters, Excel's length."""
-    return ILLEGAL_CHARACTERS_RE.sub("", text)[:EXCEL_CELL_LIMIT]
+    cleaned: str = ILLEGAL_CHARACTERS_RE.sub("", text)
+    return cleaned[:EXCEL_CELL_LIMIT]
 
 
 def text_cell(ws: Any, text: str) -> WriteOnlyCell:
     """A string cell that no spreadsheet will evaluate, shown exactly as typed."""
-    cell = WriteOnlyCell(ws, value=clean_text(text))
+    value = clean_text(text)
+    cell = WriteOnlyCell(ws, value=value)
     cell.data_type = "s"
-    if looks_like_formula(cell.value):
+    if looks_like_formula(value):
         cell.quotePrefix = True
     return cell
