@@ -1,4 +1,10 @@
-"""Files for a slot: size checked before download, type by content, SHA-256 kept (Art. 6)."""
+"""Files for a slot: size checked before and after download, type by content, SHA-256 kept.
+
+The size rule holds whatever size the sender's client declared: Telegram's getFile refuses a
+file over 20 MB ("file is too big"), and a local Bot API server hands it over, so both end in the
+same size message, not in "cannot read the file". The name is cleaned for storage and display;
+the name as sent is kept in the audit trail (第六条 materials are evidence).
+"""
 
 from __future__ import annotations
 
@@ -10,13 +16,22 @@ from handlers.forms.cursor import Cursor
 from handlers.forms.screens import error_note, go, render
 from handlers.forms.session import FormSession
 from handlers.forms.steps import advance
-from policy.attachments import MIME, FileType, check_content, check_declared_size
+from policy.attachments import (
+    EXTENSIONS,
+    MIME,
+    FileType,
+    check_content,
+    check_declared_size,
+    too_large,
+)
+from policy.file_names import clean_file_name, visible
 from policy.forms.spec import FileSlot
 from policy.validators.errors import FieldError
 from storage.repos.drafts import FileRecord
 
 log = logging.getLogger(__name__)
-EXTENSIONS = {FileType.JPEG: "jpg"}
+TOO_BIG = "file is too big"
+"""The Bot API's description when getFile refuses a file over its download limit."""
 
 
 def is_slot(form: FormSession) -> bool:
@@ -32,17 +47,20 @@ async def _fetch(form: FormSession, file_id: str) -> bytes | None:
     if form.ctx.download is None:
         return None
     try:
-        return await form.ctx.download(file_id)
-    except Exception:  # a network or API failure: say so, keep the draft as it is
+        data = await form.ctx.download(file_id)
+    except Exception as exc:  # a network or API failure: say so, keep the draft as it is
+        if TOO_BIG in str(exc).casefold():
+            raise too_large(None) from None
         log.warning("download of %s failed", file_id, exc_info=True)
         return None
+    check_declared_size(len(data))
+    return data
 
 
 def _name(form: FormSession, slot: FileSlot, upload: FileUpload, kind: FileType) -> str:
-    if upload.file_name:
-        return upload.file_name[:200]
     count = sum(1 for f in form.files if f.slot == slot.key) + 1
-    return f"{slot.key}-{count}.{EXTENSIONS.get(kind, kind.value)}"
+    fallback = f"{slot.key}-{count}{EXTENSIONS[kind][0]}"
+    return clean_file_name(upload.file_name, EXTENSIONS[kind], fallback)
 
 
 async def receive(form: FormSession, upload: FileUpload) -> None:
@@ -69,6 +87,16 @@ async def receive(form: FormSession, upload: FileUpload) -> None:
         len(data),
         hashlib.sha256(data).hexdigest(),
     )
+    if upload.file_name and upload.file_name != record.file_name:
+        await form.ctx.uow.audit.record(
+            form.ctx.user_id,
+            "file.renamed",
+            "draft",
+            form.draft.id,
+            sent=visible(upload.file_name or ""),
+            stored=record.file_name,
+            sha256=record.sha256,
+        )
     await _store(form, slot, record)
 
 
