@@ -72,18 +72,19 @@ def content_types(archive: zipfile.ZipFile) -> dict[str, str]:
     return found
 
 
-def _main_part(archive: zipfile.ZipFile, types: dict[str, str], kind: str) -> str:
-    present = {n.casefold() for n in archive.namelist()}
+def main_part(archive: zipfile.ZipFile, types: dict[str, str], kind: str) -> str:
+    """The member name of the package's main part of ``kind``, declared and present."""
+    present = {n.casefold(): n for n in archive.namelist()}
     for part, declared in types.items():
         if declared == MAIN_TYPES[kind] and part in present:
-            return part
+            return present[part]
     raise Malformed("缺少主文档部件", f"no {MAIN_TYPES[kind]} part")
 
 
 def check_package(archive: zipfile.ZipFile, kind: str) -> str:
     """The main part's name if the open package is a safe ``kind`` (docx | xlsx)."""
     refuse_running_parts(archive)
-    main = _main_part(archive, content_types(archive), kind)
+    main = main_part(archive, content_types(archive), kind)
     for info in archive.infolist():
         refuse_dtd(archive, info)
     return main
