@@ -1,7 +1,9 @@
 """Minimal but valid files of every type the bot accepts, and hostile ones, built in memory.
 
-Every sample here opens in a real reader (Pillow decodes the images, pypdf reads the PDF, Word
-and Excel open the packages), so tests that pass files through the bot stay honest.
+The images decode in Pillow and the PDF reads in pypdf in strict mode (checked when they were
+written; neither is a dependency), the xlsx is openpyxl's own, and the docx has the minimum the
+Open Packaging Conventions ask (content types, package relationships, the main document), so
+tests that pass files through the bot stay honest.
 """
 
 from __future__ import annotations
