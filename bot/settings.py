@@ -35,6 +35,13 @@ class Settings(BaseSettings):
     outbox_lease: float = Field(default=300.0, gt=0)
     request_timeout: float = Field(default=30.0, gt=0)
     log_level: str = "INFO"
+    # limits on an imported studio list (an untrusted workbook): see storage/imports/limits.py
+    import_max_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
+    import_max_rows: int = Field(default=100_000, gt=0)
+    import_max_cell: int = Field(default=2_000, gt=0)
+    import_max_sheets: int = Field(default=20, gt=0)
+    import_max_unzipped: int = Field(default=256 * 1024 * 1024, gt=0)
+    import_max_ratio: int = Field(default=100, gt=0)
 
     @field_validator("staff_ids", mode="before")
     @classmethod

@@ -7,17 +7,25 @@ The application form itself (第六条(一)) is the bot's own record of the answ
 An optional slot takes any other material ("等资料").
 
 Files are recognised by their content, never by their name alone (an executable renamed
-``.pdf`` is refused), and must fit the Bot API's 20 MB download limit, checked on the declared
-size before anything is downloaded.
+``.pdf`` is refused), and not by their first bytes alone either: a file must parse as the type
+it claims (`policy.formats`), so a polyglot or an app package dressed as a workbook is refused
+with the rule it broke. Files must fit the Bot API's 20 MB download limit, checked on the
+declared size before anything is downloaded and on the real size after.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
+from io import BytesIO
 from typing import Final
 
+from policy.formats import Dangerous, Malformed
+from policy.formats.images import PNG_SIGNATURE, check_jpeg, check_png
+from policy.formats.ooxml import check_ooxml
+from policy.formats.package import ZIP_ERRORS, ZipLimits
+from policy.formats.pdf import check_pdf
 from policy.i18n import Label, Lang
 from policy.validators.errors import FieldError
 
@@ -45,33 +53,35 @@ MIME: Final[dict[FileType, str]] = {
     FileType.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
+EXTENSIONS: Final[dict[FileType, tuple[str, ...]]] = {
+    FileType.PDF: (".pdf",),
+    FileType.JPEG: (".jpg", ".jpeg"),
+    FileType.PNG: (".png",),
+    FileType.DOC: (".doc",),
+    FileType.XLS: (".xls",),
+    FileType.DOCX: (".docx",),
+    FileType.XLSX: (".xlsx",),
+}
+PACKAGE_LIMITS: Final = ZipLimits(max_members=5000, max_unzipped=256 * 1024 * 1024, max_ratio=100)
+"""What a Word or Excel file may unpack to: staff's office suite inflates it when they open it."""
+
 _OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP: Final = b"PK\x03\x04"
 _WORD_STREAM: Final = "WordDocument".encode("utf-16-le")
 _EXCEL_STREAMS: Final = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
 
 
-_ZIP_ENTRIES: Final = ((b"PK\x03\x04", 26, 30), (b"PK\x01\x02", 28, 46))
-"""Local file header and central directory entry: signature, name-length and name offsets."""
-
-
-def _zip_names(data: bytes) -> Iterator[bytes]:
-    """Names of the entries of a ZIP archive, read from its headers (no decompression)."""
-    for signature, length_at, name_at in _ZIP_ENTRIES:
-        start = data.find(signature)
-        while start != -1:
-            size = int.from_bytes(data[start + length_at : start + length_at + 2], "little")
-            yield data[start + name_at : start + name_at + size]
-            start = data.find(signature, start + 4)
-
-
 def _ooxml(data: bytes) -> FileType | None:
-    """Word or Excel 2007+ by their parts (word/…, xl/…); any other ZIP archive is refused."""
-    for name in _zip_names(data):
-        if name.startswith(b"word/"):
-            return FileType.DOCX
-        if name.startswith(b"xl/"):
-            return FileType.XLSX
+    """Word or Excel 2007+ as the package claims by its parts (word/…, xl/…); else None."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            names = archive.namelist()
+    except ZIP_ERRORS:
+        return None
+    if any(name.startswith("word/") for name in names):
+        return FileType.DOCX
+    if any(name.startswith("xl/") for name in names):
+        return FileType.XLSX
     return None
 
 
@@ -85,18 +95,36 @@ def _ole2(data: bytes) -> FileType | None:
 
 
 def sniff(data: bytes) -> FileType | None:
-    """The type of a file by its first bytes (and, for Office files, their inner structure)."""
+    """The type a file claims by its first bytes (and, for Office files, its inner names).
+
+    A claim only: `verify` then checks the file is what it claims.
+    """
     if data.startswith(b"%PDF-"):
         return FileType.PDF
     if data.startswith(b"\xff\xd8\xff"):
         return FileType.JPEG
-    if data.startswith(b"\x89PNG"):
+    if data.startswith(PNG_SIGNATURE):
         return FileType.PNG
     if data.startswith(_OLE2):
         return _ole2(data)
     if data.startswith(_ZIP):
         return _ooxml(data)
     return None
+
+
+def verify(kind: FileType, data: bytes) -> None:
+    """Malformed (or Dangerous) unless ``data`` is a whole, harmless file of ``kind``.
+
+    Old Word and Excel files (OLE2) keep the check of their main stream made by `sniff`.
+    """
+    if kind is FileType.PDF:
+        check_pdf(data)
+    elif kind is FileType.PNG:
+        check_png(data)
+    elif kind is FileType.JPEG:
+        check_jpeg(data)
+    elif kind in {FileType.DOCX, FileType.XLSX}:
+        check_ooxml(data, kind.value, PACKAGE_LIMITS)
 
 
 class Slot(StrEnum):
@@ -187,19 +215,38 @@ def missing_mandatory(present: set[str]) -> list[Slot]:
     return [r.slot for r in SLOTS if r.mandatory and r.slot.value not in present]
 
 
+def too_large(size: int | None) -> FieldError:
+    """The size rule, with the size when it is known (getFile may refuse without telling it)."""
+    if size is None:
+        return FieldError(
+            "file.too_large",
+            "文件超过20MB的上限；请压缩或拆分后再发送",
+            "The file is over the 20 MB limit; please compress or split it",
+        )
+    mb = size / (1024 * 1024)
+    return FieldError(
+        "file.too_large",
+        f"文件为{mb:.1f}MB，超过20MB的上限；请压缩或拆分后再发送",
+        f"The file is {mb:.1f} MB, over the 20 MB limit; please compress or split it",
+    )
+
+
 def check_declared_size(size: int | None) -> None:
     """Refuse a file over the download limit by the size Telegram declares, before fetching it."""
     if size is not None and size > MAX_FILE_BYTES:
-        mb = size / (1024 * 1024)
-        raise FieldError(
-            "file.too_large",
-            f"文件为{mb:.1f}MB，超过20MB的上限；请压缩或拆分后再发送",
-            f"The file is {mb:.1f} MB, over the 20 MB limit; please compress or split it",
-        )
+        raise too_large(size)
+
+
+def _refused(kind: FileType, exc: Malformed) -> FieldError:
+    code = "file.dangerous" if isinstance(exc, Dangerous) else "file.malformed"
+    zh, en = exc.zh, exc.en
+    if isinstance(exc, Dangerous):
+        zh, en = f"{kind.value.upper()}文件不予接收：{zh}", f"This file is refused: {en}"
+    return FieldError(code, f"{zh}。", f"{en[:1].upper()}{en[1:]}.")
 
 
 def check_content(data: bytes, accepts: frozenset[FileType]) -> FileType:
-    """The recognised type of ``data`` if this slot accepts it, else FieldError."""
+    """The verified type of ``data`` if this slot accepts it, else FieldError naming the rule."""
     check_declared_size(len(data))
     found = sniff(data)
     names = sorted(t.value.upper() for t in accepts)
@@ -216,6 +263,10 @@ def check_content(data: bytes, accepts: frozenset[FileType]) -> FileType:
             f"此处不接受{found.value.upper()}文件；请发送：{shown_zh}",
             f"A {found.value.upper()} file is not accepted here; please send: {shown}",
         )
+    try:
+        verify(found, data)
+    except Malformed as exc:
+        raise _refused(found, exc) from None
     return found
 
 

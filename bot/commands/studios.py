@@ -2,6 +2,8 @@
 
 The agency's list of studios that existed before the bot, imported row by row; bad rows are
 listed with their row number and the rest are imported. Re-importing updates, never duplicates.
+A file refused whole (too big, not a plain xlsx workbook, macros, a zip bomb…) gets one line
+and exit status 1, and nothing of it is kept.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from typing import Any
 from bot.settings import Settings
 from storage import migrate
 from storage.db import create_engine, session_factory
+from storage.imports.limits import ImportLimits, file_too_big
 from storage.imports.studio_columns import template_bytes
-from storage.imports.studios_xlsx import ImportReport, ParsedList, import_studios, read_studios
+from storage.imports.studios_xlsx import ImportReport, RowError, import_studios, iter_studios
 from storage.repos.studios import StudiosRepo
 from storage.uow import UnitOfWork
 
@@ -42,17 +45,37 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def limits(settings: Settings) -> ImportLimits:
+    return ImportLimits(
+        max_bytes=settings.import_max_bytes,
+        max_rows=settings.import_max_rows,
+        max_cell=settings.import_max_cell,
+        max_sheets=settings.import_max_sheets,
+        max_unzipped=settings.import_max_unzipped,
+        max_ratio=settings.import_max_ratio,
+    )
+
+
+def _message(settings: Settings, error: RowError) -> str:
+    where = f"row {error.row}" if error.row else "file refused"
+    return f"{where}: {error.message_zh if settings.locale == 'zh' else error.message_en}"
+
+
 def _import(args: argparse.Namespace, settings: Settings) -> int:
     if not args.file.is_file():
         print(f"no such file: {args.file}", file=sys.stderr)
         return 2
-    today = datetime.now(settings.tz).date()
-    parsed = read_studios(args.file.read_bytes(), today)
-    report = asyncio.run(_apply(settings, parsed, args.dry_run, args.file.name))
+    size, allowed = args.file.stat().st_size, settings.import_max_bytes
+    if size > allowed:
+        big = file_too_big(size, allowed)
+        print(_message(settings, RowError(0, big.zh, big.en)), file=sys.stderr)
+        return 1
+    report = asyncio.run(_apply(settings, args.file.read_bytes(), args.dry_run, args.file.name))
+    if report.refused is not None:
+        print(_message(settings, report.refused), file=sys.stderr)
+        return 1
     for error in report.errors:
-        where = f"row {error.row}" if error.row else "file"
-        message = error.message_zh if settings.locale == "zh" else error.message_en
-        print(f"{where}: {message}", file=sys.stderr)
+        print(_message(settings, error), file=sys.stderr)
     verb = "would import" if args.dry_run else "imported"
     print(
         f"{verb}: {report.created} new, {report.updated} updated; "
@@ -61,13 +84,16 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if report.errors else 0
 
 
-async def _apply(settings: Settings, parsed: ParsedList, dry_run: bool, name: str) -> ImportReport:
+async def _apply(settings: Settings, data: bytes, dry_run: bool, name: str) -> ImportReport:
+    """Rows stream from the file into one unit of work; a file refused whole keeps nothing."""
     await migrate.upgrade(settings.database_url)
     engine = create_engine(settings.database_url)
+    today = datetime.now(settings.tz).date()
     try:
         async with UnitOfWork(session_factory(engine)) as uow:
-            report = await import_studios(uow.repo(StudiosRepo), parsed)
-            if dry_run:
+            rows = iter_studios(data, today, limits(settings))
+            report = await import_studios(uow.repo(StudiosRepo), rows)
+            if dry_run or report.refused is not None:
                 await uow.rollback()
             else:
                 await uow.audit.record(

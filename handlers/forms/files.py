@@ -1,4 +1,10 @@
-"""Files for a slot: size checked before download, type by content, SHA-256 kept (Art. 6)."""
+"""Files for a slot: size checked before and after download, type by content, SHA-256 kept.
+
+The size rule holds whatever size the sender's client declared: Telegram's getFile refuses a
+file over 20 MB ("file is too big"), and a local Bot API server hands it over, so both end in the
+same size message, not in "cannot read the file". The name is cleaned for storage and display;
+the name as sent is kept in the audit trail (第六条 materials are evidence).
+"""
 
 from __future__ import annotations
 
@@ -10,13 +16,22 @@ from handlers.forms.cursor import Cursor
 from handlers.forms.screens import error_note, go, render
 from handlers.forms.session import FormSession
 from handlers.forms.steps import advance
-from policy.attachments import MIME, FileType, check_content, check_declared_size
+from policy.attachments import (
+    EXTENSIONS,
+    MIME,
+    FileType,
+    check_content,
+    check_declared_size,
+    too_large,
+)
+from policy.file_names import clean_file_name, visible
 from policy.forms.spec import FileSlot
 from policy.validators.errors import FieldError
 from storage.repos.drafts import FileRecord
 
 log = logging.getLogger(__name__)
-EXTENSIONS = {FileType.JPEG: "jpg"}
+TOO_BIG = "file is too big"
+"""The Bot API's description when getFile refuses a file over its download limit."""
 
 
 def is_slot(form: FormSession) -> bool:
@@ -32,18 +47,22 @@ async def _fetch(form: FormSession, file_id: str) -> bytes | None:
     if form.ctx.download is None:
         return None
     try:
-        return await form.ctx.download(file_id)
-    except Exception:  # a network or API failure: say so, keep the draft as it is
+        data = await form.ctx.download(file_id)
+    except Exception as exc:  # a network or API failure: say so, keep the draft as it is
+        if TOO_BIG in str(exc).casefold():
+            raise too_large(None) from None
         log.warning("download of %s failed", file_id, exc_info=True)
         return None
+    check_declared_size(len(data))
+    return data
 
 
 def file_name(form: FormSession, slot: FileSlot, given: str | None, kind: FileType) -> str:
-    """The name as sent, else one made from the slot (photos arrive without a name)."""
-    if given:
-        return given[:200]
+    """The name as sent, cleaned for storage and display; else one made from the slot (photos
+    arrive without a name)."""
     count = sum(1 for f in form.files if f.slot == slot.key) + 1
-    return f"{slot.key}-{count}.{EXTENSIONS.get(kind, kind.value)}"
+    fallback = f"{slot.key}-{count}{EXTENSIONS[kind][0]}"
+    return clean_file_name(given, EXTENSIONS[kind], fallback)
 
 
 def record(
@@ -71,6 +90,16 @@ async def receive(form: FormSession, upload: FileUpload) -> None:
         return
     name = file_name(form, slot, upload.file_name, kind)
     kept = record(slot, name, data, kind, upload.file_id, upload.file_unique_id)
+    if upload.file_name and upload.file_name != kept.file_name:
+        await form.ctx.uow.audit.record(
+            form.ctx.user_id,
+            "file.renamed",
+            "draft",
+            form.draft.id,
+            sent=visible(upload.file_name),
+            stored=kept.file_name,
+            sha256=kept.sha256,
+        )
     await keep_file(form, slot, kept)
     await _received(form, slot, kept)
 

@@ -1,14 +1,28 @@
 """/bind: staff issue a one-time code for a studio; the unit's contact sends it to link up.
 
-Staff: `/bind` lists studios page by page (`/bind <words>` searches) and a press issues a code.
-A contact: `/bind CODE`, or the deep link `/start bind_CODE`, or `/bind` and then the code. A
-code works once and expires after CODE_TTL; wrong tries are limited per user and hour, so codes
-cannot be guessed.
+Staff: `/bind` lists studios page by page (`/bind <words>` searches) and a press issues a code,
+revoking any code the studio still had. A contact: `/bind CODE`, the deep link
+`/start bind_CODE`, or `/bind` and then the code. A code works once and expires after CODE_TTL.
+
+Guessing is limited three ways, because a limit per account alone is no limit: twenty fresh
+accounts make a hundred guesses an hour.
+- Per account: MAX_WRONG_TRIES wrong tries an hour.
+- Per studio: a code's first three characters (its locator) are unique among live codes, so a
+  wrong try that starts like a live code is aimed at that studio, whoever makes it. After
+  MAX_CODE_WRONG such tries the code is revoked and the staff member who issued it is told to
+  issue a new one. Someone who knows the locator therefore gets MAX_CODE_WRONG guesses at the
+  32⁵ ≈ 33.5 million remaining combinations (about 1 in 6.7 million), once per code.
+- Everyone: once MAX_WRONG_PER_HOUR wrong tries were made in the last hour, across all accounts,
+  binding pauses for everyone until the window frees. Untargeted guessing is then at most that
+  many tries an hour against 32⁸ ≈ 10¹² codes. The price is that an attacker can pause binding;
+  binding is rare and staff-driven, and /stats shows the refused tries, so that is accepted.
+A wrong code gets the same answer whichever limit it counted against, so answers reveal nothing
+about live codes. Every try is recorded with its outcome (ok, wrong, locked) for /stats.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from handlers.actions import Send
 from handlers.context import Context
@@ -18,12 +32,14 @@ from handlers.payloads import number
 from handlers.review.recipients import texts_for
 from handlers.roles import Role
 from storage.models import Conversation, Studio
-from storage.repos.binding import BindingRepo, Redeem
+from storage.repos.binding import Attempt, BindingRepo, Redeem, Redemption
 from storage.repos.studios import StudiosRepo
 
 FLOW = "bind"
 CODE_TTL = timedelta(days=7)
 MAX_WRONG_TRIES = 5
+MAX_CODE_WRONG = 5
+MAX_WRONG_PER_HOUR = 50
 TRY_WINDOW = timedelta(hours=1)
 PAGE_SIZE = 8
 
@@ -94,18 +110,50 @@ class BindFlow(Flow):
     async def _redeem(self, ctx: Context, text: str) -> None:
         now = ctx.now()
         repo = ctx.uow.repo(BindingRepo)
+        if await self._locked(ctx, repo, now):
+            await repo.record_attempt(ctx.user_id, now, Attempt.LOCKED)
+            return
+        result = await repo.redeem(text, ctx.user_id, now, MAX_CODE_WRONG)
+        aimed = result.aimed_at.studio_id if result.aimed_at else None
+        ok = result.outcome is Redeem.OK
+        await repo.record_attempt(ctx.user_id, now, Attempt.OK if ok else Attempt.WRONG, aimed)
+        if result.burned:
+            await self._burned(ctx, result)
+        if not ok or result.code is None:
+            wrong = await repo.wrong_tries_since(now - TRY_WINDOW, ctx.user_id)
+            ctx.send(ctx.t(f"bind.{result.outcome.value}", left=max(MAX_WRONG_TRIES - wrong, 0)))
+            return
+        await self._link(ctx, result)
+
+    async def _locked(self, ctx: Context, repo: BindingRepo, now: datetime) -> bool:
+        """Whether this account, or everyone, used up the hour's wrong tries; says until when."""
         since = now - TRY_WINDOW
-        if await repo.wrong_tries_since(ctx.user_id, since) >= MAX_WRONG_TRIES:
-            first = await repo.first_wrong_since(ctx.user_id, since) or now
-            at = (first + TRY_WINDOW).astimezone(ctx.config.tz).strftime("%H:%M")
-            ctx.send(ctx.t("bind.too_many", at=at))
-            return
-        outcome, code = await repo.redeem(text, ctx.user_id, now)
-        await repo.record_attempt(ctx.user_id, now, outcome is Redeem.OK)
-        if outcome is not Redeem.OK or code is None:
-            left = MAX_WRONG_TRIES - await repo.wrong_tries_since(ctx.user_id, since)
-            ctx.send(ctx.t(f"bind.{outcome.value}", left=max(left, 0)))
-            return
+        if await repo.wrong_tries_since(since, ctx.user_id) >= MAX_WRONG_TRIES:
+            key, first = "bind.too_many", await repo.first_wrong_since(since, ctx.user_id)
+        elif await repo.wrong_tries_since(since) >= MAX_WRONG_PER_HOUR:
+            key, first = "bind.paused", await repo.first_wrong_since(since)
+        else:
+            return False
+        at = (first + TRY_WINDOW).astimezone(ctx.config.tz).strftime("%H:%M")
+        ctx.send(ctx.t(key, at=at))
+        return True
+
+    async def _burned(self, ctx: Context, result: Redemption) -> None:
+        """The studio's code drew too many wrong tries: it is revoked, and its issuer told."""
+        code = result.aimed_at
+        assert code is not None
+        studio = await ctx.uow.repo(StudiosRepo).get(code.studio_id)
+        name = studio.name if studio else str(code.studio_id)
+        await ctx.uow.audit.record(
+            None, "bind.revoked", "studio", code.studio_id, code=code.code, wrong=code.wrong_tries
+        )
+        issuer = await texts_for(ctx, code.issued_by)
+        notice = issuer("bind.burned_notice", name=name, code=code.code, tries=code.wrong_tries)
+        await ctx.notify(f"bind-burned:{code.code}", Send(chat_id=code.issued_by, text=notice))
+
+    async def _link(self, ctx: Context, result: Redemption) -> None:
+        code = result.code
+        assert code is not None
         studio = await ctx.uow.repo(StudiosRepo).get(code.studio_id)
         assert studio is not None
         previous, studio.contact_user_id = studio.contact_user_id, ctx.user_id

@@ -1,4 +1,5 @@
-"""/stats: applications by status, category and division; studios; eligibility checks."""
+"""/stats: applications by status, category and division; studios; eligibility checks; and
+the tries at binding codes (linked, wrong, refused by a limit), where guessing would show."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from policy.divisions import Division
 from policy.divisions import label as division_label
 from policy.eligibility import ConditionCode
 from policy.eligibility import label as condition_label
+from storage.repos.binding import Attempt, BindingRepo
 from storage.repos.eligibility_outcomes import EligibilitySummary
 from storage.repos.review_stats import StatsRepo
 
@@ -74,6 +76,7 @@ class StatsFlow(Flow):
 
     async def start(self, ctx: Context, args: str) -> None:
         figures = await ctx.uow.repo(StatsRepo).figures()
+        tries = await ctx.uow.repo(BindingRepo).attempt_counts()
         total = sum(figures.by_status.values())
         parts = [
             ctx.t("stats.applications", count=total),
@@ -85,5 +88,11 @@ class StatsFlow(Flow):
             ctx.t("stats.studios", count=sum(figures.studios_by_category.values())),
             "\n".join(_counts(ctx, figures.studios_by_category, _enum_label(ctx, StudioCategory))),
             _eligibility(ctx, figures.eligibility),
+            ctx.t(
+                "stats.binding",
+                ok=tries[Attempt.OK],
+                wrong=tries[Attempt.WRONG],
+                locked=tries[Attempt.LOCKED],
+            ),
         ]
         ctx.show("\n".join(parts))

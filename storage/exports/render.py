@@ -1,5 +1,7 @@
 """Writing sheets to xlsx, in streaming mode so memory stays flat for long sheets.
 
+Every workbook the bot hands out is written here (the agency's export and the import template),
+so every text cell goes through `cells.text_cell` and can never become a formula.
 Runs in a worker thread: it touches no database and no event loop.
 """
 
@@ -14,6 +16,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from storage.exports.cells import text_cell
 from storage.exports.registry import SheetData
 
 DATE_FORMAT = "yyyy-mm-dd"
@@ -22,6 +25,8 @@ MAX_WIDTH = 50
 
 
 def _cell(ws: object, value: object, tz: tzinfo) -> object:
+    if isinstance(value, str):
+        return text_cell(ws, value)
     if isinstance(value, datetime):
         cell = WriteOnlyCell(ws, value=value.astimezone(tz).replace(tzinfo=None))
         cell.number_format = DATETIME_FORMAT
@@ -46,12 +51,12 @@ def render(sheets: Sequence[SheetData], tz: tzinfo) -> bytes:
         sample = [data.headers, *data.rows[:200]]
         for index in range(len(data.headers)):
             ws.column_dimensions[get_column_letter(index + 1)].width = _width(
-                [r[index] for r in sample]
+                [r[index] if index < len(r) else "" for r in sample]
             )
         ws.freeze_panes = "A2"
         header = []
         for title in data.headers:
-            cell = WriteOnlyCell(ws, value=title)
+            cell = text_cell(ws, title)
             cell.font = Font(bold=True)
             header.append(cell)
         ws.append(header)

@@ -6,16 +6,16 @@ is kept by hand in Excel/WPS and headers drift between years.
 
 from __future__ import annotations
 
-import io
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Final
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from policy.categories import StudioCategory
 from policy.categories import label as category_label
+from storage.exports.registry import SheetData
+from storage.exports.render import render
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,24 +87,24 @@ def header_key(text: object) -> str | None:
 
 
 def template_bytes() -> bytes:
-    """A workbook with the headers to fill in, and a sheet explaining each column."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "工作室名单"
-    ws.append([c.header + ("*" if c.required else "") for c in COLUMNS])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    notes = wb.create_sheet("填写说明")
-    notes.append(["列", "是否必填", "说明"])
-    for column in COLUMNS:
-        notes.append([column.header, "必填" if column.required else "选填", column.hint])
-    notes.append([])
-    notes.append(["示例（请填在“工作室名单”表中，从第 2 行起每行一个工作室）："])
-    notes.append(list(EXAMPLE))
-    notes.append(["同一工作室名称 + 所在单位再次导入时更新原记录，不会重复。"])
-    for sheet, widths in ((ws, (30, 14, 10, 30, 14, 14)), (notes, (14, 10, 60))):
-        for index, width in enumerate(widths):
-            sheet.column_dimensions[chr(ord("A") + index)].width = width
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    """A workbook with the headers to fill in, and a sheet explaining each column.
+
+    Written by the export's one writer, so no cell of it can hold a formula either.
+    """
+    notes: list[Sequence[object]] = [
+        (c.header, "必填" if c.required else "选填", c.hint) for c in COLUMNS
+    ]
+    notes += [
+        (),
+        ("示例（请填在“工作室名单”表中，从第 2 行起每行一个工作室）：",),
+        EXAMPLE,
+        ("同一工作室名称 + 所在单位再次导入时更新原记录，不会重复。",),
+    ]
+    headers = tuple(c.header + ("*" if c.required else "") for c in COLUMNS)
+    return render(
+        [
+            SheetData("工作室名单", headers, []),
+            SheetData("填写说明", ("列", "是否必填", "说明"), notes),
+        ],
+        UTC,
+    )

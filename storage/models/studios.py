@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, BigId
@@ -13,6 +13,7 @@ from storage.types import UTCDateTime, utcnow
 
 class Studio(Base):
     __tablename__ = "studios"
+    __table_args__ = (Index("ix_studios_name_unit", "name", "unit_name"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(128))
@@ -36,8 +37,21 @@ class Studio(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+LIVE_CODE = "used_by IS NULL AND revoked_at IS NULL"
+"""A code not used and not revoked; issuing a new one revokes the old, so one per studio."""
+
+
 class BindingCode(Base):
     __tablename__ = "binding_codes"
+    __table_args__ = (
+        Index(
+            "uq_binding_codes_live_studio",
+            "studio_id",
+            unique=True,
+            sqlite_where=text(LIVE_CODE),
+            postgresql_where=text(LIVE_CODE),
+        ),
+    )
 
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     studio_id: Mapped[int] = mapped_column(ForeignKey("studios.id"), index=True)
@@ -45,15 +59,25 @@ class BindingCode(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_by: Mapped[int | None] = mapped_column(BigInteger)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    wrong_tries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class BindingAttempt(Base):
-    """One try at redeeming a binding code; wrong tries per user are limited per hour."""
+    """One try at redeeming a binding code: ok, wrong, or locked (refused by a limit).
+
+    ``studio_id`` is the studio whose live code the try aimed at (its locator matched), if any.
+    """
 
     __tablename__ = "binding_attempts"
-    __table_args__ = (Index("ix_binding_attempts_user_at", "user_id", "at"),)
+    __table_args__ = (
+        Index("ix_binding_attempts_user_at", "user_id", "at"),
+        Index("ix_binding_attempts_at", "at"),
+    )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
     user_id: Mapped[int] = mapped_column(BigInteger)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    outcome: Mapped[str] = mapped_column(String(16), default="wrong", server_default="wrong")
+    studio_id: Mapped[int | None] = mapped_column(BigInteger)

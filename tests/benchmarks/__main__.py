@@ -2,7 +2,8 @@
 
 `python -m tests.benchmarks` runs the throughput comparison, one full application, and the
 reminder sweep and fan-out; `python -m tests.benchmarks flood` runs the 100-messages-to-one-chat
-comparison (about seven minutes: Telegram's limits set the pace).
+comparison (about seven minutes: Telegram's limits set the pace); `python -m tests.benchmarks
+imports` imports a 100,000-row studio list and times the refusal of each hostile workbook.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ async def _throughput() -> None:
     await module.run()
 
 
+async def _imports() -> None:
+    module = importlib.import_module("tests.benchmarks.bench_imports")
+    await module.run()
+
+
 async def _flood() -> None:
     module = importlib.import_module("tests.benchmarks.bench_flood")
     await module.run()
@@ -45,6 +51,7 @@ SUITES: dict[str, Callable[[], Awaitable[Any]]] = {
     "application": _application,
     "reminders": _reminders,
     "flood": _flood,
+    "imports": _imports,
 }
 DEFAULT = ("throughput", "application", "reminders")
 

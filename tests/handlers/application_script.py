@@ -6,25 +6,17 @@ unit contact does: type (`T`), press a button (`P`), or send a file (`F`) or a p
 
 from __future__ import annotations
 
-import io
-import zipfile
 from dataclasses import dataclass
 
 from emulator import SimUser
 from handlers.texts import catalog
+from tests import samples
 from tests.policy.forms_fixtures import a_credit_code, an_id_number
 
-PDF = b"%PDF-1.7\n" + b"0" * 2048
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"1" * 2048
-EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + b"\x00" * 512
-
-
-def xlsx() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("xl/workbook.xml", "<workbook/>")
-    return buffer.getvalue()
+PDF = samples.pdf(pad=2048)
+JPEG = samples.jpeg()
+EXE = samples.exe()
+xlsx = samples.xlsx
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from storage.repos.drafts import DraftsRepo
 from storage.repos.findings import FindingsRepo
 from storage.repos.submissions import SubmissionsRepo
 from storage.uow import UnitOfWork
+from tests import samples
 from tests.handlers.application_driver import FakeFiles, fill, label, run_steps
 from tests.handlers.application_script import CREDIT_CODE, MASTER_ID, steps_between, steps_from
 from tests.handlers.conftest import STAFF_ID
@@ -153,10 +154,10 @@ async def test_a_missing_mandatory_attachment_blocks_submit_with_the_list(
     async with db() as uow:
         assert list(await uow.session.scalars(select(Submission))) == []
     await alice.press("✏️ 32")
-    await alice.file(files.upload(b"%PDF-1.4 report", "报告.pdf", "application/pdf"))
+    await alice.file(files.upload(samples.pdf(b"(report) Tj"), "报告.pdf", "application/pdf"))
     assert "尚未上传的必需附件：项目建设实施方案" in alice.last.text
     await alice.press("✏️ 33")
-    await alice.file(files.upload(b"%PDF-1.4 plan", "方案.pdf", "application/pdf"))
+    await alice.file(files.upload(samples.pdf(b"(plan) Tj"), "方案.pdf", "application/pdf"))
     assert "全部内容已填写完整" in alice.last.text
 
 

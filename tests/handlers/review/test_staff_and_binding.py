@@ -48,6 +48,11 @@ async def _issue(staff: ChatDriver, name: str) -> str:
     return text.split("<code>")[1].split("</code>")[0]
 
 
+def _elsewhere(code: str) -> str:
+    """A locator (first three characters) that is not this code's: a guess aimed at no studio."""
+    return "AAA" if not code.startswith("AAA") else "BBB"
+
+
 async def test_staff_add_and_remove_with_confirmation(chat: Chat, db: Db) -> None:
     staff = chat(STAFF_ID)
     await staff.command("staff")
@@ -141,7 +146,7 @@ async def test_wrong_codes_are_limited_per_hour(chat: Chat, db: Db, clock: Clock
     code = await _issue(chat(STAFF_ID), "李四面点")
     guesser = chat(1002)
     for attempt in range(5):
-        await guesser.command("bind", f"AAAA{attempt:04d}")
+        await guesser.command("bind", f"{_elsewhere(code)}A{attempt:04d}")
     await guesser.command("bind", code)
     assert "错误次数过多" in guesser.last.text and await _contact(db, sid) is None
     clock.now += timedelta(hours=1, minutes=1)
@@ -167,3 +172,73 @@ async def test_staff_search_studios(chat: Chat, db: Db) -> None:
     await staff.command("bind", "钳工")
     assert "1 个" in staff.last.text and len(staff.last.labels()) == 1
     assert "王五钳工" in staff.last.labels()[0]
+
+
+async def test_a_new_code_revokes_the_old_one(chat: Chat, db: Db) -> None:
+    sid = await _studio(db)
+    staff = chat(STAFF_ID)
+    old = await _issue(staff, "李四面点")
+    new = await _issue(staff, "李四面点")
+    assert "已作废" in staff.last.text
+    contact = chat(1001)
+    await contact.command("bind", old)
+    assert "已经作废" in contact.last.text and await _contact(db, sid) is None
+    await contact.command("bind", new)
+    assert "绑定成功" in contact.last.text and await _contact(db, sid) == 1001
+
+
+async def test_wrong_tries_aimed_at_a_studio_from_many_accounts_revoke_its_code(
+    chat: Chat, db: Db
+) -> None:
+    """Fresh accounts do not multiply the guesses at one studio's code."""
+    sid = await _studio(db)
+    code = await _issue(chat(STAFF_ID), "李四面点")
+    replies = []
+    for n in range(5):
+        guesser = chat(2000 + n)
+        wrong = code[:3] + ("22222" if code[3:] != "22222" else "33333")
+        await guesser.command("bind", wrong)
+        replies.append(guesser.last.text)
+    assert all("绑定码不正确" in r and "4 次" in r for r in replies), (
+        "same answer as any wrong code"
+    )
+    contact = chat(1001)
+    await contact.command("bind", code)
+    assert "已经作废" in contact.last.text and await _contact(db, sid) is None
+    async with db() as uow:
+        notice = await uow.outbox.by_key(f"bind-burned:{code}")
+        audit = await uow.audit.for_object("studio", sid)
+    assert notice is not None and notice.chat_id == STAFF_ID and "5 次" in notice.action["text"]
+    assert "bind.revoked" in [a.action for a in audit]
+    fresh = await _issue(chat(STAFF_ID), "李四面点")
+    await contact.command("bind", fresh)
+    assert "绑定成功" in contact.last.text
+
+
+async def test_wrong_tries_across_all_accounts_pause_binding_for_an_hour(
+    chat: Chat, db: Db, clock: Clock
+) -> None:
+    sid = await _studio(db)
+    code = await _issue(chat(STAFF_ID), "李四面点")
+    for n in range(10):
+        guesser = chat(3000 + n)
+        for attempt in range(5):
+            await guesser.command("bind", f"{_elsewhere(code)}{n}{attempt:04d}")
+    contact = chat(1001)
+    await contact.command("bind", code)
+    assert "绑定暂停" in contact.last.text and await _contact(db, sid) is None
+    clock.now += timedelta(hours=1, minutes=1)
+    await contact.command("bind", code)
+    assert "绑定成功" in contact.last.text
+
+
+async def test_stats_count_binding_tries(chat: Chat, db: Db) -> None:
+    await _studio(db)
+    code = await _issue(chat(STAFF_ID), "李四面点")
+    guesser = chat(1002)
+    for attempt in range(6):
+        await guesser.command("bind", f"{_elsewhere(code)}A{attempt:04d}")
+    await chat(1001).command("bind", code)
+    staff = chat(STAFF_ID)
+    await staff.command("stats")
+    assert "绑定成功 1 次，输错 5 次，因错误过多被拒 1 次" in staff.last.text
