@@ -97,10 +97,6 @@ class Emulator:
     def base_url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
-    @property
-    def api_url(self) -> str:
-        return self.base_url
-
     def user(
         self,
         user_id: int,

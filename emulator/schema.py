@@ -84,6 +84,7 @@ NESTED: dict[tuple[str, str], str] = {
     ("Message", "reply_markup"): "InlineKeyboardMarkup",
     ("InaccessibleMessage", "chat"): "Chat",
     ("CallbackQuery", "from"): "User",
+    ("CallbackQuery", "message"): "Message",
     ("MessageEntity", "user"): "User",
     ("Document", "thumbnail"): "PhotoSize",
     ("Sticker", "thumbnail"): "PhotoSize",

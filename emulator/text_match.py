@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from emulator.text_urls import Span, is_word
+from emulator.text_urls import Span, is_word, path_end
 
 _NAME = re.compile(r"[A-Za-z0-9_]*")
 _SHORT_USERNAMES = frozenset({"gif", "vid", "pic"})
@@ -109,7 +109,13 @@ def cashtags(text: str) -> list[Span]:
 
 
 def tg_urls(text: str) -> list[Span]:
-    return [m.span() for m in _TG_URL.finditer(text)]
+    found = []
+    for match in _TG_URL.finditer(text):
+        end = match.end()
+        if end < len(text) and text[end] in "/?#":
+            end = path_end(text, end)
+        found.append((match.start(), end))
+    return found
 
 
 def phone_numbers(text: str) -> list[Span]:

@@ -48,7 +48,7 @@ def _protocol_symbol(char: str) -> bool:
     return char in _ASCII_ALNUM or char in "+-" if ord(char) < 0x80 else not is_separator(char)
 
 
-def _path_end(text: str, start: int) -> int:
+def path_end(text: str, start: int) -> int:
     """End of a `/path?query#frag` starting at `start` (which holds / ? or #), or `start`."""
     end = start + 1
     while end < len(text) and _path_symbol(text[end]):
@@ -109,7 +109,7 @@ def match_urls(text: str) -> list[Span]:
         if end < size and text[end] == ":":
             end = _port_end(text, end)
         if end < size and text[end] in "/?#":
-            end = _path_end(text, end)
+            end = path_end(text, end)
         while end > dot + 1 and text[end - 1] == ".":
             end -= 1
         bad = False

@@ -76,7 +76,7 @@ class UpdateQueue:
         self.listeners: list[Callable[[dict[str, Any]], None]] = []
 
     def push(self, kind: str, body: dict[str, Any]) -> int:
-        """Queue an update; one of a kind the bot did not allow is never created (id -1)."""
+        """Queue an Update {update_id, kind: body}; a kind not allowed is never created (-1)."""
         if kind not in self.allowed:
             return -1
         update_id = self._next_id

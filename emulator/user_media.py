@@ -53,6 +53,7 @@ class UserMedia:
         return self._push_message({"photo": sizes, **caption_fields(caption)})
 
     async def send_sticker(self, emoji: str = "👍") -> int:
+        """A regular static sticker, shaped as the Sticker object `JsonSticker` writes."""
         stored = self._world.files.put(_WEBP_STUB, "sticker.webp", "image/webp", "stickers")
         sticker = {
             "file_id": stored.file_id,

@@ -22,6 +22,7 @@ import aiohttp
 
 from emulator.state import World, now_unix
 from emulator.updates import Pending
+from emulator.webhook import Webhook
 from emulator.webhook_reply import read_reply
 
 Execute = Callable[[dict[str, Any]], Awaitable[None]]
@@ -137,9 +138,9 @@ class WebhookDelivery:
         return self.targets[(self._turn - 1) % len(self.targets)]
 
     async def _deliver(self, item: Pending, failures: int) -> None:
-        target = self._target()
+        target, hook = self._target(), self.world.webhook
         try:
-            outcome = await self._post(target, item.payload, self.world.webhook.secret_token)
+            outcome = await self._post(target, item.payload, hook.secret_token)
             self.log.append(Delivery(item.update_id, target, outcome.status, outcome.error))
             if not outcome.error:
                 self._failures.pop(item.update_id, None)
@@ -147,14 +148,14 @@ class WebhookDelivery:
                 if outcome.reply is not None:
                     await self._execute(outcome.reply)
             else:
-                self._failed(item, failures + 1, outcome)
+                self._failed(item, failures + 1, outcome, hook)
         finally:
             self._busy.discard(item.key)
             self.world.signal.bump()
 
-    def _failed(self, item: Pending, failures: int, outcome: _Outcome) -> None:
+    def _failed(self, item: Pending, failures: int, outcome: _Outcome, hook: Webhook) -> None:
+        """A dropped connection is retried but, as in Telegram, not reported as an error."""
         if outcome.status is not None or "closed" not in outcome.error:
-            hook = self.world.webhook
             hook.last_error_date, hook.last_error_message = now_unix(), outcome.error
         if failures >= self.retry.max_attempts:
             self._failures.pop(item.update_id, None)

@@ -31,7 +31,9 @@ DEFAULT_CRASH = "Unable to serialize unknown type: <class 'aiogram.client.defaul
 AIOGRAM_RESULTS: dict[str, Any] = {
     cls.__api_method__: cls.__returning__
     for cls in vars(aiogram.methods).values()
-    if inspect.isclass(cls) and hasattr(cls, "__api_method__")
+    if inspect.isclass(cls)
+    and issubclass(cls, aiogram.methods.TelegramMethod)
+    and hasattr(cls, "__api_method__")
 }
 PTB_TYPES: dict[str, Any] = {
     "Update": telegram.Update,
