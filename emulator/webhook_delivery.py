@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from functools import partial
@@ -23,13 +22,16 @@ import aiohttp
 from emulator.state import World, now_unix
 from emulator.updates import Pending
 from emulator.webhook import Webhook
-from emulator.webhook_reply import read_reply
+from emulator.webhook_post import Outcome, post_update
 
 Execute = Callable[[dict[str, Any]], Awaitable[None]]
 
 
 @dataclass(frozen=True)
 class WebhookRetry:
+    """Telegram's schedule, scalable for tests: the first retry at once, then after
+    2x, 4x... `first_delay` (1 s in Telegram) up to `max_delay`; Retry-After wins."""
+
     first_delay: float = 1.0
     max_delay: float = 60.0
     max_attempts: int = 10
@@ -51,14 +53,6 @@ class Delivery:
     target: str
     status: int | None
     error: str
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    status: int | None
-    error: str = ""
-    retry_after: float = 0.0
-    reply: dict[str, Any] | None = None
 
 
 class WebhookDelivery:
@@ -140,7 +134,9 @@ class WebhookDelivery:
     async def _deliver(self, item: Pending, failures: int) -> None:
         target, hook = self._target(), self.world.webhook
         try:
-            outcome = await self._post(target, item.payload, hook.secret_token)
+            outcome = await post_update(
+                self._session, target, item.payload, hook.secret_token, self.retry.timeout
+            )
             self.log.append(Delivery(item.update_id, target, outcome.status, outcome.error))
             if not outcome.error:
                 self._failures.pop(item.update_id, None)
@@ -153,7 +149,7 @@ class WebhookDelivery:
             self._busy.discard(item.key)
             self.world.signal.bump()
 
-    def _failed(self, item: Pending, failures: int, outcome: _Outcome, hook: Webhook) -> None:
+    def _failed(self, item: Pending, failures: int, outcome: Outcome, hook: Webhook) -> None:
         """A dropped connection is retried but, as in Telegram, not reported as an error."""
         if outcome.status is not None or "closed" not in outcome.error:
             hook.last_error_date, hook.last_error_message = now_unix(), outcome.error
@@ -164,35 +160,3 @@ class WebhookDelivery:
             return
         delay = self.retry.delay(failures, outcome.retry_after)
         self._failures[item.update_id] = (failures, asyncio.get_running_loop().time() + delay)
-
-    async def _post(self, target: str, payload: dict[str, Any], secret: str) -> _Outcome:
-        assert self._session is not None
-        headers = {"Content-Type": "application/json"}
-        if secret:
-            headers["X-Telegram-Bot-Api-Secret-Token"] = secret
-        timeout = aiohttp.ClientTimeout(total=self.retry.timeout)
-        try:
-            async with self._session.post(
-                target,
-                data=json.dumps(payload, ensure_ascii=False),
-                headers=headers,
-                timeout=timeout,
-            ) as response:
-                if 200 <= response.status <= 299:
-                    return _Outcome(response.status, reply=await read_reply(response))
-                error = f"Wrong response from the webhook: {response.status} {response.reason}"
-                retry_after = _number(response.headers.get("Retry-After"))
-                return _Outcome(response.status, error, retry_after)
-        except TimeoutError:
-            return _Outcome(None, "Read timeout expired")
-        except aiohttp.ClientConnectorError:
-            return _Outcome(None, "Connection refused")
-        except aiohttp.ClientError:
-            return _Outcome(None, "Webhook connection closed")
-
-
-def _number(value: str | None) -> float:
-    try:
-        return float(value) if value else 0.0
-    except ValueError:
-        return 0.0
