@@ -1,70 +1,70 @@
-"""sendDocument and getFile: uploads land in the FileStore, downloads read from it."""
+"""sendDocument, sendPhoto and getFile: uploads land in the FileStore, downloads read from it."""
 
 from __future__ import annotations
 
-import mimetypes
 from typing import Any
 
 from emulator.api_types import Handler
 from emulator.files import MAX_DOWNLOAD, StoredFile
-from emulator.html_parse import render
+from emulator.html_lexer import ParsedText
+from emulator.images import checked_size, photo_sizes
 from emulator.keyboard import read_markup
-from emulator.models import BotMessage, Document
-from emulator.params import Params, Upload, bad_request
+from emulator.models import Document, Photo
+from emulator.outgoing import formatted, post, reply_target
+from emulator.params import Params, bad_request
 from emulator.serialize import bot_message_json
-from emulator.state import World, now_unix
+from emulator.state import World
+from emulator.uploads import resolve
 
 MAX_CAPTION = 1024
-WRONG_FILE = "wrong file identifier/HTTP URL specified"
 
 
-def _resolve(world: World, params: Params, field: str) -> StoredFile:
-    """A multipart part (directly or via attach://name) or an existing file_id."""
-    value = params.raw.get(field)
-    if isinstance(value, str) and value.startswith("attach://"):
-        value = params.raw.get(value.removeprefix("attach://"))
-        if value is None:
-            raise bad_request(f"{field} attachment not found")
-    if isinstance(value, Upload):
-        if not value.content:
-            raise bad_request("file must be non-empty")
-        guessed = mimetypes.guess_type(value.filename)[0]
-        declared = value.content_type
-        if declared in ("", "application/octet-stream") and guessed:
-            declared = guessed
-        return world.files.put(value.content, value.filename, declared, "documents")
-    if not isinstance(value, str) or not value:
-        raise bad_request(f"there is no {field} in the request")
-    stored = world.files.get(value)
-    if stored is None:
-        raise bad_request(WRONG_FILE)
-    return stored
-
-
-async def send_document(world: World, params: Params) -> dict[str, Any]:
-    log = world.chat(params.chat_id())
-    caption = params.get_str("caption")
-    parse_mode = params.get_str("parse_mode")
-    parsed = render(caption, parse_mode)
+def caption(text: str | None, parse_mode: str | None) -> ParsedText:
+    parsed = formatted(text, parse_mode)
     if len(parsed.plain) > MAX_CAPTION:
         raise bad_request("message caption is too long")
+    return parsed
+
+
+def document_of(stored: StoredFile) -> Document:
+    return Document(stored.file_name, stored.content, stored.mime_type, stored.file_id)
+
+
+def photo_of(world: World, stored: StoredFile) -> Photo:
+    width, height = checked_size(stored.content)
+    return Photo(stored.content, photo_sizes(world.files, stored.content, width, height))
+
+
+async def _send_file(world: World, params: Params, field: str, folder: str) -> dict[str, Any]:
+    log = world.chat(params.chat_id())
+    text, parse_mode = params.get_str("caption"), params.get_str("parse_mode")
+    parsed = caption(text, parse_mode)
     markup, buttons = read_markup(params)
-    stored = _resolve(world, params, "document")
-    message = BotMessage(
-        message_id=log.next_message_id(),
-        chat_id=log.profile.user_id,
-        text=caption or "",
+    stored = resolve(world, params, field, params.raw.get(field), folder)
+    media: dict[str, Any] = {"document": document_of(stored)}
+    if field == "photo":
+        media = {"photo": photo_of(world, stored)}
+    message = post(
+        world,
+        log,
+        text=text or "",
         plain=parsed.plain,
         parse_mode=parse_mode,
         buttons=buttons,
-        document=Document(stored.file_name, stored.content, stored.mime_type, stored.file_id),
         entities=parsed.entities,
         reply_markup=markup,
-        date=now_unix(),
+        reply_to=reply_target(log, params),
+        **media,
     )
-    log.messages[message.message_id] = message
-    world.record_event(log, message)
     return bot_message_json(world, message)
+
+
+async def send_document(world: World, params: Params) -> dict[str, Any]:
+    return await _send_file(world, params, "document", "documents")
+
+
+async def send_photo(world: World, params: Params) -> dict[str, Any]:
+    return await _send_file(world, params, "photo", "photos")
 
 
 async def get_file(world: World, params: Params) -> dict[str, Any]:
@@ -78,5 +78,6 @@ async def get_file(world: World, params: Params) -> dict[str, Any]:
 
 HANDLERS: dict[str, Handler] = {
     "sendDocument": send_document,
+    "sendPhoto": send_photo,
     "getFile": get_file,
 }

@@ -83,6 +83,8 @@ class ChatView:
         deadline = loop.time() + timeout
         marker = self.mark()
         update_id = await action
+        if update_id < 0:  # a kind of update the bot did not allow: Telegram never sends it
+            return []
         await self._world.updates.wait_confirmed(update_id, timeout)
         if expect is not None:
             await self.wait_messages(marker, expect, max(0.0, deadline - loop.time()))

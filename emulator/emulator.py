@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
+from typing import Any
 
 from aiohttp import web
 
@@ -13,6 +15,7 @@ from emulator.models import BotMessage, RecordedCall
 from emulator.server import ApiServer
 from emulator.state import Profile, World
 from emulator.users import SimUser
+from emulator.webhook_delivery import WebhookDelivery, WebhookRetry
 
 
 class Emulator:
@@ -21,14 +24,20 @@ class Emulator:
         token: str = "123456:TEST",
         flood: FloodLimits | None = None,
         settle: float = 0.05,
+        local_mode: bool = True,
+        webhook_retry: WebhookRetry | None = None,
     ) -> None:
+        """`local_mode` answers like a `--local` Bot API server, which takes http webhooks."""
         self.token = token
-        self.world = World(token, settle=settle)
+        self.world = World(token, settle=settle, local_mode=local_mode)
         self.faults = FaultPlan()
         self.calls: list[RecordedCall] = []
         self._gate: FloodGate | None = None
         self.flood = flood
         self._server = ApiServer(self.world, self.faults, self.calls, lambda: self._gate)
+        self.delivery = WebhookDelivery(
+            self.world, self._server.execute, webhook_retry or WebhookRetry()
+        )
         self._runner: web.AppRunner | None = None
         self._users: dict[int, SimUser] = {}
         self.host = "127.0.0.1"
@@ -61,11 +70,13 @@ class Emulator:
         await site.start()
         self._runner = runner
         self.host, self.port = host, int(runner.addresses[0][1])
+        self.delivery.start()
 
     async def stop(self) -> None:
         """Wake pending long polls first so shutdown does not wait for their timeout."""
         self.world.closing = True
         self.world.signal.bump()
+        await self.delivery.stop()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -85,10 +96,6 @@ class Emulator:
     @property
     def base_url(self) -> str:
         return f"http://{self.host}:{self.port}"
-
-    @property
-    def api_url(self) -> str:
-        return self.base_url
 
     def user(
         self,
@@ -125,6 +132,27 @@ class Emulator:
 
     async def wait_confirmed(self, update_id: int, timeout: float = 10.0) -> None:
         await self.world.updates.wait_confirmed(update_id, timeout)
+
+    def on_update(self, listener: Callable[[dict[str, Any]], None]) -> None:
+        """Call `listener` with every Update the emulator creates, e.g. to check them all."""
+        self.world.updates.listeners.append(listener)
+
+    def route_webhook(self, targets: list[str]) -> None:
+        """Stand a load balancer behind the webhook URL: deliveries go to `targets` in turn,
+        and a failed one is retried on the next. An empty list restores the URL itself."""
+        self.delivery.targets = list(targets)
+
+    async def wait_delivered(self, timeout: float = 10.0) -> None:
+        """Until no update is pending or on its way to the webhook (or given up on)."""
+        updates, delivery = self.world.updates, self.delivery
+        done = await self.world.signal.wait_for(
+            lambda: updates.pending_count == 0 and not delivery.busy, timeout
+        )
+        if not done:
+            raise TimeoutError(
+                f"{updates.pending_count} update(s) still pending after {timeout}s; "
+                f"last webhook error: {self.world.webhook.last_error_message or 'none'}"
+            )
 
     async def wait_polling(self, timeout: float = 10.0) -> None:
         """Until a getUpdates is parked in a long poll: the bot is up and listening."""

@@ -81,9 +81,5 @@ class FaultPlan:
     def clear(self) -> None:
         self._faults.clear()
 
-    @property
-    def pending(self) -> list[Fault]:
-        return list(self._faults)
-
     def __len__(self) -> int:
         return len(self._faults)

@@ -22,7 +22,8 @@ ACTION_FIELDS = (
 _BUTTON_ERROR = "can't parse inline keyboard button: "
 
 
-def _button(raw: Any) -> Button:
+def _button(raw: Any) -> tuple[dict[str, Any], Button]:
+    """The button as Telegram stores and echoes it (text and its one action), and for tests."""
     if not isinstance(raw, dict):
         raise bad_request(_BUTTON_ERROR + "InlineKeyboardButton must be an Object")
     text = raw.get("text")
@@ -41,17 +42,22 @@ def _button(raw: Any) -> Button:
         scheme = str(url).split(":", 1)[0].lower()
         if ":" not in str(url) or scheme not in ("http", "https", "tg"):
             raise bad_request("BUTTON_URL_INVALID")
-    return Button(text=text, callback_data=data, url=url)
+    echoed = {"text": text, actions[0]: raw[actions[0]]}
+    return echoed, Button(text=text, callback_data=data, url=url)
 
 
-def inline_buttons(markup: dict[str, Any] | None) -> list[list[Button]]:
-    """Buttons of an inline keyboard; other keyboard kinds show nothing inline."""
-    if not markup or "inline_keyboard" not in markup:
-        return []
+def inline_keyboard(
+    markup: dict[str, Any],
+) -> tuple[dict[str, Any] | None, list[list[Button]]]:
+    """An inline keyboard as echoed in messages, and its buttons; other kinds echo nothing."""
+    if "inline_keyboard" not in markup:
+        return None, []
     rows = markup["inline_keyboard"]
     if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
         raise bad_request('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array')
-    return [[_button(raw) for raw in row] for row in rows]
+    parsed = [[_button(raw) for raw in row] for row in rows]
+    echoed = {"inline_keyboard": [[pair[0] for pair in row] for row in parsed]}
+    return echoed, [[pair[1] for pair in row] for row in parsed]
 
 
 def read_markup(params: Params) -> tuple[dict[str, Any] | None, list[list[Button]]]:
@@ -64,4 +70,4 @@ def read_markup(params: Params) -> tuple[dict[str, Any] | None, list[list[Button
         return None, []
     if not isinstance(markup, dict):
         raise bad_request("can't parse reply keyboard markup JSON object")
-    return markup, inline_buttons(markup)
+    return inline_keyboard(markup)

@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
-from html import unescape
 from typing import Any
-
-_TAG = re.compile(r"<[^>]*>")
-
-
-def strip_html(text: str) -> str:
-    """A forgiving tag stripper for display; validation lives in html_parse."""
-    return unescape(_TAG.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -35,9 +26,21 @@ class Document:
         return f"Document({self.file_name!r}, {len(self.content)} bytes, {self.mime_type!r})"
 
 
+@dataclass(frozen=True)
+class Photo:
+    """A photo the bot sent: the upload and the PhotoSize objects Telegram made of it."""
+
+    content: bytes
+    sizes: tuple[dict[str, Any], ...]
+
+    def __repr__(self) -> str:
+        largest = self.sizes[-1]
+        return f"Photo({largest['width']}x{largest['height']}, {len(self.content)} bytes)"
+
+
 @dataclass
 class BotMessage:
-    """A bot message in its current state; for documents `text` holds the caption."""
+    """A bot message in its current state; for documents and photos `text` holds the caption."""
 
     message_id: int
     chat_id: int
@@ -46,12 +49,16 @@ class BotMessage:
     parse_mode: str | None = None
     buttons: list[list[Button]] = field(default_factory=list)
     document: Document | None = None
+    photo: Photo | None = None
     edited: bool = False
     deleted: bool = False
     entities: list[dict[str, Any]] = field(default_factory=list)
     reply_markup: dict[str, Any] | None = None
     date: int = 0
     edit_date: int | None = None
+    link_preview_options: dict[str, Any] | None = None
+    media_group_id: str | None = None
+    reply_to: int | None = None
 
     def labels(self) -> list[str]:
         return [button.text for row in self.buttons for button in row]

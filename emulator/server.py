@@ -14,8 +14,16 @@ from typing import Any
 
 from aiohttp import web
 
-from emulator import api_callbacks, api_commands, api_files, api_messages, api_updates
-from emulator.api_types import Handler
+from emulator import (
+    api_album,
+    api_callbacks,
+    api_commands,
+    api_files,
+    api_messages,
+    api_updates,
+    api_webhook,
+)
+from emulator.api_types import Described, Handler
 from emulator.faults import FaultPlan
 from emulator.flood import FloodGate
 from emulator.models import RecordedCall
@@ -30,10 +38,20 @@ HANDLERS: dict[str, Handler] = {
     **api_messages.HANDLERS,
     **api_callbacks.HANDLERS,
     **api_files.HANDLERS,
+    **api_album.HANDLERS,
+    **api_webhook.HANDLERS,
 }
 _BY_LOWER = {name.lower(): name for name in HANDLERS}
 FLOOD_METHODS = frozenset(
-    {"sendMessage", "sendDocument", "editMessageText", "editMessageReplyMarkup", "deleteMessage"}
+    {
+        "sendMessage",
+        "sendDocument",
+        "sendPhoto",
+        "sendMediaGroup",
+        "editMessageText",
+        "editMessageReplyMarkup",
+        "deleteMessage",
+    }
 )
 MAX_BODY = 64 * 1024 * 1024
 CLIENT_GONE = 499
@@ -92,6 +110,20 @@ class ApiServer:
         self.calls.append(RecordedCall(method, params, recorded, arrived, body))
         return web.json_response(body, status=status)
 
+    async def execute(self, params: dict[str, Any]) -> None:
+        """A call returned in a webhook answer: run and recorded, its result seen by nobody."""
+        arrived = time.monotonic()
+        method = _BY_LOWER.get(str(params["method"]).lower(), str(params["method"]))
+        raw = {k: v for k, v in params.items() if k != "method"}
+        try:
+            status, body = await self._dispatch(self.world.token, method, raw)
+        except ApiError as exc:
+            status, body = exc.status, exc.payload()
+        except Exception:
+            log.exception("emulator crashed in %s (webhook reply)", method)
+            status, body = _error(500, "Internal Server Error")
+        self.calls.append(RecordedCall(method, raw, status, arrived, body))
+
     async def _dispatch(
         self, token: str, method: str, raw: dict[str, Any]
     ) -> tuple[int, dict[str, Any]]:
@@ -115,7 +147,10 @@ class ApiServer:
             if retry_after is not None:
                 text = f"Too Many Requests: retry after {retry_after}"
                 return _error(429, text, retry_after=retry_after)
-        return 200, {"ok": True, "result": await self._run(handler, method, raw)}
+        result = await self._run(handler, method, raw)
+        if isinstance(result, Described):
+            return 200, {"ok": True, "result": result.result, "description": result.description}
+        return 200, {"ok": True, "result": result}
 
     async def _run(self, handler: Handler, method: str, raw: dict[str, Any]) -> Any:
         if method == "getUpdates":

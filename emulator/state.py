@@ -13,6 +13,7 @@ from emulator.models import BotMessage
 from emulator.params import bad_request
 from emulator.signals import Signal
 from emulator.updates import UpdateQueue
+from emulator.webhook import Webhook
 
 BOT_FIRST_NAME = "Studio Bot"
 BOT_USERNAME = "studio_test_bot"
@@ -42,7 +43,7 @@ class ChatLog:
     profile: Profile
     messages: dict[int, BotMessage] = field(default_factory=dict)
     events: list[int] = field(default_factory=list)
-    user_message_ids: set[int] = field(default_factory=set)
+    user_messages: dict[int, dict[str, Any]] = field(default_factory=dict)  # as last sent
     callback_answers: list[str] = field(default_factory=list)
     last_message_id: int = 0
     version: int = 0  # bumped on anything the user could notice in this chat
@@ -57,7 +58,7 @@ def now_unix() -> int:
 
 
 class World:
-    def __init__(self, token: str, settle: float = 0.05) -> None:
+    def __init__(self, token: str, settle: float = 0.05, local_mode: bool = True) -> None:
         self.token = token
         self.bot_id = int(token.split(":", 1)[0]) if token.split(":", 1)[0].isdigit() else 1
         self.signal = Signal()
@@ -67,12 +68,17 @@ class World:
         self.callbacks: dict[str, PendingCallback] = {}
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.callback_ids = itertools.count(4_000_000_000_000_000_001)
+        self.media_group_ids = itertools.count(13_954_628_539_428_641)
         # Non-polling requests being handled, by chat (None: no chat), to tell a settled bot.
         self.inflight: Counter[int | None] = Counter()
         self.settle = settle
-        self.poll_generation = 0  # a newer getUpdates terminates the older one
+        self.poll_generation = 0  # a newer getUpdates (or a setWebhook) ends the parked one
+        self.poll_abort = ""  # the 409 text the parked getUpdates answers with
         self.closing = False
         self.waiting_polls = 0  # getUpdates requests currently parked in a long poll
+        self.webhook = Webhook()
+        self.local_mode = local_mode
+        self.set_webhook_after = 0.0  # monotonic time before which setWebhook answers 429
 
     def add_user(self, profile: Profile) -> ChatLog:
         log = self.chats.get(profile.user_id)
@@ -97,7 +103,14 @@ class World:
         log.version += 1
         self.signal.bump()
 
+    def abort_poll(self, reason: str) -> None:
+        """End a parked getUpdates with a 409, as a newer poll or a setWebhook does."""
+        self.poll_generation += 1
+        self.poll_abort = reason
+        self.signal.bump()
+
     def bot_user_json(self) -> dict[str, Any]:
+        """User: the bot itself, as `from` of its own messages."""
         return {
             "id": self.bot_id,
             "is_bot": True,
@@ -106,6 +119,7 @@ class World:
         }
 
     def me_json(self) -> dict[str, Any]:
+        """User: the bot as getMe returns it, with the bot-only capability flags."""
         return {
             **self.bot_user_json(),
             "can_join_groups": True,

@@ -1,24 +1,36 @@
-"""Simulated Telegram users: each action becomes an Update the bot will poll."""
+"""Simulated Telegram users: each action becomes an Update the bot will receive."""
 
 from __future__ import annotations
 
-import asyncio
-import mimetypes
-import re
-from pathlib import Path
 from typing import Any
 
 from emulator.chat_view import ChatView
-from emulator.html_lexer import utf16_len
 from emulator.models import BotMessage, Button
-from emulator.serialize import bot_message_json, user_json, user_message_json
+from emulator.serialize import callback_query_json, user_message_json
 from emulator.state import PendingCallback, Profile, now_unix
+from emulator.text_entities import entity_text, find_entities
+from emulator.user_media import UserMedia
 
-_COMMAND = re.compile(r"^/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]+)?")
-_WEBP_STUB = b"RIFF\x0c\x00\x00\x00WEBPVP8 \x00\x00\x00\x00"  # enough for a file header
+
+def _text_fields(text: str, preview: dict[str, Any] | None) -> dict[str, Any]:
+    """A person's text as Telegram delivers it: with the entities and preview it found.
+
+    Without options a message with a link carries the link its preview was made for, as
+    official apps send it; `{}` sends none, any other dict is sent as given.
+    """
+    fields: dict[str, Any] = {"text": text}
+    entities = find_entities(text, bot_commands=True, phone_numbers=True)
+    if entities:
+        fields["entities"] = entities
+    if preview is None:
+        urls = [e for e in entities if e["type"] == "url"]
+        preview = {"url": entity_text(text, urls[0])} if urls else {}
+    if preview:
+        fields["link_preview_options"] = preview
+    return fields
 
 
-class SimUser(ChatView):
+class SimUser(UserMedia, ChatView):
     @property
     def profile(self) -> Profile:
         return self._log.profile
@@ -29,21 +41,30 @@ class SimUser(ChatView):
 
     def _push_message(self, extra: dict[str, Any]) -> int:
         message_id = self._log.next_message_id()
-        self._log.user_message_ids.add(message_id)
         body = user_message_json(self.profile, message_id, now_unix(), extra)
+        self._log.user_messages[message_id] = body
         return self._world.updates.push("message", body)
 
-    async def send(self, text: str) -> int:
-        """A text message; a leading /command gets its bot_command entity like in Telegram."""
-        extra: dict[str, Any] = {"text": text}
-        match = _COMMAND.match(text)
-        if match:
-            length = utf16_len(match.group(0))
-            extra["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
-        return self._push_message(extra)
+    async def send(self, text: str, link_preview_options: dict[str, Any] | None = None) -> int:
+        """A text message with the entities Telegram finds: /command, links, @mentions..."""
+        return self._push_message(_text_fields(text, link_preview_options))
 
     async def command(self, name: str, *args: str) -> int:
         return await self.send(" ".join([f"/{name.removeprefix('/')}", *args]))
+
+    async def edit(
+        self, message_id: int, text: str, link_preview_options: dict[str, Any] | None = None
+    ) -> int:
+        """Edit one of this user's text messages: an `edited_message` update with edit_date."""
+        old = self._log.user_messages.get(message_id)
+        if old is None or "text" not in old:
+            raise LookupError(f"user message {message_id} is not a text in chat {self.chat_id}")
+        kept = {
+            k: v for k, v in old.items() if k not in ("text", "entities", "link_preview_options")
+        }
+        body = {**kept, "edit_date": now_unix(), **_text_fields(text, link_preview_options)}
+        self._log.user_messages[message_id] = body
+        return self._world.updates.push("edited_message", body)
 
     def _find(self, label: str, message: BotMessage | None) -> tuple[BotMessage, Button]:
         candidates = [message] if message is not None else list(reversed(self.inbox))
@@ -68,70 +89,21 @@ class SimUser(ChatView):
         return await self.press_data(button.callback_data, target.message_id)
 
     async def press_data(self, data: str, message_id: int | None = None) -> int:
-        """Send any callback payload, e.g. forged or stale data, from a bot message."""
+        """Send any callback payload, e.g. forged or stale data, from a bot message.
+
+        A message deleted since arrives as an InaccessibleMessage (date 0), as in Telegram.
+        """
         if message_id is None:
             last = self.last
             if last is None:
                 raise LookupError("the bot has sent no message to press on")
             message_id = last.message_id
-        target = self._log.messages.get(message_id)
-        if target is None:
+        if message_id not in self._log.messages:
             raise LookupError(f"no bot message {message_id} in chat {self.chat_id}")
         query_id = str(next(self._world.callback_ids))
         self._world.callbacks[query_id] = PendingCallback(self.user_id, self.chat_id, data)
-        body = {
-            "id": query_id,
-            "from": user_json(self.profile),
-            "message": bot_message_json(self._world, target),
-            "chat_instance": str(-self.chat_id * 7919),
-            "data": data,
-        }
+        body = callback_query_json(self._world, self._log, query_id, message_id, data)
         return self._world.updates.push("callback_query", body)
-
-    async def send_document(
-        self,
-        source: bytes | str | Path,
-        file_name: str | None = None,
-        mime_type: str | None = None,
-        caption: str | None = None,
-    ) -> int:
-        if isinstance(source, bytes):
-            content, name = source, file_name or "document.bin"
-        else:
-            path = Path(source)
-            content, name = await asyncio.to_thread(path.read_bytes), file_name or path.name
-        mime = mime_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-        stored = self._world.files.put(content, name, mime, "documents")
-        extra: dict[str, Any] = {"document": stored.document_json()}
-        if caption:
-            extra["caption"] = caption
-        return self._push_message(extra)
-
-    async def send_photo(self, content: bytes, caption: str | None = None) -> int:
-        sizes = []
-        for width, height in ((90, 67), (800, 600)):
-            stored = self._world.files.put(content, "photo.jpg", "image/jpeg", "photos")
-            size = {k: v for k, v in stored.file_json().items() if k != "file_path"}
-            sizes.append({**size, "width": width, "height": height})
-        extra: dict[str, Any] = {"photo": sizes}
-        if caption:
-            extra["caption"] = caption
-        return self._push_message(extra)
-
-    async def send_sticker(self, emoji: str = "👍") -> int:
-        stored = self._world.files.put(_WEBP_STUB, "sticker.webp", "image/webp", "stickers")
-        sticker = {
-            "file_id": stored.file_id,
-            "file_unique_id": stored.file_unique_id,
-            "type": "regular",
-            "width": 512,
-            "height": 512,
-            "is_animated": False,
-            "is_video": False,
-            "emoji": emoji,
-            "file_size": stored.size,
-        }
-        return self._push_message({"sticker": sticker})
 
     async def ask(
         self, text: str, expect: int | None = None, timeout: float = 10.0

@@ -81,7 +81,13 @@ async def test_user_uploads_are_downloadable(api: RawApi) -> None:
     assert document["mime_type"] == "application/pdf"
     assert updates[0]["message"]["caption"] == "my id"
     photo = updates[1]["message"]["photo"]
-    assert [p["width"] for p in photo] == [90, 800]
+    # Not a decodable picture, so sized as a 1280x960 camera shot, at Telegram's size boxes.
+    assert [(p["width"], p["height"]) for p in photo] == [
+        (90, 68),
+        (320, 240),
+        (800, 600),
+        (1280, 960),
+    ]
     sticker = updates[2]["message"]["sticker"]
     assert (sticker["type"], sticker["is_animated"], sticker["is_video"]) == (
         "regular",

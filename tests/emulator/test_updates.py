@@ -71,22 +71,29 @@ async def test_newer_get_updates_terminates_the_older_one(api: RawApi) -> None:
     status, body = await asyncio.wait_for(older, 5)
     assert (status, body["description"]) == (
         409,
-        "Conflict: terminated by other getUpdates request",
+        "Conflict: terminated by other getUpdates request; "
+        "make sure that only one bot instance is running",
     )
     update_id = await api.emu.user(1001).send("hi")
     assert [u["update_id"] for u in await asyncio.wait_for(newer, 5)] == [update_id]
 
 
 async def test_limit_allowed_updates_and_drop_pending(api: RawApi) -> None:
+    """allowed_updates "doesn't affect updates created before the call" (Bot API reference)."""
     alice = api.emu.user(1001)
     for text in ("a", "b", "c"):
         await alice.send(text)
     assert len(await api.ok("getUpdates", json={"limit": 2})) == 2
-    assert await api.ok("getUpdates", json={"allowed_updates": ["callback_query"]}) == []
+    early = await api.ok("getUpdates", json={"allowed_updates": ["callback_query"]})
+    assert [u["message"]["text"] for u in early] == ["a", "b", "c"]
+    await api.ok("getUpdates", json={"offset": early[-1]["update_id"] + 1})
+    assert await alice.send("never created") == -1
+    assert await api.ok("getUpdates") == []
     await api.ok("getUpdates", json={"allowed_updates": []})
     await alice.send("d")
     info = await api.ok("getWebhookInfo")
     assert (info["url"], info["pending_update_count"]) == ("", 1)
+    assert "allowed_updates" not in info  # [] restored the default set
     await api.ok("deleteWebhook", json={"drop_pending_updates": True})
     assert await api.ok("getUpdates") == []
 
