@@ -15,7 +15,7 @@ from datetime import date
 from typing import Final, NamedTuple
 
 from policy.calendar import default_calendar
-from policy.dates import period_last_day
+from policy.dates import ONE_DAY
 
 SUPPORT_YEARS: Final = 3
 """第十三条: 三年扶持期."""
@@ -31,9 +31,16 @@ class SupportPeriod(NamedTuple):
     end: date
 
 
+def _anniversary(start: date, years: int) -> date:
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # 29 February -> common year
+        return date(start.year + years, 3, 1)
+
+
 def support_period(approved_on: date) -> SupportPeriod:
     """第十三条: three years from confirmation; ``end`` is the last day, inclusive."""
-    return SupportPeriod(approved_on, period_last_day(approved_on, SUPPORT_YEARS))
+    return SupportPeriod(approved_on, _anniversary(approved_on, SUPPORT_YEARS) - ONE_DAY)
 
 
 def support_year_index(

@@ -16,7 +16,7 @@ from handlers.staff_notices import staff_ids
 from handlers.texts import Texts, pick_language
 from policy.calendar import next_allowed_send
 from policy.money import support_period, support_period_ends_in, work_subsidy_due
-from policy.revocation import flag_for_revocation
+from policy.revocation import failed_twice_in_a_row
 from storage.models import Studio
 from storage.repos.annual import AssessmentsRepo, CalendarRepo, SubsidiesRepo
 
@@ -49,7 +49,7 @@ async def record_assessment(
     await assessments.record(studio.id, year, passed, comment, ctx.user_id, now)
     amount = work_subsidy_due(studio.approved_on, year, passed, assessment_on=cal.assessment)
     await ctx.uow.repo(SubsidiesRepo).settle(studio.id, year, amount, ctx.user_id, now)
-    flagged = flag_for_revocation(await assessments.history(studio.id))
+    flagged = failed_twice_in_a_row(await assessments.history(studio.id))
     ends = support_period_ends_in(studio.approved_on, year)
     await ctx.uow.audit.record(
         ctx.user_id, "assessment", "studio", studio.id, year=year, passed=passed, subsidy=amount

@@ -17,7 +17,7 @@ from policy.eligibility import (
     label,
 )
 from policy.qualifications import label as qualification_label
-from policy.revocation import BAR_YEARS
+from policy.bar import BAR_YEARS
 from policy.source import ART_4, ART_9, ART_13, ART_17, article_label
 
 _GROUPS = (

@@ -2,8 +2,9 @@
 
 import pytest
 
+from policy.bar import BAR_YEARS, bar_end
 from policy.eligibility import bar_end as bar_end_from_eligibility
-from policy.revocation import BAR_YEARS, bar_end, flag_for_revocation
+from policy.revocation import failed_twice_in_a_row as flag_for_revocation
 
 
 @pytest.mark.parametrize(
