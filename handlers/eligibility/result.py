@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from handlers.context import Context
+from policy.bar import BAR_YEARS
 from policy.categories import StudioCategory, annual_minimums, construction_cap
 from policy.categories import label as category_label
 from policy.eligibility import (
@@ -17,7 +18,6 @@ from policy.eligibility import (
     label,
 )
 from policy.qualifications import label as qualification_label
-from policy.bar import BAR_YEARS
 from policy.source import ART_4, ART_9, ART_13, ART_17, article_label
 
 _GROUPS = (
