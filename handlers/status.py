@@ -10,6 +10,7 @@ from handlers.flow import Flow
 from handlers.forms import FormFlow
 from handlers.keyboards import button, rows, stack
 from policy.forms.walk import question_count, visible_nodes
+from policy.states import SubmissionStatus
 from storage.models import Draft, Submission
 from storage.repos.drafts import DraftsRepo
 from storage.repos.submissions import SubmissionsRepo
@@ -56,7 +57,7 @@ def _submission_lines(ctx: Context, sub: Submission) -> list[str]:
             when=_local(ctx, sub.updated_at),
         )
     ]
-    if sub.status == "returned" and sub.decision_reason:
+    if sub.status == SubmissionStatus.RETURNED and sub.decision_reason:
         lines.append(ctx.t("status.reason", reason=sub.decision_reason))
     return lines
 

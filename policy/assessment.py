@@ -1,12 +1,12 @@
 """The yearly targets of a studio and whether a year met them (第九条).
 
-A year passes when each of four counts reaches its minimum: trainees and newly certified
-trainees (第九条(一), by category), seminars or promotion activities (第九条(三)) and competitions
-(第九条(四)). For studios carrying intangible-heritage transmission the agency may set the two
-training minimums from the year's results (see :mod:`policy.sectors`); it passes them as
-``minimums_override``. The activity and competition minimums are never overridden.
+A year passes when each of four counts reaches its target: trainees and newly certified
+trainees (第九条(一)), seminars or promotion activities (第九条(三)) and competitions (第九条(四)).
+The targets come from :func:`policy.targets.targets_for`, which alone knows the category
+minimums and the agency's own figures for heritage studios.
 
 The Measures leave the whole assessment to HRSS (第十六条); this is the part that can be counted.
+A failed assessment carries the agency's improvement opinions: :func:`opinion_problem`.
 """
 
 from __future__ import annotations
@@ -17,16 +17,10 @@ from typing import Final
 
 from pydantic import BaseModel, ConfigDict
 
-from policy.categories import (
-    MIN_ACTIVITIES,
-    MIN_COMPETITIONS,
-    AnnualMinimums,
-    Count,
-    StudioCategory,
-    annual_minimums,
-)
+from policy.categories import Count
 from policy.i18n import Label, Lang
 from policy.source import ART_9
+from policy.targets import Targets
 
 
 class CheckCode(StrEnum):
@@ -78,36 +72,43 @@ class YearEvaluation:
     checks: tuple[Check, ...]
 
 
-def _checks(
-    category: StudioCategory, results: YearResults, override: AnnualMinimums | None
-) -> tuple[Check, ...]:
-    mins = override or annual_minimums(category)
+def _checks(targets: Targets, results: YearResults) -> tuple[Check, ...]:
     pairs = (
-        (CheckCode.TRAINEES, mins.trainees, results.trainees),
-        (CheckCode.NEWLY_CERTIFIED, mins.certified, results.newly_certified),
-        (CheckCode.ACTIVITIES, MIN_ACTIVITIES, results.activities),
-        (CheckCode.COMPETITIONS, MIN_COMPETITIONS, results.competitions),
+        (CheckCode.TRAINEES, targets.trainees, results.trainees),
+        (CheckCode.NEWLY_CERTIFIED, targets.certified, results.newly_certified),
+        (CheckCode.ACTIVITIES, targets.activities, results.activities),
+        (CheckCode.COMPETITIONS, targets.competitions, results.competitions),
     )
     return tuple(Check(code, req, act, act >= req, ART_9) for code, req, act in pairs)
 
 
-def evaluate_year(
-    category: StudioCategory,
-    results: YearResults,
-    minimums_override: AnnualMinimums | None = None,
-) -> YearEvaluation:
-    """第九条: the year passes when every count reaches its minimum."""
-    checks = _checks(category, results, minimums_override)
+def evaluate_year(targets: Targets, results: YearResults) -> YearEvaluation:
+    """第九条: the year passes when every count reaches its target."""
+    checks = _checks(targets, results)
     return YearEvaluation(passed=all(c.met for c in checks), checks=checks)
 
 
-def plan_shortfalls(
-    category: StudioCategory,
-    planned: YearResults,
-    minimums_override: AnnualMinimums | None = None,
-) -> tuple[Check, ...]:
-    """The planned targets below the minimums of 第九条 (empty when the plan is sufficient)."""
-    return tuple(c for c in _checks(category, planned, minimums_override) if not c.met)
+def plan_shortfalls(targets: Targets, planned: YearResults) -> tuple[Check, ...]:
+    """The planned figures below the targets of 第九条 (empty when the plan is sufficient)."""
+    return tuple(c for c in _checks(targets, planned) if not c.met)
+
+
+OPINION_REQUIRED: Final = Label(
+    "考核不合格的，须填写改进意见（第十六条）",
+    "A failed assessment needs the improvement opinions (Art. 16)",
+)
+
+
+def opinion_required(passed: bool) -> bool:
+    """第十六条: "考核不合格的…提出改进意见": a fail is recorded with improvement opinions."""
+    return not passed
+
+
+def opinion_problem(passed: bool, opinion: str) -> Label | None:
+    """Why the result cannot be recorded as given (an empty opinion on a fail), else None."""
+    if opinion_required(passed) and not opinion.strip():
+        return OPINION_REQUIRED
+    return None
 
 
 def label(code: CheckCode, lang: Lang) -> str:

@@ -1,28 +1,30 @@
-"""Calendar arithmetic shared by the periods of the Measures.
+"""How the Measures' periods in years are counted: as the Civil Code counts them.
 
-Used by the bar of 第十七条 and the support period of 第十三条.
+民法典第二百零一条: a period counted in years starts on the day after the event (the day of the
+event itself is not counted). 第二百零二条: it ends on the corresponding day of the last month
+(到期月的对应日); where that month has no corresponding day, on its last day. So a three-year
+period after an event on 10 March 2024 runs through 10 March 2027, and one after 29 February 2024
+through 28 February 2027.
 
-A period of N years that begins on day D ends the day before D's N-th anniversary. The anniversary
-of 29 February in a common year is taken as 1 March, so the period is never shorter than N full
-years and its last day is 28 February, which matches the Civil Code's rule
-(民法典第二百零二条) that a period without a corresponding day ends on the last day of that month.
+第二百零三条 (a last day falling on a statutory holiday moves to the next working day) is about
+time limits for doing something; the periods here forbid something, and stay as counted.
 """
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, timedelta
+from typing import Final
 
-ONE_DAY = timedelta(days=1)
-
-
-def anniversary(start: date, years: int) -> date:
-    """The same month and day ``years`` later; 29 February becomes 1 March in a common year."""
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:  # 29 February -> common year
-        return date(start.year + years, 3, 1)
+ONE_DAY: Final = timedelta(days=1)
 
 
-def period_last_day(start: date, years: int) -> date:
-    """Last day (inclusive) of a period of ``years`` years beginning on ``start``."""
-    return anniversary(start, years) - ONE_DAY
+def corresponding_day(event: date, years: int) -> date:
+    """民法典第二百零二条: the day ``years`` later matching ``event``, else that month's end."""
+    year = event.year + years
+    return date(year, event.month, min(event.day, monthrange(year, event.month)[1]))
+
+
+def period_last_day(event: date, years: int) -> date:
+    """Last day (inclusive) of a period of ``years`` years counted from the day after ``event``."""
+    return corresponding_day(event, years)

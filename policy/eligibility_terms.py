@@ -37,34 +37,38 @@ class ConditionCode(StrEnum):
 
 
 class QuestionKey(StrEnum):
-    """The questions, one per answer field of :class:`EligibilityAnswers`."""
+    """The questions, one per answer field of :class:`EligibilityAnswers`, in asking order."""
 
-    BAR = "bar"
-    BAR_DATE = "bar_date"
     LEVEL = "level"
     TITLE = "title"
+    OWN_TRADE = "own_trade"
     HEALTH = "health"
     DAILY_WORK = "daily_work"
     R1 = "r1"
     R2 = "r2"
     R3 = "r3"
     EXCEPTIONAL = "exceptional"
+    BAR = "bar"
+    BAR_DATE = "bar_date"
 
 
 QUESTION_ORDER: Final = tuple(QuestionKey)
-"""Order in which questions are asked: bar, level/title, health, daily work, R1–R3, exception."""
+"""Order in which questions are asked: what the master holds and can do first (第四条), then
+the routes and the exception; the falsification bar (第十七条) last, and only when it could still
+change a positive answer: nobody is greeted with a question about fraud."""
 
 QUESTION_FIELD: Final[dict[QuestionKey, str]] = {
-    QuestionKey.BAR: "falsification_found",
-    QuestionKey.BAR_DATE: "falsification_finding_date",
     QuestionKey.LEVEL: "level",
     QuestionKey.TITLE: "title",
+    QuestionKey.OWN_TRADE: "in_own_trade",
     QuestionKey.HEALTH: "healthy",
     QuestionKey.DAILY_WORK: "can_carry_daily_work",
     QuestionKey.R1: "r1_honour",
     QuestionKey.R2: "r2_top_of_trade",
     QuestionKey.R3: "r3_trained_apprentices",
     QuestionKey.EXCEPTIONAL: "exceptional_coach",
+    QuestionKey.BAR: "falsification_found",
+    QuestionKey.BAR_DATE: "falsification_finding_date",
 }
 """The :class:`EligibilityAnswers` field each question fills."""
 
@@ -72,7 +76,6 @@ ARTICLE: Final[dict[ConditionCode, str]] = {
     code: ART_17 if code is ConditionCode.BAR else ART_4 for code in ConditionCode
 }
 ROUTES: Final = (ConditionCode.R1, ConditionCode.R2, ConditionCode.R3)
-ROUTE_QUESTIONS: Final = (QuestionKey.R1, QuestionKey.R2, QuestionKey.R3)
 
 
 _VERDICT_LABELS: Final[dict[Verdict, Label]] = {
@@ -86,7 +89,8 @@ _VERDICT_LABELS: Final[dict[Verdict, Label]] = {
 _CONDITION_LABELS: Final[dict[ConditionCode, Label]] = {
     ConditionCode.BAR: Label("无弄虚作假记录（三年内）", "No falsification finding in force"),
     ConditionCode.B1: Label(
-        "技师以上职业资格或相应技术职称", "Technician or higher, or the corresponding title"
+        "本职业（工种）技师以上职业资格或相应技术职称",
+        "Technician or higher in one's own trade, or the corresponding title",
     ),
     ConditionCode.B2: Label("身体健康", "In good health"),
     ConditionCode.B3: Label("能够承担工作室日常工作", "Able to carry the studio's daily work"),
@@ -113,6 +117,7 @@ _QUESTION_LABELS: Final[dict[QuestionKey, Label]] = {
     QuestionKey.BAR_DATE: Label("认定日期", "Date of the finding"),
     QuestionKey.LEVEL: Label("职业资格等级", "Vocational qualification level"),
     QuestionKey.TITLE: Label("技术职称", "Technical title"),
+    QuestionKey.OWN_TRADE: Label("本职业（工种）", "Own trade"),
     QuestionKey.HEALTH: Label("身体状况", "Health"),
     QuestionKey.DAILY_WORK: Label("承担日常工作", "Daily work"),
     QuestionKey.R1: Label("获奖情况", "Honours and awards"),

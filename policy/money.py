@@ -1,65 +1,59 @@
-"""Subsidies and the support period (第十三条, 第十六条).
+"""The work subsidy of the support period (第十三条, 第十六条).
 
-A studio is supported for three years from its confirmation (``approved_on``). The period's last
-day is the day before the third anniversary (29 February → see :mod:`policy.dates`). An annual
-assessment (第十六条, mid-December) belongs to the period when its date falls inside it; any
-three-year window holds exactly three assessments, numbered 1–3. Each of them that is passed
-earns the work subsidy. After the period an outstanding studio may be granted a new period
-(第十六条); that is a new ``approved_on``. The construction subsidy cap is in
-:func:`policy.categories.construction_cap`.
+Each support year whose assessment is passed earns :data:`WORK_SUBSIDY` (2万元/年, 第十三条):
+once per support year, three times in all. A correction of a year's result is the same booking
+again, not a second one. A period's bookings are counted from :attr:`SupportPeriod.books_from`
+so that a year booked under an earlier reading of the period still counts towards the three.
+The construction subsidy cap is :func:`policy.categories.construction_cap`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
-from typing import Final, NamedTuple
+from enum import StrEnum
+from typing import Final
 
-from policy.calendar import default_calendar
-from policy.dates import period_last_day
-
-SUPPORT_YEARS: Final = 3
-"""第十三条: 三年扶持期."""
+from policy.i18n import Label, Lang
+from policy.support import SUPPORT_YEARS, SupportPeriod, support_period
 
 WORK_SUBSIDY: Final = 20_000
 """第十三条: work subsidy in CNY for each support year whose assessment is passed."""
 
 
-class SupportPeriod(NamedTuple):
-    """First and last day (both inclusive) of the support period."""
+class SubsidyStatus(StrEnum):
+    """A booked work subsidy, or one cancelled by a corrected result."""
 
-    start: date
-    end: date
-
-
-def support_period(approved_on: date) -> SupportPeriod:
-    """第十三条: three years from confirmation; ``end`` is the last day, inclusive."""
-    return SupportPeriod(approved_on, period_last_day(approved_on, SUPPORT_YEARS))
+    BOOKED = "booked"
+    CANCELLED = "cancelled"
 
 
-def support_year_index(
-    approved_on: date, assessment_year: int, *, assessment_on: date | None = None
-) -> int | None:
-    """Which support year (1..3) the assessment of ``assessment_year`` is, None if outside.
-
-    ``assessment_on`` is that year's assessment day if the agency moved it (default: the
-    calendar's mid-December day). Numbering assumes the other years kept the default day.
-    """
-    day = assessment_on or default_calendar(assessment_year).assessment
-    start, end = support_period(approved_on)
-    if not start <= day <= end:
-        return None
-    first_year = start.year if start <= default_calendar(start.year).assessment else start.year + 1
-    return assessment_year - first_year + 1
+_LABELS: Final[dict[SubsidyStatus, Label]] = {
+    SubsidyStatus.BOOKED: Label("已核定", "Booked"),
+    SubsidyStatus.CANCELLED: Label("已撤销", "Cancelled"),
+}
 
 
-def work_subsidy_due(
-    approved_on: date, assessment_year: int, passed: bool, *, assessment_on: date | None = None
+def subsidy_due(
+    period: SupportPeriod | date,
+    year: int,
+    passed: bool,
+    already_booked_years: Collection[int] = (),
 ) -> int:
-    """第十三条, 第十六条: WORK_SUBSIDY CNY for a passed assessment inside the period, else 0."""
-    inside = support_year_index(approved_on, assessment_year, assessment_on=assessment_on)
-    return WORK_SUBSIDY if passed and inside is not None else 0
+    """第十三条, 第十六条: WORK_SUBSIDY for a passed assessment of a support year, else 0.
+
+    ``period`` is the support period (or the day the first one started);
+    ``already_booked_years`` the years with a booked work subsidy. Nothing is due once three
+    other years of the period were booked.
+    """
+    if isinstance(period, date):
+        period = support_period(period)
+    if not passed or period.index_of(year) is None:
+        return 0
+    others = {y for y in already_booked_years if period.books_from <= y <= period.last_year}
+    return WORK_SUBSIDY if len(others - {year}) < SUPPORT_YEARS else 0
 
 
-def support_period_ends_in(approved_on: date, year: int) -> bool:
-    """Whether the period's last day falls in ``year`` (time to consider renewal, 第十六条)."""
-    return support_period(approved_on).end.year == year
+def label(status: SubsidyStatus, lang: Lang) -> str:
+    """Chinese or English label of a subsidy status."""
+    return _LABELS[status].text(lang)

@@ -6,7 +6,9 @@ junior (助理级) title, 技师 with the intermediate (中级) title and 高级
 senior (副高级) title. Therefore:
 
 * B1 of 第四条 (技师以上 … 或者相应技术职称) is met by 技师 or higher, or an intermediate (中级) or
-  higher title; 高级工 and below, and a junior title, do not meet it.
+  higher title; 高级工 and below, and a junior title, do not meet it. It must be held in the
+  master's own occupation (本职业（工种）): a 技师 certificate in another trade does not meet it
+  (:func:`in_own_trade`).
 * 第九条(一) counts as "newly certified" a trainee who newly obtains 高级工, 技师 or 高级技师 (or
   higher), or the corresponding title: junior (初级) or higher.
 
@@ -82,9 +84,32 @@ def title_at_least(title: TechnicalTitle, floor: TechnicalTitle) -> bool:
     return _TITLE_RANK[title] >= _TITLE_RANK[floor]
 
 
-def meets_b1(level: QualificationLevel, title: TechnicalTitle = TechnicalTitle.NONE) -> bool:
-    """第四条 B1: 技师 or higher, or an intermediate (中级) or higher title (see module doc)."""
-    return level_at_least(level, B1_MIN_LEVEL) or title_at_least(title, B1_MIN_TITLE)
+def meets_b1(
+    level: QualificationLevel,
+    title: TechnicalTitle = TechnicalTitle.NONE,
+    *,
+    own_trade: bool = True,
+) -> bool:
+    """第四条: 本职业（工种）技师以上, or an intermediate (中级) or higher title (see module doc).
+
+    ``own_trade`` says whether that qualification or title is in the master's own occupation.
+    """
+    high_enough = level_at_least(level, B1_MIN_LEVEL) or title_at_least(title, B1_MIN_TITLE)
+    return high_enough and own_trade
+
+
+def _occupation(name: str) -> str:
+    return "".join(name.split()).replace("(", "（").replace(")", "）").casefold()
+
+
+def in_own_trade(master_occupation: str, qualification_occupation: str) -> bool:
+    """第四条 本职业（工种）: the qualification names the occupation the master works in.
+
+    Compared as written (spaces, bracket width and case aside): 车工 and 钳工 are different
+    trades. Where the names differ only in wording, ask the master instead.
+    """
+    master, held = _occupation(master_occupation), _occupation(qualification_occupation)
+    return bool(master) and master == held
 
 
 def counts_as_newly_certified(

@@ -14,8 +14,9 @@ Every reminder is sent at :data:`REMINDER_TIME` local time; quiet hours
 
 Who owes: a studio confirmed before 1 January owes that year's plan (a studio confirmed during
 the year filed its implementation plan with the application, 第六条). A studio owes the report of
-every year whose assessment falls on or after its confirmation, the same rule that numbers its
-support years (:func:`policy.money.support_year_index`). A revoked studio owes nothing.
+every year from its first assessment year on, the same rule that counts its support years
+(:func:`policy.support.report_owed`), whatever day the assessment is held. A studio that no
+longer holds its title owes nothing (:func:`policy.studio_status.may_file`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from datetime import date, time, timedelta
 from typing import Final
 
 from policy.calendar import ProgrammeCalendar, reminder_dates
+from policy.studio_status import HOLDING_TITLE, StudioState, gets_reminders
+from policy.support import report_owed
 
 REMINDER_TIME: Final = time(9, 0)
 """Local time of day at which reminders are sent."""
@@ -36,18 +39,22 @@ RETURNED_NUDGE_DAYS_AFTER: Final = (2, 7)
 RETURNED_NUDGE_VALID: Final = timedelta(days=7)
 """How long the last nudge about a returned submission may still be caught up."""
 
-OWING_STATUSES: Final = frozenset({"active", "flagged"})
-"""Studio statuses that still carry the annual duties of 第九条 (a revoked studio has none)."""
+OWING_STATUSES: Final = HOLDING_TITLE
+"""Studio states that still carry the annual duties of 第九条 (a revoked studio has none)."""
+
+
+def _owing(status: str) -> bool:
+    return status in set(StudioState) and gets_reminders(StudioState(status))
 
 
 def owes_plan(approved_on: date, status: str, year: int) -> bool:
     """第九条(六): the studio files a work plan for ``year`` (confirmed before that year)."""
-    return status in OWING_STATUSES and approved_on < date(year, 1, 1)
+    return _owing(status) and approved_on < date(year, 1, 1)
 
 
 def owes_report(approved_on: date, status: str, cal: ProgrammeCalendar) -> bool:
-    """第九条, 第十六条: the studio reports on ``cal.year`` (assessed on or after approval)."""
-    return status in OWING_STATUSES and approved_on <= cal.assessment
+    """第九条, 第十六条: the studio reports on ``cal.year``, from its first assessment year on."""
+    return _owing(status) and report_owed(approved_on, cal.year)
 
 
 def plan_overdue_dates(cal: ProgrammeCalendar) -> tuple[date, ...]:

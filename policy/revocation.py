@@ -1,34 +1,31 @@
-"""Withdrawal of the studio title and the falsification bar (第十七条).
+"""Withdrawal of the studio title (第十七条) and when staff must consider it.
 
-第十七条 lists six grounds on which the title is withdrawn and government-funded equipment is
-recovered. Only one of them can be computed from records, two failed assessments in a row; the
-others are findings made by people and are recorded as a :class:`RevocationGround`.
+第十七条 lists six grounds on which the title is withdrawn, the withdrawal announced (通报) and the
+government-funded equipment recovered; its second paragraph adds inflated results (虚报成果) and
+bars the unit and the person in charge for three years (:mod:`policy.bar`). Only one ground can
+be computed from records, two failed assessments in a row; the others are findings of people.
 
-Its last paragraph bars a unit and its leader for three years (三年内不得参与…申报) after a finding
-of falsified materials or results. The bar starts on the day of the finding and runs for three
-years; the first day on which applying is allowed again is the third anniversary of the finding
-(:func:`bar_end`; 29 February → 1 March, see :mod:`policy.dates`).
+What the software decides is only what to put before staff (:func:`revocation_review`): two
+failed assessments in consecutive years, or a falsification finding against the unit or the
+master. The decision itself is the bureau's, with Finance and Education (第十八条), recorded as a
+:class:`policy.revocation_decision.RevocationDecision`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from enum import StrEnum
 from typing import Final
 
-from policy.dates import anniversary
 from policy.i18n import Label, Lang
-
-BAR_YEARS: Final = 3
-"""第十七条: years a unit and its leader may not apply after a falsification finding."""
+from policy.source import ART_17, item
 
 CONSECUTIVE_FAILURES: Final = 2
 """第十七条(四): failing the annual assessment this many years in a row withdraws the title."""
 
 
 class RevocationGround(StrEnum):
-    """Grounds for withdrawing the title (第十七条(一)–(六))."""
+    """Grounds for withdrawing the title: 第十七条(一)–(六), and inflated results (第二款)."""
 
     FALSE_MATERIALS = "false_materials"
     NOT_FUNCTIONING = "not_functioning"
@@ -36,39 +33,39 @@ class RevocationGround(StrEnum):
     FAILED_TWICE = "failed_twice"
     BROKE_LAW = "broke_law"
     ASKED_TO_LEAVE = "asked_to_leave"
+    INFLATED_RESULTS = "inflated_results"
 
+
+G = RevocationGround
+_ITEMS: Final = tuple(G)[:6]
+
+ARTICLE: Final[dict[RevocationGround, str]] = {
+    **{ground: item(ART_17, n) for n, ground in enumerate(_ITEMS, start=1)},
+    G.INFLATED_RESULTS: f"{ART_17}第二款",
+}
+"""Where each ground is written."""
+
+BARRING: Final = frozenset({G.FALSE_MATERIALS, G.INFLATED_RESULTS})
+"""Grounds that are falsification (弄虚作假或虚报成果): they also start the three-year bar."""
 
 _LABELS: Final[dict[RevocationGround, Label]] = {
-    RevocationGround.FALSE_MATERIALS: Label("提供虚假申报材料", "Provided false materials"),
-    RevocationGround.NOT_FUNCTIONING: Label(
+    G.FALSE_MATERIALS: Label("提供虚假申报材料", "Provided false application materials"),
+    G.NOT_FUNCTIONING: Label(
         "不能正常发挥作用并无法完成年度任务",
         "Cannot function properly or complete the annual tasks",
     ),
-    RevocationGround.NEGATIVE_IMPACT: Label(
+    G.NEGATIVE_IMPACT: Label(
         "因组织培训不力造成较大社会负面影响",
         "Serious negative social impact through poorly organised training",
     ),
-    RevocationGround.FAILED_TWICE: Label(
-        "连续2年考核不合格", "Failed the annual assessment two years in a row"
-    ),
-    RevocationGround.BROKE_LAW: Label(
-        "违犯国家相关法律法规", "Broke national laws or regulations"
-    ),
-    RevocationGround.ASKED_TO_LEAVE: Label("主动申请退出", "Asked to leave the programme"),
+    G.FAILED_TWICE: Label("连续2年考核不合格", "Failed the annual assessment two years in a row"),
+    G.BROKE_LAW: Label("违犯国家相关法律法规", "Broke national laws or regulations"),
+    G.ASKED_TO_LEAVE: Label("主动申请退出", "Asked to leave the programme"),
+    G.INFLATED_RESULTS: Label("弄虚作假或虚报成果", "Falsified or inflated results"),
 }
 
 
-def bar_end(finding_date: date) -> date:
-    """First day on which applying is allowed again: the finding's third anniversary (第十七条)."""
-    return anniversary(finding_date, BAR_YEARS)
-
-
-def is_barred(finding_date: date, as_of: date) -> bool:
-    """Whether a falsification found on ``finding_date`` still bars applying on ``as_of``."""
-    return as_of < bar_end(finding_date)
-
-
-def flag_for_revocation(assessment_history: Sequence[tuple[int, bool]]) -> bool:
+def failed_twice_in_a_row(assessment_history: Sequence[tuple[int, bool]]) -> bool:
     """第十七条(四): the two most recent assessments were in consecutive years and both failed.
 
     ``assessment_history`` holds ``(year, passed)`` pairs in any order. A gap year (no
@@ -82,6 +79,26 @@ def flag_for_revocation(assessment_history: Sequence[tuple[int, bool]]) -> bool:
         return False
     consecutive = recent[-1][0] - recent[0][0] == CONSECUTIVE_FAILURES - 1
     return consecutive and not any(passed for _year, passed in recent)
+
+
+def revocation_review(
+    assessment_history: Sequence[tuple[int, bool]], falsification_found: bool = False
+) -> tuple[RevocationGround, ...]:
+    """第十七条: the grounds to put before staff; empty when there is nothing to decide.
+
+    Two failed assessments in a row propose 第十七条(四); a falsification finding against the
+    unit or the master proposes 第十七条(一) (staff may record 虚报成果 instead when the finding
+    was about results). Staff decide (第十八条); the software never revokes by itself.
+    """
+    grounds = [G.FAILED_TWICE] if failed_twice_in_a_row(assessment_history) else []
+    if falsification_found:
+        grounds.append(G.FALSE_MATERIALS)
+    return tuple(grounds)
+
+
+def starts_bar(ground: RevocationGround) -> bool:
+    """第十七条第二款: falsification also bars the unit and its person in charge (three years)."""
+    return ground in BARRING
 
 
 def label(ground: RevocationGround, lang: Lang) -> str:

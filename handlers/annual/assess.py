@@ -10,7 +10,7 @@ from __future__ import annotations
 from handlers.actions import Btn, Keyboard
 from handlers.annual.assess_effects import record_assessment
 from handlers.annual.studio_choice import parse_year
-from handlers.annual.verdict import category_of, minimums_override, verdict_text
+from handlers.annual.verdict import targets_of, verdict_text
 from handlers.context import Context
 from handlers.flow import Flow
 from handlers.keyboards import button, rows, stack
@@ -119,7 +119,7 @@ class AssessFlow(Flow):
         if latest is None:
             return ctx.t("annual.no_report")
         results = achieved_results(latest.answers)
-        evaluation = evaluate_year(category_of(studio), results, minimums_override(studio))
+        evaluation = evaluate_year(targets_of(studio), results)
         return verdict_text(ctx, evaluation)
 
     async def on_text(self, ctx: Context, conv: Conversation, text: str) -> None:

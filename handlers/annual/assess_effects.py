@@ -1,9 +1,10 @@
 """What recording an assessment sets in motion (Art. 13, Art. 16, Art. 17).
 
-A pass inside the support period books the work subsidy (a correction to fail cancels it);
-two failures in consecutive years flag the studio for revocation and tell staff; the
-assessment in the year the support period ends announces the end, with the renewal route, to
-the studio and to staff. Notices go through the outbox, outside quiet hours, once per key.
+A pass in a support year books the work subsidy, once per year and three times in all (a
+correction to fail cancels it); two failures in consecutive years flag the studio for
+revocation and tell staff; the last assessment of the support period announces its end, with
+the renewal route, to the studio and to staff. Notices go through the outbox, outside quiet
+hours, once per key.
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ from handlers.staff_notices import staff_ids
 from handlers.texts import Texts, pick_language
 from policy import display
 from policy.calendar import next_allowed_send
-from policy.money import support_period, support_period_ends_in, work_subsidy_due
-from policy.revocation import flag_for_revocation
+from policy.money import subsidy_due
+from policy.revocation import failed_twice_in_a_row
+from policy.states import StudioState, can_transition, transition
+from policy.studio_status import may_receive_subsidy
+from policy.support import period_end_notice_year, support_period
 from storage.models import Studio
-from storage.repos.annual import AssessmentsRepo, CalendarRepo, SubsidiesRepo
+from storage.repos.annual import AssessmentsRepo, SubsidiesRepo
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,19 +49,22 @@ async def record_assessment(
     ctx: Context, studio: Studio, year: int, passed: bool, comment: str
 ) -> Outcome:
     now = ctx.now()
-    cal = await ctx.uow.repo(CalendarRepo).effective(year)
+    state = StudioState(studio.status)
     assessments = ctx.uow.repo(AssessmentsRepo)
     await assessments.record(studio.id, year, passed, comment, ctx.user_id, now)
-    amount = work_subsidy_due(studio.approved_on, year, passed, assessment_on=cal.assessment)
-    await ctx.uow.repo(SubsidiesRepo).settle(studio.id, year, amount, ctx.user_id, now)
-    flagged = flag_for_revocation(await assessments.history(studio.id))
-    ends = support_period_ends_in(studio.approved_on, year)
+    subsidies = ctx.uow.repo(SubsidiesRepo)
+    booked = await subsidies.booked_years(studio.id)
+    amount = subsidy_due(studio.approved_on, year, passed, booked)
+    amount = amount if may_receive_subsidy(state) else 0
+    await subsidies.settle(studio.id, year, amount, ctx.user_id, now)
+    flagged = failed_twice_in_a_row(await assessments.history(studio.id))
+    ends = period_end_notice_year(studio.approved_on) == year
     await ctx.uow.audit.record(
         ctx.user_id, "assessment", "studio", studio.id, year=year, passed=passed, subsidy=amount
     )
     await _notices(ctx, studio, year, passed, amount, comment)
-    if flagged and studio.status == "active":
-        studio.status = "flagged"
+    if flagged and can_transition(state, StudioState.FLAGGED):
+        studio.status = transition(state, StudioState.FLAGGED)
         await ctx.uow.audit.record(ctx.user_id, "studio.flagged", "studio", studio.id, year=year)
         for user_id in await staff_ids(ctx):
             await _tell(

@@ -8,7 +8,7 @@ the assessment judges the year). A plan after the due day is accepted and marked
 from __future__ import annotations
 
 from handlers.annual.filing import AnnualFormFlow
-from handlers.annual.verdict import category_of, minimums_override, shortfall_note
+from handlers.annual.verdict import shortfall_note, targets_of
 from handlers.context import Context
 from handlers.forms import FormSession
 from policy.assessment import CheckCode, plan_shortfalls
@@ -40,7 +40,7 @@ class PlanFlow(AnnualFormFlow):
 
     async def confirm_note(self, form: FormSession, studio: Studio) -> str | None:
         planned = planned_results(form.answers)
-        short = plan_shortfalls(category_of(studio), planned, minimums_override(studio))
+        short = plan_shortfalls(targets_of(studio), planned)
         return shortfall_note(form.ctx, short)
 
     async def answer_notes(self, form: FormSession, key: str) -> list[str]:
@@ -50,7 +50,7 @@ class PlanFlow(AnnualFormFlow):
             return []
         studio = target[0]
         planned = planned_results(form.answers)
-        short = plan_shortfalls(category_of(studio), planned, minimums_override(studio))
+        short = plan_shortfalls(targets_of(studio), planned)
         note = shortfall_note(form.ctx, [c for c in short if c.code is code])
         return [note] if note else []
 

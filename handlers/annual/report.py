@@ -8,7 +8,7 @@ itself is HRSS's (Art. 16), recorded by staff with /assess.
 from __future__ import annotations
 
 from handlers.annual.filing import AnnualFormFlow
-from handlers.annual.verdict import category_of, minimums_override, verdict_text
+from handlers.annual.verdict import targets_of, verdict_text
 from handlers.context import Context
 from handlers.forms import FormSession
 from policy.assessment import evaluate_year
@@ -20,7 +20,7 @@ from storage.models import Studio, Submission
 
 def preliminary(form: FormSession, studio: Studio) -> str:
     results = achieved_results(form.answers)
-    evaluation = evaluate_year(category_of(studio), results, minimums_override(studio))
+    evaluation = evaluate_year(targets_of(studio), results)
     return verdict_text(form.ctx, evaluation)
 
 

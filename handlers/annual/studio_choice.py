@@ -9,6 +9,8 @@ from __future__ import annotations
 from handlers.context import Context
 from handlers.keyboards import button, rows
 from handlers.payloads import number
+from policy.states import StudioState
+from policy.studio_status import may_file
 from storage.models import Studio
 from storage.repos.studios import StudiosRepo
 
@@ -21,7 +23,7 @@ async def own_studio(ctx: Context, studio_id: int) -> Studio | None:
 async def pick_studio(ctx: Context, flow: str, year: int) -> Studio | None:
     """The contact's only studio, or None after offering a choice (or saying there is none)."""
     mine = await ctx.uow.repo(StudiosRepo).of_contact(ctx.user_id)
-    studios = [s for s in mine if s.status != "revoked"]
+    studios = [s for s in mine if may_file(StudioState(s.status))]
     if len(studios) == 1:
         return studios[0]
     if not studios:

@@ -6,28 +6,22 @@ from collections.abc import Iterable
 
 from handlers.context import Context
 from policy.assessment import Check, YearEvaluation, label
-from policy.categories import AnnualMinimums, StudioCategory, minimums_for_trainees
-from policy.sectors import FocusSector, minimums_may_be_overridden
+from policy.categories import StudioCategory
 from policy.source import article_label
+from policy.targets import TargetOverride, Targets, carries_heritage, targets_for
 from storage.models import Studio
 
 
-def minimums_override(studio: Studio) -> AnnualMinimums | None:
-    """The agency's own minimums for a heritage-transmission studio (Art. 9(1)), if set."""
-    heritage = studio.intangible_heritage or (
-        studio.sector == FocusSector.INTANGIBLE_HERITAGE.value
-        and minimums_may_be_overridden(FocusSector.INTANGIBLE_HERITAGE)
+def targets_of(studio: Studio) -> Targets:
+    """The studio's targets this year (Art. 9), decided by policy from the studio's facts."""
+    override = None
+    if studio.min_trainees is not None:
+        override = TargetOverride(studio.min_trainees, studio.min_certified)
+    return targets_for(
+        StudioCategory(studio.category),
+        heritage=carries_heritage(studio.sector, bool(studio.intangible_heritage)),
+        override=override,
     )
-    if not heritage or studio.min_trainees is None:
-        return None
-    base = minimums_for_trainees(studio.min_trainees)
-    if studio.min_certified is None:
-        return base
-    return AnnualMinimums(trainees=base.trainees, certified=studio.min_certified)
-
-
-def category_of(studio: Studio) -> StudioCategory:
-    return StudioCategory(studio.category)
 
 
 def check_line(ctx: Context, check: Check) -> str:

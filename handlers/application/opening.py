@@ -7,12 +7,13 @@ from handlers.context import Context
 from handlers.status import status_label
 from policy.forms.application import APPLICATION
 from policy.forms.walk import question_count
+from policy.states import SubmissionStatus
 from storage.models import Draft, Submission
 from storage.repos.drafts import DraftsRepo
 from storage.repos.submissions import RETURNED, SubmissionsRepo
 
 KIND = "application"
-OPEN_AGAIN = frozenset({"rejected", "withdrawn"})
+OPEN_AGAIN = frozenset({SubmissionStatus.REJECTED})
 """Statuses after which a unit may start a new application in the same year."""
 
 

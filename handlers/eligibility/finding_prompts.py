@@ -8,8 +8,8 @@ from typing import Any, Final
 from handlers.actions import Btn, Keyboard
 from handlers.context import Context
 from handlers.keyboards import button, rows, stack
+from policy.bar import BAR_YEARS, bar_end, is_barred
 from policy.dates import ONE_DAY
-from policy.revocation import BAR_YEARS, bar_end, is_barred
 from policy.source import ART_17, article_label
 from storage.repos.findings import FindingsRepo, SubjectKind
 

@@ -13,10 +13,10 @@ from handlers.actions import Btn, Keyboard
 from handlers.context import Context
 from handlers.eligibility.answers import answered
 from handlers.keyboards import button, rows, stack
+from policy.bar import BAR_YEARS
 from policy.eligibility import EligibilityAnswers, QuestionKey
 from policy.qualifications import QualificationLevel, TechnicalTitle
 from policy.qualifications import label as qualification_label
-from policy.revocation import BAR_YEARS
 
 FLOW = "check"
 ANSWER = "a:"

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from handlers.context import Context
 from policy import display
-from policy.categories import StudioCategory, annual_minimums, construction_cap
+from policy.bar import BAR_YEARS
+from policy.categories import StudioCategory, construction_cap
 from policy.categories import label as category_label
 from policy.eligibility import (
     ROUTES,
@@ -18,8 +19,8 @@ from policy.eligibility import (
     label,
 )
 from policy.qualifications import label as qualification_label
-from policy.revocation import BAR_YEARS
 from policy.source import ART_4, ART_9, ART_13, ART_17, article_label
+from policy.targets import targets_for
 
 _GROUPS = (
     ("base", (ConditionCode.BAR, ConditionCode.B1, ConditionCode.B2, ConditionCode.B3)),
@@ -87,7 +88,7 @@ def _line(ctx: Context, answers: EligibilityAnswers, outcome: ConditionOutcome) 
 def _categories(ctx: Context) -> str:
     lines = [ctx.t("check.result.categories", art9=_art(ctx, ART_9), art13=_art(ctx, ART_13))]
     for category in StudioCategory:
-        minimums = annual_minimums(category)
+        minimums = targets_for(category)
         lines.append(
             ctx.t(
                 "check.result.category",

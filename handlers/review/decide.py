@@ -16,6 +16,7 @@ from handlers.payloads import number
 from handlers.review.effects import apply_decision
 from handlers.review.fields import field_keys, field_label
 from handlers.review.guard import Target, decidable, decided_note
+from policy.states import SubmissionStatus
 from policy.validators.errors import FieldError
 from policy.validators.text import validate_text
 from storage.models import Conversation
@@ -23,7 +24,11 @@ from storage.repos.reviews import Decision, ReviewsRepo
 
 FLOW = "review"
 REASON_MAX = 1000
-CHOICES: dict[str, Decision] = {"approve": "approved", "return": "returned", "reject": "rejected"}
+CHOICES: dict[str, Decision] = {
+    "approve": SubmissionStatus.APPROVED,
+    "return": SubmissionStatus.RETURNED,
+    "reject": SubmissionStatus.REJECTED,
+}
 
 
 async def choose(ctx: Context, choice: str, target: Target | None) -> None:
@@ -40,8 +45,8 @@ async def choose(ctx: Context, choice: str, target: Target | None) -> None:
         "keys": [],
         "fields": [],
     }
-    step = "confirm" if decision == "approved" else "reason"
-    if decision == "returned":
+    step = "confirm" if decision == SubmissionStatus.APPROVED else "reason"
+    if decision == SubmissionStatus.RETURNED:
         version = await ctx.uow.repo(ReviewsRepo).version(submission.id, submission.version)
         answers, files = (version.answers, version.attachments) if version else ({}, [])
         data["keys"] = field_keys(submission.kind, answers, [str(f.get("slot")) for f in files])

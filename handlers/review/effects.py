@@ -13,6 +13,7 @@ from handlers.review.recipients import texts_for
 from policy import display
 from policy.categories import StudioCategory
 from policy.categories import label as category_label
+from policy.states import SubmissionStatus
 from storage.models import Studio, Submission
 from storage.repos.application_facts import studio_facts
 from storage.repos.reviews import ReviewsRepo
@@ -25,9 +26,9 @@ APPLICATION = "application"
 async def apply_decision(ctx: Context, submission: Submission) -> str:
     """Carry out the decision just recorded on `submission`; returns the reviewer's receipt."""
     studio = None
-    if submission.status == "approved" and submission.kind == APPLICATION:
+    if submission.status == SubmissionStatus.APPROVED and submission.kind == APPLICATION:
         studio = await _create_studio(ctx, submission)
-    elif submission.status == "returned":
+    elif submission.status == SubmissionStatus.RETURNED:
         await ctx.uow.repo(SubmissionsRepo).open_revision_draft(submission, ctx.now())
     await ctx.uow.audit.record(
         ctx.user_id,
@@ -72,7 +73,7 @@ async def _notify_unit(ctx: Context, submission: Submission, studio: Studio | No
     if submission.fields_to_fix:
         names = [field_label(submission.kind, k, texts.lang) for k in submission.fields_to_fix]
         text += "\n" + texts("review.fields_line", fields=texts("forms.sep").join(names))
-    if submission.status == "returned":
+    if submission.status == SubmissionStatus.RETURNED:
         text += "\n\n" + texts("review.notice_how_to_revise")
     if studio is not None:
         text += "\n\n" + texts(

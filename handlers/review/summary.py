@@ -7,6 +7,7 @@ from typing import Any
 from handlers.actions import SendDocument
 from handlers.context import Context
 from handlers.review.fields import field_label, show_value
+from policy.states import SubmissionStatus
 from storage.models import Submission, SubmissionVersion
 
 MESSAGE_MAX = 3900  # Telegram allows 4096 characters; keep room for the headline
@@ -113,7 +114,7 @@ async def summary_text(
     ]
     if version is not None and previous is not None:
         parts.append(diff_block(ctx, submission.kind, previous, version))
-        if submission.decision_reason and submission.status == "submitted":
+        if submission.decision_reason and submission.status == SubmissionStatus.SUBMITTED:
             parts.append(ctx.t("review.last_reason", reason=submission.decision_reason))
     lines = answer_lines(ctx, submission.kind, version.answers) if version else []
     return fit("\n\n".join(parts), lines, files_block(ctx, version), ctx.t("review.clipped"))

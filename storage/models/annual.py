@@ -16,6 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from policy.money import SubsidyStatus
 from storage.models.base import Base, BigId
 from storage.types import UTCDateTime, utcnow
 
@@ -48,7 +49,7 @@ class Subsidy(Base):
     year: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(16), default="work")
     amount: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), default="booked")  # booked | cancelled
+    status: Mapped[str] = mapped_column(String(16), default=SubsidyStatus.BOOKED)
     booked_by: Mapped[int] = mapped_column(BigInteger)
     booked_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

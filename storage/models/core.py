@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, Index, Integer, String, Text
@@ -36,6 +37,16 @@ class ProcessedUpdate(Base):
     replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class OutboxStatus(StrEnum):
+    """Where a message of the outbox stands: waiting, claimed by a sender, done or given up."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
 class OutboxMessage(Base):
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_due", "status", "not_before"),)
@@ -44,7 +55,7 @@ class OutboxMessage(Base):
     key: Mapped[str] = mapped_column(String(200), unique=True)
     chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
     action: Mapped[dict[str, Any]] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     not_before: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     claimed_by: Mapped[str | None] = mapped_column(String(64))

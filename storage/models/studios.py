@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from policy.states import StudioState
 from storage.models.base import Base, BigId
 from storage.types import UTCDateTime, utcnow
 
@@ -33,7 +34,7 @@ class Studio(Base):
     contact_user_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
     application_id: Mapped[int | None] = mapped_column(BigInteger)  # the approved submission
     source: Mapped[str] = mapped_column(String(16), default="bot")  # bot | import
-    status: Mapped[str] = mapped_column(String(16), default="active")  # active | flagged | revoked
+    status: Mapped[str] = mapped_column(String(16), default=StudioState.ACTIVE)  # StudioState
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

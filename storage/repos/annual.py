@@ -14,6 +14,7 @@ from typing import Literal
 from sqlalchemy import select
 
 from policy.calendar import ProgrammeCalendar, default_calendar
+from policy.money import SubsidyStatus
 from storage.models import Assessment, CalendarOverride, Subsidy
 from storage.repos.base import Repository
 
@@ -91,6 +92,19 @@ class SubsidiesRepo(Repository):
             )
         )
 
+    async def booked_years(self, studio_id: int, kind: str = "work") -> list[int]:
+        """Years with a booked (not cancelled) subsidy of ``kind`` (第十三条: three at most)."""
+        rows = await self.session.scalars(
+            select(Subsidy.year)
+            .where(
+                Subsidy.studio_id == studio_id,
+                Subsidy.kind == kind,
+                Subsidy.status == SubsidyStatus.BOOKED,
+            )
+            .order_by(Subsidy.year)
+        )
+        return [int(year) for year in rows]
+
     async def settle(
         self, studio_id: int, year: int, amount: int, by: int, now: datetime
     ) -> Subsidy | None:
@@ -98,11 +112,16 @@ class SubsidiesRepo(Repository):
         row = await self.get(studio_id, year)
         if amount <= 0:
             if row is not None:
-                row.status, row.booked_by, row.booked_at = "cancelled", by, now
+                row.status, row.booked_by, row.booked_at = SubsidyStatus.CANCELLED, by, now
             return row
         if row is None:
             row = Subsidy(studio_id=studio_id, year=year, kind="work")
             self.session.add(row)
-        row.amount, row.status, row.booked_by, row.booked_at = amount, "booked", by, now
+        row.amount, row.status, row.booked_by, row.booked_at = (
+            amount,
+            SubsidyStatus.BOOKED,
+            by,
+            now,
+        )
         await self.session.flush()
         return row

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from storage.models import OutboxMessage, Submission
+from storage.models.core import OutboxStatus
 from storage.repos.base import Repository
 from storage.repos.drafts import DraftsRepo
 from storage.repos.submissions import SUBMITTED, SubmissionsRepo
@@ -65,10 +66,10 @@ class AnnualFilingsRepo(Repository):
             result = await self.session.execute(
                 update(OutboxMessage)
                 .where(
-                    OutboxMessage.status == "pending",
+                    OutboxMessage.status == OutboxStatus.PENDING,
                     OutboxMessage.key.like(f"rem:{series}:{year}:%:s{studio_id}:%"),
                 )
-                .values(status="cancelled")
+                .values(status=OutboxStatus.CANCELLED)
                 .execution_options(synchronize_session=False)
             )
             cancelled += int(getattr(result, "rowcount", 0) or 0)

@@ -7,7 +7,7 @@ from typing import Literal
 
 from sqlalchemy import select
 
-from policy.revocation import bar_end, is_barred
+from policy.bar import bar_end, is_barred
 from storage.models import Finding
 from storage.repos.base import Repository
 

@@ -15,6 +15,7 @@ from sqlalchemy import and_, exists, func, or_, select, update
 from sqlalchemy.orm import aliased
 
 from storage.models import OutboxMessage
+from storage.models.core import OutboxStatus
 from storage.repos.base import Repository
 from storage.types import utcnow
 
@@ -39,7 +40,7 @@ class OutboxRepo(Repository):
                 "key": key[:200],
                 "chat_id": chat_id,
                 "action": action,
-                "status": "pending",
+                "status": OutboxStatus.PENDING,
                 "attempts": 0,
                 "not_before": not_before or utcnow(),
                 "created_at": utcnow(),
@@ -52,12 +53,16 @@ class OutboxRepo(Repository):
         ahead = exists().where(
             earlier.chat_id == OutboxMessage.chat_id,
             earlier.id < OutboxMessage.id,
-            earlier.status.in_(("pending", "sending")),
+            earlier.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
         )
         return and_(
             or_(
-                and_(OutboxMessage.status == "pending", OutboxMessage.not_before <= now),
-                and_(OutboxMessage.status == "sending", OutboxMessage.claimed_until < now),
+                and_(
+                    OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now
+                ),
+                and_(
+                    OutboxMessage.status == OutboxStatus.SENDING, OutboxMessage.claimed_until < now
+                ),
             ),
             ~ahead,
         )
@@ -81,7 +86,7 @@ class OutboxRepo(Repository):
             update(OutboxMessage)
             .where(OutboxMessage.id.in_(due.scalar_subquery()), self._claimable(now))
             .values(
-                status="sending",
+                status=OutboxStatus.SENDING,
                 claimed_by=worker,
                 claimed_until=now + lease,
                 attempts=OutboxMessage.attempts + 1,
@@ -102,21 +107,28 @@ class OutboxRepo(Repository):
         await self.session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker)
-            .values(status="sent", sent_at=utcnow(), claimed_until=None, last_error=None)
+            .values(
+                status=OutboxStatus.SENT, sent_at=utcnow(), claimed_until=None, last_error=None
+            )
         )
 
     async def retry_later(self, row_id: int, worker: str, at: datetime, error: str) -> None:
         await self.session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker)
-            .values(status="pending", not_before=at, claimed_until=None, last_error=error[:2000])
+            .values(
+                status=OutboxStatus.PENDING,
+                not_before=at,
+                claimed_until=None,
+                last_error=error[:2000],
+            )
         )
 
     async def give_up(self, row_id: int, worker: str, error: str) -> None:
         await self.session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker)
-            .values(status="failed", claimed_until=None, last_error=error[:2000])
+            .values(status=OutboxStatus.FAILED, claimed_until=None, last_error=error[:2000])
         )
 
     async def counts(self) -> dict[str, int]:

@@ -13,10 +13,11 @@ from typing import NamedTuple
 from sqlalchemy import and_, exists, func, select
 
 from policy.reminders import OWING_STATUSES
+from policy.states import SubmissionStatus
 from storage.models import OutboxMessage, Studio, Submission, User
 from storage.repos.base import Repository
 
-RETURNED = "returned"
+RETURNED = SubmissionStatus.RETURNED
 _CHUNK = 1000
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute
 
+from policy.studio_status import HOLDING_TITLE
 from storage.models import Studio, Submission
 from storage.repos.base import Repository
 from storage.repos.eligibility_outcomes import EligibilityOutcomesRepo, EligibilitySummary
@@ -50,7 +51,7 @@ class StatsRepo(Repository):
     async def _studios_by_category(self) -> dict[str | None, int]:
         rows = await self.session.execute(
             select(Studio.category, func.count(Studio.id))
-            .where(Studio.status != "revoked")
+            .where(Studio.status.in_(HOLDING_TITLE))
             .group_by(Studio.category)
         )
         return {key: int(count) for key, count in rows}

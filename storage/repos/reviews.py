@@ -13,12 +13,13 @@ from typing import Literal
 
 from sqlalchemy import CursorResult, func, select, update
 
+from policy.submission_status import DECISIONS, OPEN, SubmissionStatus
 from storage.models import Submission, SubmissionVersion
 from storage.repos.base import Repository
 
-OPEN = "submitted"
-Decision = Literal["approved", "returned", "rejected"]
-DECISIONS: tuple[Decision, ...] = ("approved", "returned", "rejected")
+__all__ = ["DECISIONS", "OPEN", "Decision", "ReviewsRepo"]
+
+Decision = Literal[SubmissionStatus.APPROVED, SubmissionStatus.RETURNED, SubmissionStatus.REJECTED]
 
 
 class ReviewsRepo(Repository):

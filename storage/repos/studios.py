@@ -13,7 +13,8 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, or_, select, true, tuple_
 
 from policy.categories import StudioCategory, construction_cap
-from policy.money import support_period
+from policy.states import StudioState
+from policy.support import support_period
 from storage.models import Studio
 from storage.repos.base import Repository
 
@@ -46,7 +47,7 @@ class StudiosRepo(Repository):
         contact_user_id: int | None = None,
         application_id: int | None = None,
     ) -> Studio:
-        studio = Studio(source=source, status="active")
+        studio = Studio(source=source, status=StudioState.ACTIVE)
         self._apply(studio, facts)
         studio.contact_user_id = contact_user_id
         studio.application_id = application_id
@@ -88,7 +89,7 @@ class StudiosRepo(Repository):
         for facts in batch:
             studio = found.get((facts.name, facts.unit_name))
             if studio is None:
-                studio = Studio(source=source, status="active")
+                studio = Studio(source=source, status=StudioState.ACTIVE)
                 self.session.add(studio)
                 found[(facts.name, facts.unit_name)] = studio
                 created += 1

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
+from policy.states import SubmissionStatus
 from storage.models import Draft, ReceiptCounter, Submission, SubmissionVersion
 from storage.repos.base import Repository
 from storage.repos.drafts import DraftsRepo, FileRecord
@@ -28,8 +29,8 @@ from storage.types import utcnow
 
 RECEIPT_PREFIX = "ZZJNDS"
 REVISION_SCOPE = "rev{}"
-RETURNED = "returned"
-SUBMITTED = "submitted"
+RETURNED = SubmissionStatus.RETURNED
+SUBMITTED = SubmissionStatus.SUBMITTED
 SUMMARY_CURSOR = "summary"  # the form walker's cursor for the summary screen
 
 

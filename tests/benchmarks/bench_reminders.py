@@ -27,7 +27,7 @@ from bot.runtimes.aiogram_runtime import AiogramRuntime
 from bot.sender import OutboxSender
 from emulator import Emulator, FloodLimits
 from handlers.events import Incoming
-from policy.money import support_period
+from policy.support import support_period
 from scheduler.env import SweepConfig
 from scheduler.sweep import preview, run_sweep
 from storage.db import create_engine, session_factory

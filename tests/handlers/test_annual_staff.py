@@ -78,12 +78,15 @@ async def test_two_failures_in_a_row_flag_the_studio(chat: Chat, db: Db) -> None
 
 
 async def test_the_end_of_the_support_period_is_announced(chat: Chat, db: Db) -> None:
+    # approved mid-2024: support years 2024-2026, announced with the 2026 assessment
     studio_id = await add_studio(db, approved_on=date(2024, 6, 1))
     staff = chat(STAFF_ID)
-    await _assess(staff, 2027, "张三数控工作室", "✅ 合格", "")
+    await _assess(staff, 2025, "张三数控工作室", "✅ 合格", "")
+    assert "扶持期在本年度结束" not in staff.last.text
+    await _assess(staff, 2026, "张三数控工作室", "✅ 合格", "")
     assert "扶持期在本年度结束" in staff.last.text
     keys = await _keys(db)
-    end = "2027-05-31"
+    end = "2026-12-31"
     assert f"support_end:{studio_id}:{end}:1001" in keys
     assert f"support_end:{studio_id}:{end}:{STAFF_ID}" in keys
 

@@ -195,7 +195,10 @@ async def test_without_b1_the_exceptional_route_is_asked(chat: Chat, core: Core)
     await alice.text("3")
     assert label("master_exceptional") in alice.last.text
     await alice.press("否")
-    assert "第四条：不满足“技师以上职业资格或相应技术职称”" in alice.last.text
+    # 破格 is not a missing condition (issue 10): the form names B1 at its summary
+    await run_steps(alice, files, steps_from("honours"))
+    assert "第四条：不满足“本职业（工种）技师以上职业资格或相应技术职称”" in alice.last.text
+    assert "不能提交" in alice.last.text
 
 
 async def test_an_address_outside_zhengzhou_is_refused_citing_article_2(
@@ -220,7 +223,8 @@ async def test_a_barred_master_and_unit_are_told_with_article_17(
     files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until="master_mobile")
-    assert "第十七条：该技能大师因弄虚作假被认定，2028-06-01 之前不得申报" in alice.last.text
+    # a finding of 2025-06-01 bars through 2028-06-01 (民法典第二百零一、二百零二条)
+    assert "第十七条：该技能大师因弄虚作假被认定，2028-06-02 之前不得申报" in alice.last.text
     await run_steps(alice, files, steps_from("master_mobile"))
     assert "该技能大师因弄虚作假" in alice.last.text and "该申报单位因弄虚作假" in alice.last.text
     assert not any("提交" in b for b in alice.last.labels())

@@ -34,13 +34,14 @@ async def test_staff_record_a_finding_against_a_person(chat: Chat, db: Db) -> No
     await staff.text("郑人社〔2025〕9号：伪造技师证书")
     summary = staff.last.text
     assert ID_NUMBER in summary and "2025-06-01" in summary and "伪造技师证书" in summary
-    assert "限制至 2028-05-31（含），2028-06-01 起可以再次申报" in summary
+    # the finding day is not counted (民法典第二百零一条): barred through 2028-06-01
+    assert "限制至 2028-06-01（含），2028-06-02 起可以再次申报" in summary
     assert staff.last.labels() == ["💾 确认保存", "◀️ 上一步", "✖️ 取消"]
     await staff.press("💾 确认保存")
     assert "已保存" in staff.last.text
     async with db() as u:
         repo = u.repo(FindingsRepo)
-        assert await repo.barred_from("person", ID_NUMBER, date(2027, 3, 1)) == date(2028, 6, 1)
+        assert await repo.barred_from("person", ID_NUMBER, date(2027, 3, 1)) == date(2028, 6, 2)
         finding = await repo.latest("person", ID_NUMBER)
         assert finding is not None and finding.recorded_by == STAFF_ID
         trail = await u.audit.for_object("finding", finding.id)

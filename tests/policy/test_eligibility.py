@@ -15,6 +15,7 @@ from policy.eligibility import (
     Verdict,
     bar_end,
     evaluate_eligibility,
+    label,
     next_question,
 )
 from policy.qualifications import QualificationLevel as L
@@ -28,6 +29,7 @@ CLEAN: dict[str, Any] = {"falsification_found": False}
 BASE: dict[str, Any] = {
     **CLEAN,
     "level": L.TECHNICIAN,
+    "in_own_trade": True,
     "healthy": True,
     "can_carry_daily_work": True,
 }
@@ -68,10 +70,28 @@ def answers(**fields: Any) -> EligibilityAnswers:
             id="R3-alone",
         ),
         pytest.param(
+            {**BASE, "in_own_trade": False, "r1_honour": True, "exceptional_coach": False},
+            V.NOT_ELIGIBLE,
+            (C.B1,),
+            id="技师-in-another-trade-fails-B1",
+        ),
+        pytest.param(
+            {**BASE, "in_own_trade": False, "exceptional_coach": True},
+            V.EXCEPTIONAL_ONLY,
+            (C.B1,),
+            id="another-trade-but-coach",
+        ),
+        pytest.param(
+            {**BASE, "in_own_trade": None, **NO_ROUTE, "exceptional_coach": False},
+            V.NOT_ELIGIBLE,
+            (C.R1, C.R2, C.R3),
+            id="settled-without-the-trade",
+        ),
+        pytest.param(
             {**BASE, "level": L.SENIOR, "title": T.NONE, "exceptional_coach": False},
             V.NOT_ELIGIBLE,
-            (C.B1, C.EXC),
-            id="高级工-fails-B1",
+            (C.B1,),
+            id="高级工-fails-B1-破格-not-missing",
         ),
         pytest.param(
             {**BASE, "level": L.SENIOR, "title": T.JUNIOR, "exceptional_coach": True},
@@ -88,8 +108,8 @@ def answers(**fields: Any) -> EligibilityAnswers:
         pytest.param(
             {**BASE, **NO_ROUTE, "exceptional_coach": False},
             V.NOT_ELIGIBLE,
-            (C.R1, C.R2, C.R3, C.EXC),
-            id="no-route",
+            (C.R1, C.R2, C.R3),
+            id="no-route-破格-not-missing",
         ),
         pytest.param(
             {**BASE, "healthy": False, "r1_honour": True},
@@ -106,7 +126,14 @@ def answers(**fields: Any) -> EligibilityAnswers:
         pytest.param(
             {**BASE, "healthy": None, "r1_honour": True}, V.INCOMPLETE, (), id="health-missing"
         ),
+        pytest.param({**BASE, "in_own_trade": None}, V.INCOMPLETE, (), id="trade-missing"),
         pytest.param({**BASE}, V.INCOMPLETE, (), id="routes-missing"),
+        pytest.param(
+            {**BASE, "falsification_found": None, "r1_honour": True},
+            V.INCOMPLETE,
+            (),
+            id="bar-asked-last",
+        ),
         pytest.param({}, V.INCOMPLETE, (), id="nothing"),
     ],
 )
@@ -116,6 +143,7 @@ def test_verdicts(
     result = evaluate_eligibility(answers(**fields))
     assert result.verdict is verdict
     assert result.missing == missing
+    assert C.EXC not in result.missing, "破格 is a way in, not a missing condition"
     assert (result.next_question is None) == (verdict is not V.INCOMPLETE)
 
 
@@ -144,10 +172,10 @@ FINDING = date(2021, 5, 10)
 @pytest.mark.parametrize(
     ("finding", "as_of", "verdict", "barred_until"),
     [
-        (FINDING, date(2021, 5, 10), V.BARRED, date(2024, 5, 9)),
-        (FINDING, date(2024, 5, 9), V.BARRED, date(2024, 5, 9)),  # last barred day
-        (FINDING, date(2024, 5, 10), V.ELIGIBLE, None),  # first free day
-        (date(2024, 2, 29), date(2027, 2, 28), V.BARRED, date(2027, 2, 28)),
+        (FINDING, date(2021, 5, 10), V.BARRED, date(2024, 5, 10)),
+        (FINDING, date(2024, 5, 10), V.BARRED, date(2024, 5, 10)),  # the corresponding day
+        (FINDING, date(2024, 5, 11), V.ELIGIBLE, None),  # first free day
+        (date(2024, 2, 29), date(2027, 2, 28), V.BARRED, date(2027, 2, 28)),  # month end
         (date(2024, 2, 29), date(2027, 3, 1), V.ELIGIBLE, None),
         (date(2020, 2, 29), date(2023, 2, 28), V.BARRED, date(2023, 2, 28)),
     ],
@@ -174,9 +202,9 @@ def test_three_year_bar(
 @pytest.mark.parametrize(
     ("finding", "end"),
     [
-        (date(2021, 5, 10), date(2024, 5, 10)),
+        (date(2021, 5, 10), date(2024, 5, 11)),
         (date(2024, 2, 29), date(2027, 3, 1)),
-        (date(2021, 2, 28), date(2024, 2, 28)),
+        (date(2021, 2, 28), date(2024, 2, 29)),
     ],
 )
 def test_bar_end_is_first_free_day(finding: date, end: date) -> None:
@@ -184,7 +212,8 @@ def test_bar_end_is_first_free_day(finding: date, end: date) -> None:
 
 
 def test_finding_date_implies_finding() -> None:
-    result = evaluate_eligibility(answers(falsification_finding_date=TODAY))
+    fields = {**BASE, "falsification_found": None, "r1_honour": True}
+    result = evaluate_eligibility(answers(**fields, falsification_finding_date=TODAY))
     assert result.verdict is V.BARRED
 
 
@@ -193,32 +222,41 @@ def test_contradictory_bar_answers_are_refused() -> None:
         answers(falsification_found=False, falsification_finding_date=TODAY)
 
 
+ELIGIBLE_BUT_BAR: dict[str, Any] = {**BASE, "falsification_found": None, "r1_honour": True}
+
+
 @pytest.mark.parametrize(
     ("fields", "question"),
     [
-        pytest.param({}, Q.BAR, id="bar-first"),
-        pytest.param({"falsification_found": True}, Q.BAR_DATE, id="bar-date"),
-        pytest.param(
-            {"falsification_found": True, "falsification_finding_date": TODAY},
-            None,
-            id="barred-stop",
-        ),
-        pytest.param(
-            {"falsification_finding_date": date(2010, 1, 1)}, Q.LEVEL, id="old-bar-continues"
-        ),
-        pytest.param(CLEAN, Q.LEVEL, id="level"),
-        pytest.param({**CLEAN, "level": L.TECHNICIAN}, Q.HEALTH, id="technician-skips-title"),
-        pytest.param({**CLEAN, "level": L.SENIOR}, Q.TITLE, id="below-technician-asks-title"),
-        pytest.param({**CLEAN, "level": L.TECHNICIAN, "healthy": True}, Q.DAILY_WORK, id="daily"),
-        pytest.param({**CLEAN, "level": L.TECHNICIAN, "healthy": False}, None, id="unhealthy"),
-        pytest.param(BASE, Q.R1, id="r1"),
+        pytest.param({}, Q.LEVEL, id="level-first"),
+        pytest.param({"level": L.TECHNICIAN}, Q.OWN_TRADE, id="technician-own-trade"),
+        pytest.param({"level": L.SENIOR}, Q.TITLE, id="below-technician-asks-title"),
+        pytest.param({"level": L.SENIOR, "title": T.INTERMEDIATE}, Q.OWN_TRADE, id="title"),
+        pytest.param({"level": L.SENIOR, "title": T.JUNIOR}, Q.HEALTH, id="no-B1-no-trade"),
+        pytest.param({"level": L.TECHNICIAN, "in_own_trade": True}, Q.HEALTH, id="health"),
+        pytest.param({"level": L.TECHNICIAN, "in_own_trade": False}, Q.HEALTH, id="not-own"),
+        pytest.param({**BASE, "can_carry_daily_work": None}, Q.DAILY_WORK, id="daily"),
+        pytest.param({**BASE, "healthy": False}, None, id="unhealthy"),
+        pytest.param({**BASE, "falsification_found": None}, Q.R1, id="r1"),
         pytest.param({**BASE, "r1_honour": False}, Q.R2, id="r2"),
         pytest.param({**BASE, "r1_honour": False, "r2_top_of_trade": False}, Q.R3, id="r3"),
         pytest.param({**BASE, "r1_honour": True}, None, id="route-met-skips-rest"),
-        pytest.param({**BASE, "r2_top_of_trade": True}, None, id="any-route-met"),
+        pytest.param(ELIGIBLE_BUT_BAR, Q.BAR, id="bar-last"),
+        pytest.param({**ELIGIBLE_BUT_BAR, "falsification_found": True}, Q.BAR_DATE, id="date"),
+        pytest.param(
+            {**ELIGIBLE_BUT_BAR, "falsification_finding_date": TODAY}, None, id="barred-stop"
+        ),
         pytest.param({**BASE, **NO_ROUTE}, Q.EXCEPTIONAL, id="exceptional-after-routes"),
         pytest.param(
+            {**BASE, "in_own_trade": False}, Q.EXCEPTIONAL, id="another-trade-skips-routes"
+        ),
+        pytest.param(
             {**BASE, "level": L.SENIOR, "title": T.NONE}, Q.EXCEPTIONAL, id="no-B1-skips-routes"
+        ),
+        pytest.param(
+            {**BASE, "level": L.SENIOR, "title": T.NONE, "exceptional_coach": False},
+            None,
+            id="not-eligible-never-asked-about-fraud",
         ),
         pytest.param(
             {**BASE, "level": L.SENIOR, "title": T.NONE, "exceptional_coach": True},
@@ -235,26 +273,47 @@ def test_next_question(fields: dict[str, Any], question: QuestionKey | None) -> 
     ("script", "expected_questions", "verdict"),
     [
         (
-            {Q.BAR: False, Q.LEVEL: L.TECHNICIAN, Q.HEALTH: True, Q.DAILY_WORK: True, Q.R1: True},
-            [Q.BAR, Q.LEVEL, Q.HEALTH, Q.DAILY_WORK, Q.R1],
+            {
+                Q.LEVEL: L.TECHNICIAN,
+                Q.OWN_TRADE: True,
+                Q.HEALTH: True,
+                Q.DAILY_WORK: True,
+                Q.R1: True,
+                Q.BAR: False,
+            },
+            [Q.LEVEL, Q.OWN_TRADE, Q.HEALTH, Q.DAILY_WORK, Q.R1, Q.BAR],
             V.ELIGIBLE,
         ),
         (
             {
-                Q.BAR: False,
                 Q.LEVEL: L.INTERMEDIATE,
                 Q.TITLE: T.NONE,
                 Q.HEALTH: True,
                 Q.DAILY_WORK: True,
                 Q.EXCEPTIONAL: True,
+                Q.BAR: False,
             },
-            [Q.BAR, Q.LEVEL, Q.TITLE, Q.HEALTH, Q.DAILY_WORK, Q.EXCEPTIONAL],
+            [Q.LEVEL, Q.TITLE, Q.HEALTH, Q.DAILY_WORK, Q.EXCEPTIONAL, Q.BAR],
             V.EXCEPTIONAL_ONLY,
         ),
         (
-            {Q.BAR: True, Q.BAR_DATE: date(2024, 1, 1)},
-            [Q.BAR, Q.BAR_DATE],
+            {
+                Q.LEVEL: L.SENIOR_TECHNICIAN,
+                Q.OWN_TRADE: True,
+                Q.HEALTH: True,
+                Q.DAILY_WORK: True,
+                Q.R1: False,
+                Q.R2: True,
+                Q.BAR: True,
+                Q.BAR_DATE: date(2024, 1, 1),
+            },
+            [Q.LEVEL, Q.OWN_TRADE, Q.HEALTH, Q.DAILY_WORK, Q.R1, Q.R2, Q.BAR, Q.BAR_DATE],
             V.BARRED,
+        ),
+        (
+            {Q.LEVEL: L.TECHNICIAN, Q.OWN_TRADE: True, Q.HEALTH: False},
+            [Q.LEVEL, Q.OWN_TRADE, Q.HEALTH],
+            V.NOT_ELIGIBLE,
         ),
     ],
 )
@@ -268,6 +327,19 @@ def test_conversation_asks_only_what_matters(
         current = current.model_copy(update={QUESTION_FIELD[question]: script[question]})
     assert asked == expected_questions
     assert evaluate_eligibility(current).verdict is verdict
+
+
+def test_the_first_question_is_not_about_fraud() -> None:
+    assert QUESTION_ORDER[0] is Q.LEVEL
+    assert QUESTION_ORDER[-2:] == (Q.BAR, Q.BAR_DATE)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_labels_carry_no_internal_codes(lang: str) -> None:
+    for member in (*ConditionCode, *QuestionKey, *Verdict):
+        text = label(member, lang)  # type: ignore[arg-type]
+        assert not any(code in text for code in ("B1", "B2", "B3", "R1", "R2", "R3", "EXC"))
+    assert "本职业（工种）" in label(C.B1, "zh")
 
 
 def test_question_field_covers_every_question_in_order() -> None:

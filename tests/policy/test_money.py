@@ -1,70 +1,48 @@
-"""Support period and work subsidy (第十三条, 第十六条)."""
+"""The work subsidy (第十三条, 第十六条): once per support year, three times in all."""
 
 from datetime import date
 
 import pytest
 
-from policy.money import (
-    SUPPORT_YEARS,
-    WORK_SUBSIDY,
-    SupportPeriod,
-    support_period,
-    support_period_ends_in,
-    support_year_index,
-    work_subsidy_due,
-)
+from policy.money import WORK_SUBSIDY, SubsidyStatus, subsidy_due
+from policy.support import SUPPORT_YEARS, renew, support_period
+
+START = date(2024, 3, 1)  # support years 2024, 2025, 2026
 
 
 def test_constants() -> None:
     assert (SUPPORT_YEARS, WORK_SUBSIDY) == (3, 20_000)
+    assert [s.value for s in SubsidyStatus] == ["booked", "cancelled"]
 
 
 @pytest.mark.parametrize(
-    ("approved", "end"),
+    ("year", "passed", "booked", "due"),
     [
-        (date(2019, 6, 1), date(2022, 5, 31)),
-        (date(2019, 1, 1), date(2021, 12, 31)),
-        (date(2024, 2, 29), date(2027, 2, 28)),
+        (2024, True, [], 20_000),
+        (2026, True, [2024, 2025], 20_000),
+        (2025, False, [2024], 0),  # 第十六条: only a passed year earns it
+        (2023, True, [], 0),  # before the period
+        (2027, True, [2024, 2025, 2026], 0),  # after the period
+        (2025, True, [2024, 2025], 20_000),  # a corrected result: the same booking again
     ],
 )
-def test_support_period(approved: date, end: date) -> None:
-    assert support_period(approved) == SupportPeriod(approved, end)
+def test_subsidy_due(year: int, passed: bool, booked: list[int], due: int) -> None:
+    assert subsidy_due(START, year, passed, booked) == due
 
 
-@pytest.mark.parametrize(
-    ("approved", "year", "index"),
-    [
-        (date(2019, 6, 1), 2018, None),
-        (date(2019, 6, 1), 2019, 1),
-        (date(2019, 6, 1), 2020, 2),
-        (date(2019, 6, 1), 2021, 3),
-        (date(2019, 6, 1), 2022, None),
-        (date(2019, 12, 15), 2019, 1),  # approved on assessment day
-        (date(2019, 12, 15), 2022, None),
-        (date(2019, 12, 16), 2019, None),  # approved after that year's assessment
-        (date(2019, 12, 16), 2020, 1),
-        (date(2019, 12, 16), 2022, 3),
-        (date(2019, 12, 16), 2023, None),
-    ],
-)
-def test_support_year_index(approved: date, year: int, index: int | None) -> None:
-    assert support_year_index(approved, year) == index
+def test_never_more_than_three_bookings_in_a_period() -> None:
+    # approved 10 Dec 2024: first support year 2025; a 2024 booking made under the old
+    # reading (assessed days after approval) still counts towards the three
+    approved = date(2024, 12, 10)
+    assert subsidy_due(approved, 2027, True, [2024, 2025, 2026]) == 0
+    assert subsidy_due(approved, 2027, True, [2025, 2026]) == WORK_SUBSIDY
 
 
-def test_moved_assessment_day() -> None:
-    approved = date(2019, 12, 16)
-    assert support_year_index(approved, 2022, assessment_on=date(2022, 12, 17)) is None
-    assert support_year_index(approved, 2022, assessment_on=date(2022, 12, 10)) == 3
-
-
-@pytest.mark.parametrize(
-    ("year", "passed", "due"),
-    [(2019, True, 20_000), (2021, True, 20_000), (2021, False, 0), (2022, True, 0)],
-)
-def test_work_subsidy(year: int, passed: bool, due: int) -> None:
-    assert work_subsidy_due(date(2019, 6, 1), year, passed) == due
-
-
-@pytest.mark.parametrize(("year", "ends"), [(2021, False), (2022, True), (2023, False)])
-def test_support_period_ends_in(year: int, ends: bool) -> None:
-    assert support_period_ends_in(date(2019, 6, 1), year) is ends
+def test_a_renewed_period_pays_its_own_three_years() -> None:
+    first = support_period(START)
+    again = renew(first, date(2026, 12, 18))
+    booked = [2024, 2025, 2026]
+    for year in again.years:
+        assert subsidy_due(again, year, True, booked) == WORK_SUBSIDY
+        booked.append(year)
+    assert subsidy_due(first, 2027, True, booked) == 0, "the first period is over"

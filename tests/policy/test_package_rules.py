@@ -10,14 +10,20 @@ import pytest
 
 import policy
 from policy import (
+    acceptance,
     assessment,
     categories,
     divisions,
+    duplicates,
     eligibility,
+    filing,
     hosts,
+    money,
     qualifications,
     revocation,
     sectors,
+    studio_status,
+    submission_status,
 )
 from policy.i18n import LANGS
 from policy.source import ART_4, article_label
@@ -92,6 +98,12 @@ LABELLED: list[tuple[ModuleType, type[StrEnum]]] = [
     (eligibility, eligibility.QuestionKey),
     (assessment, assessment.CheckCode),
     (revocation, revocation.RevocationGround),
+    (submission_status, submission_status.SubmissionStatus),
+    (studio_status, studio_status.StudioState),
+    (money, money.SubsidyStatus),
+    (acceptance, acceptance.AcceptanceProblem),
+    (duplicates, duplicates.DuplicateReason),
+    (filing, filing.StudioRole),
     (id_number, id_number.Sex),
 ]
 

@@ -12,6 +12,7 @@ from policy.qualifications import (
 )
 from policy.qualifications import (
     counts_as_newly_certified,
+    in_own_trade,
     level_at_least,
     meets_b1,
 )
@@ -41,6 +42,38 @@ def test_meets_b1(level: L, title: T, expected: bool) -> None:
 
 def test_meets_b1_title_defaults_to_none() -> None:
     assert meets_b1(L.TECHNICIAN) and not meets_b1(L.SENIOR)
+
+
+@pytest.mark.parametrize(
+    ("level", "title", "own_trade", "expected"),
+    [
+        (L.TECHNICIAN, T.NONE, True, True),
+        (L.TECHNICIAN, T.NONE, False, False),  # 第四条: 技师 in another trade does not count
+        (L.SENIOR_TECHNICIAN, T.SENIOR, False, False),
+        (L.SENIOR, T.INTERMEDIATE, True, True),
+        (L.SENIOR, T.NONE, True, False),
+    ],
+)
+def test_b1_is_in_the_masters_own_trade(
+    level: L, title: T, own_trade: bool, expected: bool
+) -> None:
+    assert meets_b1(level, title, own_trade=own_trade) is expected
+
+
+@pytest.mark.parametrize(
+    ("master", "held", "same"),
+    [
+        ("数控车工", "数控车工", True),
+        (" 车工 ", "车工", True),
+        ("电工(维修)", "电工（维修）", True),  # bracket width does not matter
+        ("Welder", "welder", True),
+        ("车工", "钳工", False),
+        ("数控车工", "车工", False),  # different wording: ask the master instead
+        ("", "", False),
+    ],
+)
+def test_in_own_trade(master: str, held: str, same: bool) -> None:
+    assert in_own_trade(master, held) is same
 
 
 @pytest.mark.parametrize(

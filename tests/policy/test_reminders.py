@@ -16,6 +16,7 @@ from policy.reminders import (
     report_year,
     returned_nudge_dates,
 )
+from policy.studio_status import StudioState
 
 CAL = default_calendar(2027)
 
@@ -28,7 +29,10 @@ CAL = default_calendar(2027)
         (date(2027, 1, 1), "active", False),
         (date(2027, 5, 1), "active", False),
         (date(2025, 5, 1), "flagged", True),
+        (date(2020, 5, 1), "support_ended", True),
         (date(2025, 5, 1), "revoked", False),
+        (date(2025, 5, 1), "withdrawn", False),
+        (date(2025, 5, 1), "unknown", False),
     ],
 )
 def test_who_owes_a_plan(approved_on: date, status: str, owes: bool) -> None:
@@ -40,19 +44,25 @@ def test_who_owes_a_plan(approved_on: date, status: str, owes: bool) -> None:
     [
         (date(2026, 1, 1), "active", True),
         (date(2027, 6, 30), "active", True),
-        (date(2027, 12, 15), "active", True),
+        (date(2027, 10, 31), "active", True),
+        (date(2027, 11, 1), "active", False),  # first assessed next December (support.py)
+        (date(2027, 12, 5), "active", False),
         (date(2027, 12, 16), "active", False),
         (date(2026, 1, 1), "flagged", True),
+        (date(2020, 1, 1), "support_ended", True),  # duties outlive the support period
         (date(2026, 1, 1), "revoked", False),
+        (date(2026, 1, 1), "withdrawn", False),
     ],
 )
 def test_who_owes_a_report(approved_on: date, status: str, owes: bool) -> None:
     assert owes_report(approved_on, status, CAL) is owes
 
 
-def test_a_moved_assessment_moves_who_owes_a_report() -> None:
-    moved = replace(CAL, assessment=date(2027, 12, 20))
-    assert owes_report(date(2027, 12, 18), "active", moved)
+@pytest.mark.parametrize("day", range(10, 21))
+def test_a_moved_assessment_does_not_move_who_owes_a_report(day: int) -> None:
+    moved = replace(CAL, assessment=date(2027, 12, day))
+    assert owes_report(date(2027, 10, 31), StudioState.ACTIVE, moved)
+    assert not owes_report(date(2027, 12, 1), StudioState.ACTIVE, moved)
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from policy.money import support_period
+from policy.support import support_period
 from scheduler.env import SweepConfig
 from storage.models import OutboxMessage, Studio, Submission, User
 from storage.uow import UnitOfWork

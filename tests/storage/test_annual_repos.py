@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from openpyxl import load_workbook
 
-from policy.money import support_period
+from policy.support import support_period
 from storage.exports import export_workbook
 from storage.models import Studio, Submission, SubmissionVersion
 from storage.repos.annual import AssessmentsRepo, CalendarRepo, SubsidiesRepo

@@ -67,7 +67,7 @@ async def test_workbook_has_applications_and_studios(uow: Callable[[], UnitOfWor
         "郑州某某餐饮",
         "二七区",
         datetime(2020, 12, 1),
-        datetime(2023, 11, 30),
+        datetime(2023, 12, 31),  # approved in December: support years 2021-2023
         100_000,
     ]
     assert studios[1][8:] == ["导入", "正常", "否"]

@@ -1,4 +1,4 @@
-"""A falsification finding bars its subject for three years from the day it was made."""
+"""A falsification finding bars its subject for three years after the day it was made."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ async def test_bar_runs_three_years_from_the_latest_finding(uow: Uow) -> None:
         await u.commit()
     async with uow() as u:
         repo = u.repo(FindingsRepo)
-        assert await repo.barred_from("unit", CODE, date(2027, 5, 31)) == date(2027, 6, 1)
-        assert await repo.barred_from("unit", CODE, date(2027, 6, 1)) is None
+        # the finding day is not counted: barred through 2027-06-01, free from 2027-06-02
+        assert await repo.barred_from("unit", CODE, date(2027, 6, 1)) == date(2027, 6, 2)
+        assert await repo.barred_from("unit", CODE, date(2027, 6, 2)) is None
         assert await repo.barred_from("person", CODE, date(2025, 1, 1)) is None

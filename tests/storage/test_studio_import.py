@@ -129,5 +129,6 @@ async def test_import_is_idempotent(uow: Callable[[], UnitOfWork]) -> None:
         studios = list(await u.session.scalars(select(Studio).order_by(Studio.id)))
     assert len(studios) == 3 and studios[0].leader_name == "张三丰"
     assert studios[0].construction_cap == 150_000 and studios[1].construction_cap == 100_000
-    assert studios[0].support_ends_on == date(2024, 12, 19)
+    # approved 2021-12-20: support years 2022-2024 (policy.support), ending 31 December
+    assert studios[0].support_ends_on == date(2024, 12, 31)
     assert all(s.source == "import" for s in studios)

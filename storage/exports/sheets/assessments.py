@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from policy.money import SubsidyStatus
 from storage.exports.registry import Row, Sheet
 from storage.exports.sheets import labels
 from storage.models import Assessment, Studio, Subsidy, User
@@ -45,7 +46,7 @@ async def _rows(session: AsyncSession) -> Sequence[Row]:
             labels.category(r.category),
             RESULT[bool(r.passed)],
             r.comment,
-            r.amount if r.status == "booked" else 0,
+            r.amount if r.status == SubsidyStatus.BOOKED else 0,
             r.first_name or "",
             r.assessed_at,
             labels.status(r.studio_status),

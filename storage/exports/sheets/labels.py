@@ -8,15 +8,18 @@ from policy.categories import StudioCategory
 from policy.categories import label as category_label
 from policy.divisions import Division
 from policy.divisions import label as division_label
+from policy.states import StudioState, SubmissionStatus
 
-STATUS: Final = {
-    "submitted": "待审核",
-    "returned": "退回修改",
-    "approved": "已批准",
-    "rejected": "不予通过",
-    "active": "正常",
-    "flagged": "待关注",
-    "revoked": "已撤销",
+STATUS: Final[dict[str, str]] = {
+    SubmissionStatus.SUBMITTED: "待审核",
+    SubmissionStatus.RETURNED: "退回修改",
+    SubmissionStatus.APPROVED: "已批准",
+    SubmissionStatus.REJECTED: "不予通过",
+    StudioState.ACTIVE: "正常",
+    StudioState.SUPPORT_ENDED: "扶持期满",
+    StudioState.FLAGGED: "待关注",
+    StudioState.REVOKED: "已撤销",
+    StudioState.WITHDRAWN: "已退出",
 }
 SOURCE: Final = {"bot": "线上申报", "import": "导入"}
 YES_NO: Final = ("否", "是")

@@ -7,10 +7,14 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from policy.money import SubsidyStatus
 from storage.exports.registry import Row, Sheet
 from storage.models import Studio, Subsidy
 
-SUBSIDY_STATUS = {"booked": "已核定", "cancelled": "已撤销"}
+SUBSIDY_STATUS: dict[str, str] = {
+    SubsidyStatus.BOOKED: "已核定",
+    SubsidyStatus.CANCELLED: "已撤销",
+}
 
 
 async def _rows(session: AsyncSession) -> Sequence[Row]:

@@ -62,12 +62,13 @@ async def test_approval_asks_first_then_creates_the_studio(chat: Chat, db: Db) -
     assert (studio.leader_name, studio.unit_name) == ("张三", "郑州精工机械有限公司")
     assert studio.division == "jinshui" and not studio.intangible_heritage
     assert studio.approved_on.isoformat() == "2027-03-01"
-    assert studio.support_ends_on.isoformat() == "2030-02-28"
+    # support years 2027-2029 (policy.support): the period ends with its last December
+    assert studio.support_ends_on.isoformat() == "2029-12-31"
     assert studio.contact_user_id == 1001 and studio.application_id == sid
     assert sub.studio_id == studio.id
     assert any(a.action == "review.approved" and a.actor_id == STAFF_ID for a in audit)
     notice = await _notices(db, 1001)
-    assert len(notice) == 1 and "审核通过" in notice[0] and "2030-02-28" in notice[0]
+    assert len(notice) == 1 and "审核通过" in notice[0] and "2029-12-31" in notice[0]
     assert "已建立工作室" in staff.last.text
 
 
