@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     outbox_lease: float = Field(default=300.0, gt=0)
     request_timeout: float = Field(default=30.0, gt=0)
     log_level: str = "INFO"
+    update_max_attempts: int = Field(default=3, ge=1, le=100)
+    on_conflict: Literal["standby", "exit"] = "standby"
 
     @field_validator("staff_ids", mode="before")
     @classmethod

@@ -1,4 +1,5 @@
-"""/stats: applications by status, category and division; studios; eligibility checks."""
+"""/stats: applications by status, category and division; studios; eligibility checks; and the
+staff whom notices cannot reach (they never wrote to the bot, or Telegram refused a notice)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from handlers.context import Context
 from handlers.flow import Flow
 from handlers.review.summary import status_label
 from handlers.roles import Role
+from handlers.staff_notices import staff_ids
 from policy.categories import StudioCategory
 from policy.categories import label as category_label
 from policy.divisions import Division
@@ -86,4 +88,7 @@ class StatsFlow(Flow):
             "\n".join(_counts(ctx, figures.studios_by_category, _enum_label(ctx, StudioCategory))),
             _eligibility(ctx, figures.eligibility),
         ]
+        unreachable = await ctx.uow.users.unreachable_among(await staff_ids(ctx))
+        if unreachable:
+            parts.append(ctx.t("stats.unreachable", ids=", ".join(map(str, unreachable))))
         ctx.show("\n".join(parts))

@@ -8,7 +8,7 @@ import pytest
 
 from emulator import Emulator, FloodLimits
 from storage.db import create_engine, session_factory
-from tests.bot.outbox_rig import Rig, build_sender, ignore, make_runtime
+from tests.bot.outbox_rig import Rig, build_sender, make_runtime
 
 CHATS = (1001, 1002, 1003)
 
@@ -20,7 +20,7 @@ async def rig(request: pytest.FixtureRequest, sqlite_db: str) -> AsyncIterator[R
     for chat in CHATS:
         emu.user(chat)
     runtime = make_runtime(request.param, emu)
-    await runtime.start(ignore)
+    await runtime.start()
     engine = create_engine(sqlite_db)
     sessions = session_factory(engine)
     try:
