@@ -79,7 +79,10 @@ def test_our_kinds_naming_nobody_are_unreadable(raw: dict[str, Any]) -> None:
         {"update_id": 1, "edited_message": message(text="x")["message"]},
         {"update_id": 2, "my_chat_member": {"chat": CHAT, "from": USER}},
         {"update_id": 3, "message_reaction": {"chat": CHAT, "user": USER}},
-        {"update_id": 4, "message": {**message(text="x")["message"], "chat": {"id": -5, "type": "group"}}},
+        {
+            "update_id": 4,
+            "message": {**message(text="x")["message"], "chat": {"id": -5, "type": "group"}},
+        },
         message(text="x", **{"from": {**USER, "is_bot": True}}),
         {"update_id": "5", "message": message(text="x")["message"]},
         {"message": message(text="x")["message"]},
@@ -110,7 +113,11 @@ def test_documents_and_photos_with_broken_fields() -> None:
     assert doc is not None and doc.event == FileUpload("F", "F", None, None, None)
     broken = translate(message(document={"file_size": 3}))
     assert broken is not None and broken.event == Unsupported("unreadable")
-    sizes = [{"file_id": "a", "width": 90}, "junk", {"file_id": "b", "width": 800, "file_size": True}]
+    sizes = [
+        {"file_id": "a", "width": 90},
+        "junk",
+        {"file_id": "b", "width": 800, "file_size": True},
+    ]
     photo = translate(message(photo=sizes))
     assert photo is not None and isinstance(photo.event, FileUpload)
     assert photo.event.file_id == "b" and photo.event.size is None
