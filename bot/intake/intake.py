@@ -18,7 +18,7 @@ from enum import StrEnum
 from bot.delivery import Deliverer, PermanentError
 from bot.intake.dead_letters import DeadLetters, Failure
 from bot.intake.failures import describe, is_transient, retry_delay
-from bot.intake.translate import translate, update_id_of
+from bot.intake.translate import Unreadable, translate, update_id_of
 from handlers.actions import Outgoing
 from handlers.core import Core
 from storage.types import utcnow
@@ -147,6 +147,8 @@ class Intake:
                 tries.attempts,
                 tries.error,
             )
+        elif isinstance(exc, Unreadable):  # Telegram's doing, not ours: no traceback to read
+            log.warning("update %s unreadable (%s), kept as a dead letter", update_id, exc)
         else:
             log.error(
                 "update %s cannot be handled, kept as a dead letter", update_id, exc_info=exc

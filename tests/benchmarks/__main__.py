@@ -2,7 +2,8 @@
 
 `python -m tests.benchmarks` runs the throughput comparison, one full application, and the
 reminder sweep and fan-out; `python -m tests.benchmarks flood` runs the 100-messages-to-one-chat
-comparison (about seven minutes: Telegram's limits set the pace).
+comparison (about seven minutes: Telegram's limits set the pace); `python -m tests.benchmarks fuzz`
+sends 10,000 hostile updates among ordinary users' messages through the bot on each runtime.
 """
 
 from __future__ import annotations
@@ -35,6 +36,14 @@ async def _throughput() -> None:
     await module.run()
 
 
+async def _fuzz() -> None:
+    module = importlib.import_module("tests.bot.fuzz")
+    common = importlib.import_module("tests.benchmarks.common")
+    for runtime in ("aiogram", "ptb"):
+        async with common.scratch_database() as url:
+            print(f"  {await module.run_fuzz(runtime, url, hostile=10_000)}", flush=True)
+
+
 async def _flood() -> None:
     module = importlib.import_module("tests.benchmarks.bench_flood")
     await module.run()
@@ -45,6 +54,7 @@ SUITES: dict[str, Callable[[], Awaitable[Any]]] = {
     "application": _application,
     "reminders": _reminders,
     "flood": _flood,
+    "fuzz": _fuzz,
 }
 DEFAULT = ("throughput", "application", "reminders")
 
