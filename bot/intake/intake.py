@@ -130,8 +130,7 @@ class Intake:
         self, update_id: int, raw: object, exc: Exception, apologise: bool
     ) -> Outcome:
         tries = self._count(update_id, raw, self.scrub(describe(exc)))
-        transient = is_transient(exc)
-        if transient and tries.attempts < self.max_attempts:
+        if is_transient(exc) and tries.attempts < self.max_attempts:
             log.warning(
                 "update %s failed (attempt %d of %d), will retry: %s",
                 update_id,
@@ -139,29 +138,13 @@ class Intake:
                 self.max_attempts,
                 tries.error,
             )
-            raise RetryLater(update_id, tries.attempts, retry_delay(tries.attempts), tries.error)
-        if transient:
-            log.error(
-                "update %s failed %d times, kept as a dead letter: %s",
-                update_id,
-                tries.attempts,
-                tries.error,
-            )
-        elif isinstance(exc, Unreadable):  # Telegram's doing, not ours: no traceback to read
-            log.warning("update %s unreadable (%s), kept as a dead letter", update_id, exc)
-        else:
-            log.error(
-                "update %s cannot be handled, kept as a dead letter", update_id, exc_info=exc
-            )
+            raise _later(tries)
+        _log_dead_letter(tries, exc)
         try:
             await self.letters.record(tries, apologise)
         except Exception as again:
-            log.warning(
-                "update %s not kept either (%s); it must come again", update_id, describe(again)
-            )
-            raise RetryLater(
-                update_id, tries.attempts, retry_delay(tries.attempts), tries.error
-            ) from again
+            log.warning("update %s not kept either (%s); it must come again", update_id, again)
+            raise _later(tries) from again
         self._tries.pop(update_id, None)
         return Outcome.DEAD_LETTERED
 
@@ -176,3 +159,24 @@ class Intake:
         )
         self._tries[update_id] = tries
         return tries
+
+
+def _later(tries: Failure) -> RetryLater:
+    return RetryLater(tries.update_id, tries.attempts, retry_delay(tries.attempts), tries.error)
+
+
+def _log_dead_letter(tries: Failure, exc: Exception) -> None:
+    """A bug gets its traceback; a passing failure and Telegram's nonsense get one line."""
+    if is_transient(exc):
+        log.error(
+            "update %s failed %d times, kept as a dead letter: %s",
+            tries.update_id,
+            tries.attempts,
+            tries.error,
+        )
+    elif isinstance(exc, Unreadable):
+        log.warning("update %s unreadable (%s), kept as a dead letter", tries.update_id, exc)
+    else:
+        log.error(
+            "update %s cannot be handled, kept as a dead letter", tries.update_id, exc_info=exc
+        )

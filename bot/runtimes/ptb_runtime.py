@@ -76,7 +76,12 @@ class PtbRuntime:
         await self.bot.shutdown()
 
     async def fetch(self, offset: int | None, timeout: int) -> list[Any]:
-        """getUpdates as the JSON Telegram sent: PTB's `Update.de_json` is never asked."""
+        """getUpdates as the JSON Telegram sent: PTB's `Update.de_json` is never asked.
+
+        `Bot.get_updates` would build `Update` objects (and fail on a field of an unexpected
+        type), and `do_api_request` warns for an endpoint PTB has a method for; `_post` is the
+        plain call both sit on.
+        """
         data = {"offset": offset, "timeout": timeout, "allowed_updates": list(ALLOWED_UPDATES)}
         result = await _api(
             self.bot._post("getUpdates", data, read_timeout=timeout + LONG_POLL_GRACE)

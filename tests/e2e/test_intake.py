@@ -105,3 +105,15 @@ async def _logged(caplog: pytest.LogCaptureFixture, text: str, guard: float = 20
         if loop.time() > deadline:
             raise TimeoutError(f"never logged: {text}")
         await asyncio.sleep(0.02)
+
+
+async def test_an_update_redelivered_after_a_restart_is_not_answered_again(bot: Harness) -> None:
+    alice = bot.user()
+    update_id = await alice.send("/help")
+    await bot.emu.wait_confirmed(update_id)
+    await alice.wait_messages(count=1)
+    await bot.restart(crash=False)
+    bot.emu.redeliver(update_id)
+    await bot.emu.wait_confirmed(update_id)
+    await alice.ask("/cancel")
+    assert len(alice.inbox) == 2, "the redelivered /help got no second answer"
