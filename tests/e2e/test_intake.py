@@ -80,8 +80,7 @@ async def test_the_database_away_for_one_update_means_a_retry_not_a_lost_message
         alice = bot.user()
         path = make_url(sqlite_db).database
         assert path is not None
-        blocker = sqlite3.connect(path, timeout=30, isolation_level=None)
-        blocker.execute("BEGIN EXCLUSIVE")
+        blocker = await _lock_database(path)
         try:
             update_id = await alice.send("/help")
             await _logged(caplog, f"update {update_id} failed (attempt 1 of 3), will retry")
@@ -95,6 +94,17 @@ async def test_the_database_away_for_one_update_means_a_retry_not_a_lost_message
         assert len(alice.inbox) == 2, "answered once, after the database came back"
     finally:
         await bot.close()
+
+
+async def _lock_database(path: str) -> sqlite3.Connection:
+    """Take SQLite's write lock from outside, without blocking the bot's event loop meanwhile."""
+    blocker = sqlite3.connect(path, timeout=0, isolation_level=None)
+    while True:
+        try:
+            blocker.execute("BEGIN EXCLUSIVE")
+            return blocker
+        except sqlite3.OperationalError:  # the bot is writing right now
+            await asyncio.sleep(0.01)
 
 
 async def _logged(caplog: pytest.LogCaptureFixture, text: str, guard: float = 20.0) -> None:
