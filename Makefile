@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench bench-flood migrate clean
+.PHONY: run test lint typecheck pytest bench bench-flood fuzz migrate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ bench: $(STAMP)
 
 bench-flood: $(STAMP)
 	$(BIN)/python -m tests.benchmarks flood
+
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.benchmarks fuzz
 
 migrate: $(STAMP)
 	$(BIN)/studio-bot db upgrade

@@ -9,16 +9,18 @@ from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.delivery import Deliverer, PermanentError
+from bot.delivery import Deliverer, TransientError
+from bot.intake import Intake
 from bot.limiter import FloodLimiter
-from bot.polling import poll
+from bot.logs import Redactor
+from bot.polling import Poller
 from bot.runtimes.base import CommandSpec, Runtime
 from bot.sender import OutboxSender
 from bot.settings import Settings
+from bot.staff_reach import report_unreachable_staff
 from bot.web.wiring import http_server
 from handlers.context import CoreConfig
 from handlers.core import Core
-from handlers.events import Incoming
 from handlers.flows import all_flows, role_sources
 from handlers.texts import LANGS, Texts
 from scheduler.env import SweepConfig
@@ -26,6 +28,7 @@ from scheduler.service import ReminderScheduler
 from scheduler.sweep import preview
 from storage import migrate
 from storage.db import create_engine, session_factory
+from storage.update_locks import UpdateLocks
 
 log = logging.getLogger(__name__)
 
@@ -75,24 +78,18 @@ class BotApp:
             self.sender.wake,
             clock=lambda: (self.core.config.clock or (lambda: datetime.now(settings.tz)))(),
         )
-        self.services: list[Service] = [self.sender.run, self.scheduler.run]
+        self.locks = UpdateLocks(self.engine)
+        self.intake = Intake(
+            self.core,
+            self.deliverer,
+            self.locks,
+            max_attempts=settings.update_max_attempts,
+            scrub=Redactor(settings.bot_token),
+        )
+        self.poller = Poller(self.runtime, self.intake.take, on_conflict=settings.on_conflict)
+        self.services: list[Service] = [self.sender.run, self.scheduler.run, self.poller.run]
         self.http = http_server(self)
         self.ready = asyncio.Event()
-        self._delivered: list[int] = []
-
-    async def on_incoming(self, incoming: Incoming) -> None:
-        """Handle and deliver the replies; they are recorded delivered after the batch."""
-        for action in await self.core.handle(incoming):
-            try:
-                await self.deliverer.reply(action)
-            except PermanentError as exc:
-                log.warning("reply to update %s refused: %s", incoming.update_id, exc)
-        self._delivered.append(incoming.update_id)
-
-    async def flush_delivered(self) -> None:
-        """One write for a whole polling batch, before its offset confirms it to Telegram."""
-        done, self._delivered = self._delivered, []
-        await self.core.delivered(*done)
 
     def command_menu(self) -> dict[str, list[CommandSpec]]:
         names = self.core.registry.public_commands()
@@ -105,31 +102,64 @@ class BotApp:
         return menus
 
     async def run(self, stop: asyncio.Event) -> None:
+        """Until `stop`; a service that fails for good (a revoked token, ON_CONFLICT=exit)
+        stops the others and is raised, so the process ends instead of idling deaf."""
         await migrate.upgrade(self.settings.database_url)
         if self.settings.webhook_url:
             log.warning("WEBHOOK_URL is set, but webhook mode is not built yet: long polling")
-        username = await self.runtime.start(self.on_incoming)
-        log.info("@%s running on %s", username, self.runtime.name)
-        await self.runtime.set_commands(self.command_menu())
-        if self.http is not None:
-            await self.http.start()
-        tasks = [asyncio.create_task(service(stop)) for service in self.services]
-        polling = poll(self.runtime, self.runtime.process, stop, self.flush_delivered)
-        tasks.append(asyncio.create_task(polling))
-        self.ready.set()
+        tasks: list[asyncio.Task[None]] = []
         try:
-            await stop.wait()
+            username = await self._start_runtime(stop)
+            if username is None:
+                return
+            log.info("@%s running on %s", username, self.runtime.name)
+            await self.runtime.drop_webhook()
+            await self.runtime.set_commands(self.command_menu())
+            await report_unreachable_staff(self.core.uow, self.settings.staff_ids)
+            if self.http is not None:
+                await self.http.start()
+            tasks = [asyncio.create_task(service(stop)) for service in self.services]
+            self.ready.set()
+            await _until_stop_or_failure(stop, tasks)
         except asyncio.CancelledError:
             for task in tasks:  # dying: no graceful confirmation, as in a crash
                 task.cancel()
             raise
         finally:
+            stop.set()
             await asyncio.gather(*tasks, return_exceptions=True)
             if self.http is not None:
                 await self.http.stop()
             await self.close()
 
+    async def _start_runtime(self, stop: asyncio.Event) -> str | None:
+        """The bot's username; while Telegram cannot be reached, tries again (None: stopped)."""
+        attempt = 0
+        while not stop.is_set():
+            try:
+                return await self.runtime.start()
+            except TransientError as exc:
+                attempt += 1
+                delay = min(60.0, 2.0**attempt)
+                log.warning("Telegram not reachable (%s); trying again in %.0fs", exc, delay)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), delay)
+        return None
+
     async def close(self) -> None:
         with contextlib.suppress(Exception):
             await self.runtime.close()
+        await self.locks.close()
         await self.engine.dispose()
+
+
+async def _until_stop_or_failure(stop: asyncio.Event, tasks: list[asyncio.Task[None]]) -> None:
+    stopping = asyncio.create_task(stop.wait())
+    try:
+        done, _ = await asyncio.wait({stopping, *tasks}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stopping.cancel()
+    for task in done:
+        error = None if task is stopping or task.cancelled() else task.exception()
+        if error is not None:
+            raise error

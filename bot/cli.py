@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -11,6 +12,7 @@ from collections.abc import Callable, Sequence
 from bot.settings import Settings, SettingsError, load_settings
 
 Handler = Callable[[argparse.Namespace, Settings], int]
+log = logging.getLogger("studio-bot")
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
@@ -19,6 +21,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
         return int(run_playground(settings))
     from bot.app import BotApp
+    from bot.delivery import PermanentError
+    from bot.polling import PollingConflict
 
     async def main() -> None:
         stop = asyncio.Event()
@@ -27,7 +31,11 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             loop.add_signal_handler(sig, stop.set)
         await BotApp(settings).run(stop)
 
-    asyncio.run(main())
+    try:
+        asyncio.run(main())
+    except (PermanentError, PollingConflict) as exc:  # a revoked token, another instance
+        log.error("stopped: %s", exc)
+        return 1
     return 0
 
 

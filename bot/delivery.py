@@ -26,6 +26,10 @@ class PermanentError(Exception):
     """400/403 and the like: repeating the call cannot help."""
 
 
+class Conflict(PermanentError):
+    """409: another process is polling this token, or a webhook is set for it."""
+
+
 HARMLESS = ("message is not modified", "query is too old")
 
 Call = Callable[[Outgoing], Awaitable[None]]

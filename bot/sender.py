@@ -16,6 +16,7 @@ from datetime import timedelta
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.delivery import Deliverer, FloodWait, PermanentError, TransientError, backoff
+from bot.staff_reach import is_unreachable
 from handlers.actions import OUTGOING
 from storage.repos.outbox import Claimed
 from storage.types import utcnow
@@ -90,6 +91,8 @@ class OutboxSender:
             elif retry_in < 0 or row.attempts >= self.max_attempts:
                 log.warning("outbox row %s (%s) given up: %s", row.id, row.key, error)
                 await uow.outbox.give_up(row.id, self.worker, error)
+                if is_unreachable(error) and row.chat_id > 0:
+                    await uow.users.mark_unreachable(row.chat_id, error)
             else:
                 at = utcnow() + timedelta(seconds=retry_in)
                 await uow.outbox.retry_later(row.id, self.worker, at, error)

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     import_max_sheets: int = Field(default=20, gt=0)
     import_max_unzipped: int = Field(default=256 * 1024 * 1024, gt=0)
     import_max_ratio: int = Field(default=100, gt=0)
+    update_max_attempts: int = Field(default=3, ge=1, le=100)
+    on_conflict: Literal["standby", "exit"] = "standby"
 
     @field_validator("staff_ids", mode="before")
     @classmethod

@@ -58,9 +58,11 @@ class Pending:
 
 
 def _queue_key(kind: str, body: dict[str, Any]) -> tuple[str, int]:
-    if kind == "callback_query":
-        return kind, int(body["from"]["id"])
-    return "chat", int(body["chat"]["id"])
+    """Tests also queue deliberately malformed updates; those share one lane of their own."""
+    owner, field = ("from", kind) if kind == "callback_query" else ("chat", "chat")
+    holder = body.get(owner) if isinstance(body, dict) else None
+    ident = holder.get("id") if isinstance(holder, dict) else None
+    return (field, ident) if isinstance(ident, int) else ("malformed", 0)
 
 
 class UpdateQueue:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from handlers.actions import AnswerCallback, Edit, Keyboard, Outgoing, Send, SendDocument
-from handlers.events import ButtonPress, Incoming
+from handlers.events import UNREADABLE, ButtonPress, Incoming, Unsupported
 from handlers.roles import Role
 from handlers.texts import Lang, Texts
 from storage.models import Conversation
@@ -73,6 +73,12 @@ class Context:
 
     def t(self, key: str, /, **values: object) -> str:
         return self.texts.get(key, **values)
+
+    def unsupported(self, event: Unsupported) -> str:
+        """Why a message could not be taken: its kind, or that it could not be read at all."""
+        if event.kind == UNREADABLE:
+            return self.t("common.unreadable")
+        return self.t("common.unsupported", kind=event.kind)
 
     def send(self, text: str, keyboard: Keyboard | None = None) -> None:
         self.out.append(Send(chat_id=self.chat_id, text=text, keyboard=keyboard))

@@ -2,17 +2,19 @@
 
 Each update is claimed by `update_id` in the same transaction as its effects, and its replies are
 stored with it until the shell reports them delivered, so a redelivered update is handled once and
-a crash between commit and reply still gets the reply out.
+a crash between commit and reply still gets the reply out. A failure is raised, never swallowed:
+the shell's intake decides between trying again and keeping the update as a dead letter.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from handlers.actions import OUTGOING_LIST, Outgoing, Send
+from handlers.actions import OUTGOING_LIST, Outgoing
 from handlers.context import Context, CoreConfig
 from handlers.events import Incoming
 from handlers.fit import fit
@@ -24,6 +26,12 @@ from handlers.texts import Texts, pick_language
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Handled:
+    replies: list[Outgoing]
+    first: bool  # False: a redelivery; `replies` are those it had not delivered yet, if any
 
 
 class Core:
@@ -44,52 +52,55 @@ class Core:
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.sessions)
 
-    async def handle(self, incoming: Incoming) -> list[Outgoing]:
-        """Handle once; returns the replies the shell must perform, then call `delivered`."""
-        try:
-            return await self._handle(incoming)
-        except Exception:
-            log.exception("update %s failed", incoming.update_id)
-            return await self._apologise(incoming)
-
-    async def delivered(self, *update_ids: int) -> None:
-        """The replies of these updates reached Telegram: a redelivery no longer replays them."""
-        if not update_ids:
-            return
-        async with self.uow() as uow:
-            await uow.updates.mark_replied(*update_ids)
-            await uow.commit()
-
-    async def _handle(self, incoming: Incoming) -> list[Outgoing]:
-        sender = incoming.sender
+    async def handle(self, incoming: Incoming) -> Handled:
+        """Handle once; the shell performs the replies, then calls `delivered`."""
         async with self.uow() as uow:
             if not await uow.updates.claim(incoming.update_id):
-                return await self._replay(uow, incoming.update_id)
-            user = await uow.users.seen(
-                sender.user_id, sender.first_name, sender.username, sender.language
-            )
-            lang = pick_language(user.language, sender.language, self.config.default_lang)
-            ctx = Context(
-                uow=uow,
-                incoming=incoming,
-                texts=Texts(lang),
-                roles=await resolve_roles(
-                    uow, sender.user_id, self.config.staff_ids, self.role_sources
-                ),
-                config=self.config,
-                registry=self.registry,
-                conversation=await uow.conversations.get(sender.user_id),
-                download=self.download,
-            )
-            await route(ctx)
-            ctx.out = fit(ctx.out)
+                return Handled(await self._replay(uow, incoming.update_id), first=False)
+            ctx = await self._route(uow, incoming)
             await uow.updates.store_replies(
                 incoming.update_id, [a.model_dump(mode="json") for a in ctx.out]
             )
             await uow.commit()
         if ctx.notified:
             self.on_enqueue()
-        return ctx.out
+        return Handled(ctx.out, first=True)
+
+    async def delivered(self, update_id: int) -> None:
+        """The replies of this update reached Telegram: a redelivery no longer replays them."""
+        async with self.uow() as uow:
+            await uow.updates.mark_replied(update_id)
+            await uow.commit()
+
+    async def undelivered(self, update_id: int, replies: Sequence[Outgoing]) -> None:
+        """Only these replies are still to go: a redelivery replays them and not the others."""
+        async with self.uow() as uow:
+            await uow.updates.store_replies(
+                update_id, [a.model_dump(mode="json") for a in replies]
+            )
+            await uow.commit()
+
+    async def _route(self, uow: UnitOfWork, incoming: Incoming) -> Context:
+        sender = incoming.sender
+        user = await uow.users.seen(
+            sender.user_id, sender.first_name, sender.username, sender.language
+        )
+        lang = pick_language(user.language, sender.language, self.config.default_lang)
+        ctx = Context(
+            uow=uow,
+            incoming=incoming,
+            texts=Texts(lang),
+            roles=await resolve_roles(
+                uow, sender.user_id, self.config.staff_ids, self.role_sources
+            ),
+            config=self.config,
+            registry=self.registry,
+            conversation=await uow.conversations.get(sender.user_id),
+            download=self.download,
+        )
+        await route(ctx)
+        ctx.out = fit(ctx.out)
+        return ctx
 
     async def _replay(self, uow: UnitOfWork, update_id: int) -> list[Outgoing]:
         row = await uow.updates.get(update_id)
@@ -97,17 +108,3 @@ class Core:
             return []
         log.info("update %s redelivered before its replies were confirmed; replaying", update_id)
         return OUTGOING_LIST.validate_python(row.replies)
-
-    async def _apologise(self, incoming: Incoming) -> list[Outgoing]:
-        """A bug must not swallow the message silently, nor loop on redelivery."""
-        sender = incoming.sender
-        lang = pick_language(None, sender.language, self.config.default_lang)
-        reply: list[Outgoing] = [Send(chat_id=sender.chat_id, text=Texts(lang)("common.error"))]
-        async with self.uow() as uow:
-            if await uow.updates.claim(incoming.update_id):
-                await uow.updates.store_replies(
-                    incoming.update_id, [a.model_dump(mode="json") for a in reply]
-                )
-                await uow.commit()
-                return reply
-        return []

@@ -43,9 +43,13 @@ class FileUpload:
     caption: str | None = None
 
 
+UNREADABLE = "unreadable"
+
+
 @dataclass(frozen=True, slots=True)
 class Unsupported:
-    """A sticker, voice note, location… something no form can take."""
+    """A sticker, voice note, location… something no form can take; or, of kind UNREADABLE,
+    a message whose fields made no sense."""
 
     kind: str
 

@@ -42,7 +42,7 @@ class Flow:
         await self.reprompt(ctx, conv, ctx.t("common.file_not_expected"))
 
     async def on_unsupported(self, ctx: Context, conv: Conversation, event: Unsupported) -> None:
-        await self.reprompt(ctx, conv, ctx.t("common.unsupported", kind=event.kind))
+        await self.reprompt(ctx, conv, ctx.unsupported(event))
 
     async def reprompt(self, ctx: Context, conv: Conversation, note: str | None = None) -> None:
         """Say again what the conversation is waiting for, after `note` explaining why."""

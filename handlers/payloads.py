@@ -31,9 +31,10 @@ def decode(data: str) -> Payload | None:
     if len(parts) != 3 or not parts[0]:
         return None
     flow, seq, action = parts
-    if seq and not seq.isdigit():
+    step = number(seq) if seq else None
+    if seq and step is None:
         return None
-    return Payload(flow=flow, seq=int(seq) if seq else None, action=action)
+    return Payload(flow=flow, seq=step, action=action)
 
 
 def number(text: str, maximum: int = MAX_NUMBER) -> int | None:

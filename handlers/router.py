@@ -79,5 +79,5 @@ async def _no_conversation(ctx: Context, event: Text | FileUpload | Unsupported)
     elif isinstance(event, FileUpload):
         note = ctx.t("common.file_not_expected")
     else:
-        note = ctx.t("common.unsupported", kind=event.kind)
+        note = ctx.unsupported(event)
     ctx.send(note + "\n\n" + ctx.t("common.menu_hint"), ctx.registry.menu(ctx))

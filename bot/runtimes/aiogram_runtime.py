@@ -1,38 +1,49 @@
-"""aiogram 3 adapter: translates its types to the core's and performs the core's actions."""
+"""aiogram 3 adapter: raw updates in, the core's actions performed through aiogram's client."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Awaitable
+from typing import Any, TypeVar
 
-from aiogram import Bot, Dispatcher, Router
+from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import (
     TelegramAPIError,
+    TelegramConflictError,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
 )
+from aiogram.methods import TelegramMethod
 from aiogram.types import (
     BotCommand,
     BufferedInputFile,
-    CallbackQuery,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
-    Message,
-    Update,
     WebAppInfo,
 )
+from aiohttp import ClientError, ClientResponseError
 
-from bot.delivery import FloodWait, PermanentError, TransientError
-from bot.runtimes.base import ALLOWED_UPDATES, LONG_POLL_GRACE, CommandSpec, OnIncoming
-from bot.runtimes.translate import from_callback, from_message
+from bot.delivery import Conflict, FloodWait, PermanentError, TransientError
+from bot.runtimes.base import ALLOWED_UPDATES, LONG_POLL_GRACE, CommandSpec
 from handlers.actions import AnswerCallback, Edit, Keyboard, Outgoing, Send, SendDocument
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+T = TypeVar("T")
+
+
+class RawUpdates(TelegramMethod[list[Any]]):
+    """getUpdates answered as the JSON Telegram sent, not as aiogram's `Update` models."""
+
+    __returning__ = list[Any]
+    __api_method__ = "getUpdates"
+
+    offset: int | None = None
+    timeout: int | None = None
+    allowed_updates: list[str] | None = None
 
 
 def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
@@ -62,71 +73,23 @@ class AiogramRuntime:
             api=TelegramAPIServer.from_base(api_base), timeout=request_timeout
         )
         self.bot = Bot(token=token, session=session)
-        self.dispatcher = Dispatcher()
-        self._on_incoming: OnIncoming | None = None
 
-    async def start(self, on_incoming: OnIncoming) -> str:
-        self._on_incoming = on_incoming
-        router = Router(name="core")
-        router.message()(self._message)
-        router.callback_query()(self._callback)
-        self.dispatcher.include_router(router)
-        me = await self.bot.get_me()
-        await self.bot.delete_webhook(drop_pending_updates=False)
+    async def start(self) -> str:
+        me = await _api(self.bot.get_me())
         return me.username or ""
+
+    async def drop_webhook(self) -> None:
+        await _api(self.bot.delete_webhook(drop_pending_updates=False))
 
     async def close(self) -> None:
         await self.bot.session.close()
 
-    async def _message(self, message: Message, event_update: Update) -> None:
-        assert self._on_incoming is not None
-        incoming = from_message(
-            event_update.update_id,
-            message.model_dump(mode="json", by_alias=True, exclude_none=True),
-        )
-        if incoming is not None:
-            await self._on_incoming(incoming)
-
-    async def _callback(self, query: CallbackQuery, event_update: Update) -> None:
-        assert self._on_incoming is not None
-        incoming = from_callback(
-            event_update.update_id, query.model_dump(mode="json", by_alias=True, exclude_none=True)
-        )
-        if incoming is not None:
-            await self._on_incoming(incoming)
-
-    async def fetch(self, offset: int | None, timeout: int) -> Sequence[Update]:
-        try:
-            return await self.bot.get_updates(
-                offset=offset,
-                timeout=timeout,
-                allowed_updates=list(ALLOWED_UPDATES),
-                request_timeout=timeout + LONG_POLL_GRACE,
-            )
-        except TelegramAPIError as exc:
-            raise _translate(exc) from exc
-
-    def update_id(self, raw: Any) -> int:
-        assert isinstance(raw, Update)
-        return raw.update_id
-
-    def chat_key(self, raw: Any) -> int:
-        assert isinstance(raw, Update)
-        if raw.message is not None:
-            return raw.message.chat.id
-        if raw.callback_query is not None:
-            return raw.callback_query.from_user.id
-        return 0
-
-    async def process(self, raw: Any) -> None:
-        assert isinstance(raw, Update)
-        await self.dispatcher.feed_update(self.bot, raw)
+    async def fetch(self, offset: int | None, timeout: int) -> list[Any]:
+        method = RawUpdates(offset=offset, timeout=timeout, allowed_updates=list(ALLOWED_UPDATES))
+        return await _api(self.bot(method, request_timeout=timeout + LONG_POLL_GRACE))
 
     async def call(self, action: Outgoing) -> None:
-        try:
-            await self._call(action)
-        except TelegramAPIError as exc:
-            raise _translate(exc) from exc
+        await _api(self._call(action))
 
     async def _call(self, action: Outgoing) -> None:
         if isinstance(action, Send):
@@ -163,27 +126,38 @@ class AiogramRuntime:
 
     async def download(self, file_id: str) -> bytes:
         try:
-            buffer = await self.bot.download(file_id, destination=io.BytesIO())
-        except TelegramAPIError as exc:
-            raise _translate(exc) from exc
+            buffer = await _api(self.bot.download(file_id, destination=io.BytesIO()))
+        except ClientResponseError as exc:  # its text holds the file URL, and so the token
+            raise _status(exc.status, "file download") from None
+        except (TimeoutError, ClientError) as exc:
+            raise TransientError(f"file download: {type(exc).__name__}") from None
         assert buffer is not None
         return buffer.read()
 
     async def set_commands(self, by_language: dict[str, list[CommandSpec]]) -> None:
         for language, specs in by_language.items():
-            await self.bot.set_my_commands(
-                [BotCommand(command=s.command, description=s.description) for s in specs],
-                language_code=language or None,
-            )
+            commands = [BotCommand(command=s.command, description=s.description) for s in specs]
+            await _api(self.bot.set_my_commands(commands, language_code=language or None))
 
 
-def _json(obj: Message | CallbackQuery) -> dict[str, Any]:
-    return obj.model_dump(mode="json", by_alias=True, exclude_none=True)
+async def _api(call: Awaitable[T]) -> T:
+    """Await an aiogram call, raising bot.delivery's errors instead of aiogram's."""
+    try:
+        return await call
+    except TelegramAPIError as exc:
+        raise _translate(exc) from exc
 
 
 def _translate(exc: TelegramAPIError) -> Exception:
     if isinstance(exc, TelegramRetryAfter):
         return FloodWait(float(exc.retry_after))
+    if isinstance(exc, TelegramConflictError):
+        return Conflict(str(exc))
     if isinstance(exc, TelegramServerError | TelegramNetworkError):
         return TransientError(str(exc))
     return PermanentError(str(exc))
+
+
+def _status(status: int, what: str) -> Exception:
+    error = TransientError if status >= 500 or status == 429 else PermanentError
+    return error(f"{what}: HTTP {status}")

@@ -1,16 +1,17 @@
-"""What the shell needs from a Telegram framework: fetch, dispatch, call, download."""
+"""What the shell needs from a Telegram framework: raw updates, calls, downloads, commands.
+
+Incoming updates stay raw JSON (the intake translates them); a framework is only a Bot API
+client here, and its models are never built from, or re-serialised into, an update.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from bot.polling import Source
 from handlers.actions import Outgoing
-from handlers.events import Incoming
 
-OnIncoming = Callable[[Incoming], Awaitable[None]]
 ALLOWED_UPDATES = ("message", "callback_query")
 LONG_POLL_GRACE = 10
 
@@ -22,22 +23,23 @@ class CommandSpec:
 
 
 class Runtime(Source, Protocol):
-    """A `Source` of updates for the polling loop, plus what performs the core's actions."""
+    """A `Source` of raw updates for the polling loop, plus what performs the core's actions.
+
+    Every method raises bot.delivery's FloodWait / TransientError / PermanentError (Conflict
+    for a 409), never a framework's own exceptions.
+    """
 
     name: str
 
-    async def start(self, on_incoming: OnIncoming) -> str:
-        """Open the session, wire the dispatcher to `on_incoming`; returns the bot's username."""
+    async def start(self) -> str:
+        """Open the session and check the token; returns the bot's username."""
+        ...
+
+    async def drop_webhook(self) -> None:
+        """Long polling needs no webhook set; pending updates are kept."""
         ...
 
     async def close(self) -> None: ...
-    async def process(self, raw: Any) -> None:
-        """Feed one update through the framework's own dispatcher to `on_incoming`."""
-        ...
-
-    async def call(self, action: Outgoing) -> None:
-        """Perform one action; raises bot.delivery's FloodWait/TransientError/PermanentError."""
-        ...
-
+    async def call(self, action: Outgoing) -> None: ...
     async def download(self, file_id: str) -> bytes: ...
     async def set_commands(self, by_language: dict[str, list[CommandSpec]]) -> None: ...

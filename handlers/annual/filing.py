@@ -2,7 +2,9 @@
 
 The draft's scope names the studio and year (``s12y2027``); a plan already filed opens again
 pre-filled on its summary, and filing it appends a version (the history stays). A submission
-returned for revision is revised in the revision draft staff review opened for it.
+returned for revision is revised in the revision draft staff review opened for it. Only the
+form's current year and one either side can be opened: a year typed or forged beyond that is
+refused with the years that are open, instead of creating a draft for year 0.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from handlers.annual.studio_choice import own_studio, parse_choice, parse_year, pick_studio
+from handlers.annual.studio_choice import own_studio, parse_choice, pick_studio
 from handlers.context import Context
 from handlers.forms import FormFlow, FormSession
 from handlers.forms.cursor import CONFIRM, Cursor
 from handlers.forms.screens import go
 from handlers.forms.summary import problems
+from handlers.payloads import number
 from handlers.roles import Role
 from handlers.staff_notices import notify_staff
 from policy.calendar import ProgrammeCalendar
@@ -26,11 +29,19 @@ from storage.repos.annual_filings import AnnualFilingsRepo
 from storage.repos.drafts import DraftsRepo
 from storage.repos.submissions import RETURNED, SUMMARY_CURSOR, Heading, SubmissionsRepo
 
-_SCOPE = re.compile(r"s(\d+)y(\d{4})")
+_SCOPE = re.compile(r"s([0-9]+)y([0-9]{4})")
+YEARS_AROUND = 1
 
 
 def scope_of(studio_id: int, year: int) -> str:
     return f"s{studio_id}y{year}"
+
+
+def parse_scope(text: str) -> tuple[int, int] | None:
+    """(studio id, year) from ``s12y2027``; None for anything else."""
+    match = _SCOPE.fullmatch(text)
+    studio_id = number(match.group(1)) if match else None
+    return None if match is None or studio_id is None else (studio_id, int(match.group(2)))
 
 
 class AnnualFormFlow(FormFlow):
@@ -54,11 +65,29 @@ class AnnualFormFlow(FormFlow):
     ) -> None:
         raise NotImplementedError
 
+    def years(self, ctx: Context) -> range:
+        default = self.default_year(ctx)
+        return range(default - YEARS_AROUND, default + YEARS_AROUND + 1)
+
+    def _open_year(self, ctx: Context, year: int | None) -> bool:
+        """True if filings for `year` may be opened now; else says which years may."""
+        years = self.years(ctx)
+        if year in years:
+            return True
+        ctx.send(ctx.t("annual.bad_year", first=years[0], last=years[-1]), ctx.registry.menu(ctx))
+        return False
+
     async def start(self, ctx: Context, args: str) -> None:
-        if _SCOPE.fullmatch(args.strip()):
-            await super().start(ctx, args.strip())
+        args = args.strip()
+        scope = parse_scope(args)
+        if scope is not None:
+            if self._open_year(ctx, scope[1]):
+                await super().start(ctx, args)
             return
-        year = parse_year(args, self.default_year(ctx))
+        year = number(args) if args else self.default_year(ctx)
+        if not self._open_year(ctx, year):
+            return
+        assert year is not None
         studio = await pick_studio(ctx, self.name, year)
         if studio is not None:
             await super().start(ctx, scope_of(studio.id, year))
@@ -68,7 +97,7 @@ class AnnualFormFlow(FormFlow):
         if choice is not None:
             if await own_studio(ctx, choice[0]) is None:
                 ctx.answer(ctx.t("common.not_allowed"), alert=True)
-            else:
+            elif self._open_year(ctx, choice[1]):
                 await super().start(ctx, scope_of(*choice))
         elif conv is not None and action == "submit":
             await self._to_confirmation(ctx, conv)
@@ -87,12 +116,12 @@ class AnnualFormFlow(FormFlow):
         await go(form, Cursor(CONFIRM), await self.confirm_note(form, target[0]))
 
     async def open_draft(self, ctx: Context, args: str) -> tuple[Draft, str | None] | None:
-        match = _SCOPE.fullmatch(args)
-        studio = await own_studio(ctx, int(match.group(1))) if match else None
-        if match is None or studio is None:
+        scope = parse_scope(args)
+        studio = await own_studio(ctx, scope[0]) if scope else None
+        if scope is None or studio is None:
             ctx.send(ctx.t("annual.no_studio"), ctx.registry.menu(ctx))
             return None
-        year = int(match.group(2))
+        year = scope[1]
         existing = await ctx.uow.repo(AnnualFilingsRepo).find(self.kind, studio.id, year)
         if existing is not None and existing.status == RETURNED:
             draft = await ctx.uow.repo(SubmissionsRepo).open_revision_draft(existing, ctx.now())
@@ -132,8 +161,7 @@ class AnnualFormFlow(FormFlow):
             sub = await form.ctx.uow.repo(SubmissionsRepo).get(draft.submission_id)
             studio_id, year = (sub.studio_id, sub.year) if sub else (None, 0)
         else:
-            match = _SCOPE.fullmatch(draft.scope or "")
-            studio_id, year = (int(match.group(1)), int(match.group(2))) if match else (None, 0)
+            studio_id, year = parse_scope(draft.scope or "") or (None, 0)
         studio = await own_studio(form.ctx, studio_id) if studio_id else None
         return (studio, year) if studio is not None else None
 

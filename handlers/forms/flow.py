@@ -135,7 +135,7 @@ class FormFlow(Flow):
             await files.receive(form, file)
 
     async def on_unsupported(self, ctx: Context, conv: Conversation, event: Unsupported) -> None:
-        await self.reprompt(ctx, conv, ctx.t("common.unsupported", kind=event.kind))
+        await self.reprompt(ctx, conv, ctx.unsupported(event))
 
     async def reprompt(self, ctx: Context, conv: Conversation, note: str | None = None) -> None:
         if (form := await self.session(ctx, conv)) is not None:

@@ -1,5 +1,6 @@
-"""/stats: applications by status, category and division; studios; eligibility checks; and
-the tries at binding codes (linked, wrong, refused by a limit), where guessing would show."""
+"""/stats: applications by status, category and division; studios; eligibility checks; the
+tries at binding codes (linked, wrong, refused by a limit), where guessing would show; and the
+staff whom notices cannot reach (they never wrote to the bot, or Telegram refused a notice)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from handlers.context import Context
 from handlers.flow import Flow
 from handlers.review.summary import status_label
 from handlers.roles import Role
+from handlers.staff_notices import staff_ids
 from policy.categories import StudioCategory
 from policy.categories import label as category_label
 from policy.divisions import Division
@@ -95,4 +97,7 @@ class StatsFlow(Flow):
                 locked=tries[Attempt.LOCKED],
             ),
         ]
+        unreachable = await ctx.uow.users.unreachable_among(await staff_ids(ctx))
+        if unreachable:
+            parts.append(ctx.t("stats.unreachable", ids=", ".join(map(str, unreachable))))
         ctx.show("\n".join(parts))

@@ -2,7 +2,14 @@
 
 from storage.models.annual import Assessment, CalendarOverride, Subsidy
 from storage.models.base import Base
-from storage.models.core import AuditEntry, Conversation, OutboxMessage, ProcessedUpdate, User
+from storage.models.core import (
+    AuditEntry,
+    Conversation,
+    DeadLetter,
+    OutboxMessage,
+    ProcessedUpdate,
+    User,
+)
 from storage.models.eligibility import EligibilityOutcome, Finding
 from storage.models.studios import BindingCode, Studio
 from storage.models.submissions import (
@@ -21,6 +28,7 @@ __all__ = [
     "BindingCode",
     "CalendarOverride",
     "Conversation",
+    "DeadLetter",
     "Draft",
     "EligibilityOutcome",
     "Finding",

@@ -1,4 +1,5 @@
-"""Tables of the foundation: users, processed updates, outbox, audit log, conversations."""
+"""Tables of the foundation: users, processed updates, dead letters, outbox, audit log,
+conversations."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ class User(Base):
     username: Mapped[str | None] = mapped_column(String(64))
     telegram_language: Mapped[str | None] = mapped_column(String(16))
     language: Mapped[str | None] = mapped_column(String(8))
+    # Why messages to this user fail ("chat not found", blocked); cleared when they write again.
+    unreachable: Mapped[str | None] = mapped_column(String(200))
     is_staff: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -45,6 +48,21 @@ class OutboxStatus(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     CANCELLED = "cancelled"
+
+
+class DeadLetter(Base):
+    """An update that could not be handled: kept as Telegram sent it, to be run again by hand."""
+
+    __tablename__ = "dead_letters"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    raw: Mapped[str] = mapped_column(Text)  # the JSON document, ASCII-escaped
+    error: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    # Its effects were committed and only its replies failed: a retry replays, never redoes.
+    handled: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class OutboxMessage(Base):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 
 from storage.models import ProcessedUpdate
 from storage.repos.base import Repository
@@ -18,6 +18,12 @@ class UpdatesRepo(Repository):
 
     async def get(self, update_id: int) -> ProcessedUpdate | None:
         return await self.session.get(ProcessedUpdate, update_id)
+
+    async def forget(self, update_id: int) -> None:
+        """Drop the claim, so the update can be handled afresh (a dead letter run again)."""
+        await self.session.execute(
+            delete(ProcessedUpdate).where(ProcessedUpdate.update_id == update_id)
+        )
 
     async def store_replies(self, update_id: int, replies: list[Any]) -> None:
         await self.session.execute(

@@ -3,7 +3,9 @@
 `python -m tests.benchmarks` runs the throughput comparison, one full application, and the
 reminder sweep and fan-out; `python -m tests.benchmarks flood` runs the 100-messages-to-one-chat
 comparison (about seven minutes: Telegram's limits set the pace); `python -m tests.benchmarks
-imports` imports a 100,000-row studio list and times the refusal of each hostile workbook.
+imports` imports a 100,000-row studio list and times the refusal of each hostile workbook;
+`python -m tests.benchmarks fuzz` sends 10,000 hostile updates among ordinary users' messages
+through the bot on each runtime.
 """
 
 from __future__ import annotations
@@ -41,6 +43,14 @@ async def _imports() -> None:
     await module.run()
 
 
+async def _fuzz() -> None:
+    module = importlib.import_module("tests.bot.fuzz")
+    common = importlib.import_module("tests.benchmarks.common")
+    for runtime in ("aiogram", "ptb"):
+        async with common.scratch_database() as url:
+            print(f"  {await module.run_fuzz(runtime, url, hostile=10_000)}", flush=True)
+
+
 async def _flood() -> None:
     module = importlib.import_module("tests.benchmarks.bench_flood")
     await module.run()
@@ -52,6 +62,7 @@ SUITES: dict[str, Callable[[], Awaitable[Any]]] = {
     "reminders": _reminders,
     "flood": _flood,
     "imports": _imports,
+    "fuzz": _fuzz,
 }
 DEFAULT = ("throughput", "application", "reminders")
 

@@ -21,7 +21,7 @@ from handlers.actions import Send as SendAction
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork
 from tests.benchmarks.common import scratch_database
-from tests.bot.outbox_rig import Rig, build_sender, ignore, make_runtime
+from tests.bot.outbox_rig import Rig, build_sender, make_runtime
 
 MESSAGES = int(os.environ.get("FLOOD_MESSAGES", "100"))
 CHAT = 1001
@@ -33,7 +33,7 @@ async def _ours(emu: Emulator, runtime_name: str) -> AsyncIterator[Send]:
     """The real sender loop; the clock covers enqueueing (one transaction) to last delivery."""
     async with scratch_database() as url:
         runtime = make_runtime(runtime_name, emu, request_timeout=30)
-        await runtime.start(ignore)
+        await runtime.start()
         engine = create_engine(url)
         sessions = session_factory(engine)
         rig = Rig(emu, runtime, engine, sessions, build_sender(sessions, runtime))

@@ -26,7 +26,6 @@ from bot.limiter import FloodLimiter
 from bot.runtimes.aiogram_runtime import AiogramRuntime
 from bot.sender import OutboxSender
 from emulator import Emulator, FloodLimits
-from handlers.events import Incoming
 from policy.support import support_period
 from scheduler.env import SweepConfig
 from scheduler.sweep import preview, run_sweep
@@ -101,10 +100,6 @@ async def bench_sweep(n_studios: int = 10_000) -> dict[str, Any]:
     return result
 
 
-async def _ignore(incoming: Incoming) -> None:
-    return None
-
-
 async def _all_sent(sessions: async_sessionmaker[AsyncSession], n: int) -> None:
     while True:
         async with UnitOfWork(sessions) as uow:
@@ -125,7 +120,7 @@ async def bench_fanout(n: int = 1000) -> dict[str, Any]:
         sessions = session_factory(engine)
         runtime = AiogramRuntime(emu.token, emu.base_url)
         try:
-            await runtime.start(_ignore)
+            await runtime.start()
             for i in range(n):
                 emu.user(200_000 + i, f"U{i}")
             await add_studios(sessions, n, 200_000)

@@ -16,12 +16,7 @@ from bot.runtimes.ptb_runtime import PtbRuntime
 from bot.sender import OutboxSender
 from emulator import Emulator
 from handlers.actions import Send
-from handlers.events import Incoming
 from storage.uow import UnitOfWork
-
-
-async def ignore(_: Incoming) -> None:
-    return None
 
 
 def make_runtime(name: str, emu: Emulator, request_timeout: float = 1.0) -> Runtime:

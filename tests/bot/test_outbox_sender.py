@@ -8,7 +8,8 @@ import pytest
 
 from emulator import Emulator, FloodLimits
 from storage.db import create_engine, session_factory
-from tests.bot.outbox_rig import Rig, build_sender, ignore, make_runtime
+from storage.uow import UnitOfWork
+from tests.bot.outbox_rig import Rig, build_sender, make_runtime
 
 CHATS = (1001, 1002, 1003)
 
@@ -20,7 +21,7 @@ async def rig(request: pytest.FixtureRequest, sqlite_db: str) -> AsyncIterator[R
     for chat in CHATS:
         emu.user(chat)
     runtime = make_runtime(request.param, emu)
-    await runtime.start(ignore)
+    await runtime.start()
     engine = create_engine(sqlite_db)
     sessions = session_factory(engine)
     try:
@@ -86,3 +87,12 @@ async def test_a_burst_to_one_chat_stays_within_telegrams_limits(rig: Rig) -> No
     assert await rig.drain() == {"sent": 7}
     assert rig.texts(1001) == [f"m{n}" for n in range(7)], "in order"
     assert rig.emu.count(status=429) == 0
+
+
+async def test_a_chat_telegram_does_not_know_marks_its_user_unreachable(rig: Rig) -> None:
+    await rig.enqueue("notice-1", 4242, "for someone who never started the bot")
+    counts = await rig.drain()
+    assert counts.get("failed") == 1
+    async with UnitOfWork(rig.sessions) as uow:
+        found = await uow.users.unreachable_among([4242])
+    assert "chat not found" in (found[4242] or "").lower()

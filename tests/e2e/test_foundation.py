@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.e2e.harness import Harness
 
 
@@ -79,3 +81,12 @@ async def test_an_update_survives_a_crash_of_the_bot(bot: Harness) -> None:
 async def test_staff_see_coming_reminders_through_the_wired_scheduler(bot: Harness) -> None:
     [reply] = await bot.staff().ask("/reminders")
     assert reply.plain.startswith("未来 14 天将发送的提醒")
+
+
+async def test_staff_who_never_wrote_are_named_at_start_and_in_stats(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    said = [r.getMessage() for r in caplog.get_records("setup")]
+    assert "staff 9002 cannot be sent notices: has not started the bot yet" in said
+    [reply] = await bot.staff(9001).ask("/stats")
+    assert "收不到通知的工作人员" in reply.plain and reply.plain.endswith("9002")

@@ -56,7 +56,7 @@ class ChatDriver:
     async def event(self, event: Event, update_id: int | None = None) -> list[Outgoing]:
         sender = Sender(self.user_id, self.user_id, self.first_name, None, self.language)
         incoming = Incoming(update_id or next(_update_ids), sender, event)
-        actions = await self.core.handle(incoming)
+        actions = (await self.core.handle(incoming)).replies
         self._apply(actions)
         await self.core.delivered(incoming.update_id)
         return actions

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from handlers.actions import Send
-from storage.models import OutboxMessage, Submission, SubmissionVersion
+from storage.models import Draft, OutboxMessage, Submission, SubmissionVersion
 from storage.repos.annual_filings import AnnualFilingsRepo
 from storage.uow import UnitOfWork
 from tests.handlers.annual_world import (
@@ -147,3 +147,25 @@ async def test_a_passing_report_in_english(chat: Chat, db: Db, clock: Clock) -> 
     assert "✅ Newly certified (senior worker or higher): 4 (at least 4 required, Art. 9)" in (
         bob.last.text
     )
+
+
+async def _drafts(db: Db) -> int:
+    async with db() as uow:
+        return len(list(await uow.session.scalars(select(Draft))))
+
+
+async def test_only_the_years_around_this_one_can_be_opened(
+    chat: Chat, db: Db, clock: Clock
+) -> None:
+    clock.now = datetime(2027, 3, 1, 10, 0, tzinfo=SHANGHAI)
+    studio_id = await add_studio(db)
+    alice = chat(1001)
+    for args in ("0", "9999", f"s{studio_id}y0000", f"s{studio_id}y9999", "next year", "²"):
+        await alice.command("plan", args)
+        assert "只能填报 2026 至 2028 年度" in alice.last.text, args
+    await alice.press_data(f"plan::s:{studio_id}:9999")
+    assert "只能填报 2026 至 2028 年度" in alice.last.text
+    assert await _drafts(db) == 0
+    await alice.command("report", "2028")
+    assert "2028 年度工作总结" in alice.messages[-1].text
+    assert await _drafts(db) == 1

@@ -97,6 +97,7 @@ async def test_replies_not_yet_delivered_are_replayed_on_redelivery(chat: Chat) 
     first = await alice.core.handle(Incoming(778, sender, Command("help")))
     # the process died before delivering: Telegram redelivers the same update
     replayed = await alice.core.handle(Incoming(778, sender, Command("help")))
-    assert replayed == first
+    assert first.first and not replayed.first
+    assert replayed.replies == first.replies
     await alice.core.delivered(778)
-    assert await alice.core.handle(Incoming(778, sender, Command("help"))) == []
+    assert (await alice.core.handle(Incoming(778, sender, Command("help")))).replies == []

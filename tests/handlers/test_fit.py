@@ -54,7 +54,7 @@ async def test_the_core_splits_what_a_flow_says(sqlite_db: str) -> None:
     try:
         core = Core(session_factory(engine), [_Chatty()], CoreConfig())
         sender = Sender(1, 1, "A", None, "zh")
-        replies = await core.handle(Incoming(1, sender, Command("chatty")))
+        replies = (await core.handle(Incoming(1, sender, Command("chatty")))).replies
     finally:
         await engine.dispose()
     assert len(replies) > 1

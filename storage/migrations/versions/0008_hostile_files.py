@@ -6,7 +6,7 @@ Attempts record their outcome (ok | wrong | locked) and the studio they aimed at
 counted across accounts by time. Studios get an index on (name, unit_name), the import's key.
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from alembic import op
 from storage.types import UTCDateTime
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
