@@ -46,6 +46,7 @@ async def _imports() -> None:
 async def _fuzz() -> None:
     module = importlib.import_module("tests.bot.fuzz")
     common = importlib.import_module("tests.benchmarks.common")
+    logging.getLogger("bot").setLevel(logging.CRITICAL)  # thousands of expected dead letters
     for runtime in ("aiogram", "ptb"):
         async with common.scratch_database() as url:
             print(f"  {await module.run_fuzz(runtime, url, hostile=10_000)}", flush=True)
