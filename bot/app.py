@@ -22,10 +22,10 @@ from bot.web.wiring import http_server
 from handlers.context import CoreConfig
 from handlers.core import Core
 from handlers.flows import all_flows, role_sources
-from handlers.texts import LANGS, Texts
 from scheduler.env import SweepConfig
 from scheduler.service import ReminderScheduler
 from scheduler.sweep import preview
+from services.messages.texts import LANGS, Texts
 from storage import migrate
 from storage.db import create_engine, session_factory
 from storage.update_locks import UpdateLocks

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from bot.limiter import FloodLimiter
-from handlers.actions import Outgoing, chat_of
+from services.messages.actions import Outgoing, chat_of
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.delivery import Deliverer, FloodWait, PermanentError, TransientError, backoff
 from bot.staff_reach import is_unreachable
-from handlers.actions import OUTGOING
+from services.messages.actions import OUTGOING
 from storage.repos.outbox import Claimed
 from storage.types import utcnow
 from storage.uow import UnitOfWork

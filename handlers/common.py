@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.flow import Flow
-from handlers.keyboards import button, rows
 from handlers.roles import Role
 from handlers.router import allowed
-from handlers.texts import LANGS, Texts
+from services.messages.keyboards import button, rows
+from services.messages.texts import LANGS, Texts
 from storage.models import Conversation
 
 

@@ -8,10 +8,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
-from handlers.actions import AnswerCallback, Edit, Keyboard, Outgoing, Send, SendDocument
 from handlers.events import UNREADABLE, ButtonPress, Incoming, Unsupported
 from handlers.roles import Role
-from handlers.texts import Lang, Texts
+from services.messages.actions import AnswerCallback, Edit, Keyboard, Outgoing, Send, SendDocument
+from services.messages.texts import Lang, Texts
 from storage.models import Conversation
 from storage.uow import UnitOfWork
 

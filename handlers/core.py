@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from handlers.actions import OUTGOING_LIST, Outgoing
 from handlers.context import Context, CoreConfig
 from handlers.events import Incoming
 from handlers.fit import fit
@@ -22,7 +21,8 @@ from handlers.flow import Flow
 from handlers.registry import Registry
 from handlers.roles import RoleSource, resolve_roles
 from handlers.router import route
-from handlers.texts import Texts, pick_language
+from services.messages.actions import OUTGOING_LIST, Outgoing
+from services.messages.texts import Texts, pick_language
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from handlers.actions import Edit, Outgoing, Send
+from services.messages.actions import Edit, Outgoing, Send
 
 TELEGRAM_MAX = 4096
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from handlers.actions import Btn
 from handlers.context import Context
 from handlers.events import FileUpload, Unsupported
-from handlers.keyboards import button
 from handlers.roles import Role
+from services.messages.actions import Btn
+from services.messages.keyboards import button
 from storage.models import Conversation
 
 

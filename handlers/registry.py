@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from handlers.actions import Btn, Keyboard
 from handlers.context import Context
 from handlers.flow import Flow
-from handlers.keyboards import rows
 from handlers.roles import Role
+from services.messages.actions import Btn, Keyboard
+from services.messages.keyboards import rows
 
 
 class Registry:

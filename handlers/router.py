@@ -5,8 +5,8 @@ from __future__ import annotations
 from handlers.context import Context
 from handlers.events import ButtonPress, Command, FileUpload, Text, Unsupported
 from handlers.flow import Flow
-from handlers.payloads import decode
 from handlers.roles import Role
+from services.messages.payloads import decode
 
 
 def allowed(ctx: Context, flow: Flow) -> bool:

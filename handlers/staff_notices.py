@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from handlers.actions import Send
 from handlers.context import Context
-from handlers.keyboards import button, rows
-from handlers.texts import Texts
+from services.messages.actions import Send
+from services.messages.keyboards import button, rows
+from services.messages.texts import Texts
 from storage.models import Submission
 
 REVIEW_FLOW = "review"

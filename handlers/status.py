@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from handlers.actions import Btn
 from handlers.context import Context
 from handlers.flow import Flow
 from handlers.forms import FormFlow
-from handlers.keyboards import button, rows, stack
 from policy.forms.walk import question_count, visible_nodes
 from policy.states import SubmissionStatus
+from services.messages.actions import Btn
+from services.messages.keyboards import button, rows, stack
 from storage.models import Draft, Submission
 from storage.repos.drafts import DraftsRepo
 from storage.repos.submissions import SubmissionsRepo

@@ -1,9 +1,8 @@
 """What every sweep works with: one unit of work, the instant it sweeps for, and the audience.
 
-Reminder texts come from the shared catalogs (`handlers.texts`, the loader only): the scheduler
-is a sibling of handlers and renders the same kind of messages, so it reads the same catalogs
-rather than keeping a second copy. It imports nothing else from handlers but the serialisable
-actions and the keyboard helper that every outbox row is made of.
+Reminder texts come from the shared catalogs in `services.messages`, the same ones the chat and
+the services use, with the serialisable actions and keyboards every outbox row is made of: the
+scheduler renders the same kind of messages, so it keeps no second copy.
 """
 
 from __future__ import annotations
@@ -13,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from handlers.actions import Send, SendDocument
-from handlers.texts import Lang, Texts, pick_language
 from policy.calendar import ProgrammeCalendar
 from scheduler.series import Moment
+from services.messages.actions import Send, SendDocument
+from services.messages.texts import Lang, Texts, pick_language
 from storage.repos.annual import CalendarRepo
 from storage.repos.reminders import RemindersRepo
 from storage.uow import UnitOfWork

@@ -1,9 +1,10 @@
 """The layers of DESIGN.md, checked on every import in the code: they point down only.
 
-bot/ → handlers/ + scheduler/ → storage/ → policy/. The scheduler may use the message vocabulary
-of handlers/ (actions, keyboards, texts) to write outbox rows, and nothing else of it. Only bot/
-knows the Telegram frameworks. The emulator stands apart: it imports nothing of the product, so
-it can only agree with the Bot API reference, never with our code.
+bot/ → handlers/ + scheduler/ → services/ → storage/ → policy/. What the bot can say (actions,
+keyboards, payloads, texts) sits in services/messages, so services and the scheduler write notices
+without reaching up into handlers/. Only bot/ knows the Telegram frameworks. The emulator stands
+apart: it imports nothing of the product, so it can only agree with the Bot API reference, never
+with our code.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
 ALLOWED = {
     "policy": {"policy"},
     "storage": {"storage", "policy"},
-    "handlers": {"handlers", "storage", "policy"},
-    "scheduler": {"scheduler", "storage", "policy", "handlers"},
-    "bot": {"bot", "handlers", "scheduler", "storage", "policy", "emulator"},
+    "services": {"services", "storage", "policy"},
+    "handlers": {"handlers", "services", "storage", "policy"},
+    "scheduler": {"scheduler", "services", "storage", "policy"},
+    "bot": {"bot", "handlers", "scheduler", "services", "storage", "policy", "emulator"},
     "emulator": {"emulator"},
 }
-SCHEDULER_MAY_USE = {"handlers.actions", "handlers.keyboards", "handlers.texts"}
 FRAMEWORKS = {"aiogram", "telegram"}
 
 
@@ -40,9 +41,8 @@ def _imports(path: Path) -> list[str]:
 def _forbidden(layer: str, module: str) -> bool:
     top = module.split(".")[0]
     upward = top in ALLOWED and top not in ALLOWED[layer]
-    sideways = layer == "scheduler" and top == "handlers" and module not in SCHEDULER_MAY_USE
     framework = top in FRAMEWORKS and layer != "bot"
-    return upward or sideways or framework
+    return upward or framework
 
 
 def _violations(layer: str) -> list[str]:
@@ -60,4 +60,4 @@ def test_imports_point_down(layer: str) -> None:
 
 
 def test_the_check_itself_sees_imports() -> None:
-    assert "handlers.actions" in _imports(ROOT / "scheduler" / "sweeps" / "plan.py")
+    assert "services.messages.actions" in _imports(ROOT / "scheduler" / "sweeps" / "plan.py")

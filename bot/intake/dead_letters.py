@@ -15,9 +15,9 @@ from datetime import datetime
 
 from bot.delivery import Deliverer
 from bot.intake.translate import sender_of
-from handlers.actions import Outgoing, Send
 from handlers.core import Core
-from handlers.texts import Texts, pick_language
+from services.messages.actions import Outgoing, Send
+from services.messages.texts import Texts, pick_language
 from storage.models import DeadLetter
 from storage.repos.dead_letters import DeadLettersRepo
 from storage.uow import UnitOfWork

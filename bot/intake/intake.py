@@ -19,8 +19,8 @@ from bot.delivery import Deliverer, PermanentError
 from bot.intake.dead_letters import DeadLetters, Failure
 from bot.intake.failures import describe, is_transient, retry_delay
 from bot.intake.translate import Unreadable, translate, update_id_of
-from handlers.actions import Outgoing
 from handlers.core import Core
+from services.messages.actions import Outgoing
 from storage.types import utcnow
 from storage.update_locks import UpdateLocks
 

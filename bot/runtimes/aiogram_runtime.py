@@ -29,7 +29,7 @@ from aiohttp import ClientError, ClientResponseError
 
 from bot.delivery import Conflict, FloodWait, PermanentError, TransientError
 from bot.runtimes.base import ALLOWED_UPDATES, LONG_POLL_GRACE, CommandSpec
-from handlers.actions import AnswerCallback, Edit, Keyboard, Outgoing, Send, SendDocument
+from services.messages.actions import AnswerCallback, Edit, Keyboard, Outgoing, Send, SendDocument
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 T = TypeVar("T")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.polling import Source
-from handlers.actions import Outgoing
+from services.messages.actions import Outgoing
 
 ALLOWED_UPDATES = ("message", "callback_query")
 LONG_POLL_GRACE = 10

@@ -22,7 +22,6 @@ from typing import Any
 
 from bot.web.auth import WebUser
 from bot.web.form_view import Json, form_json, plain
-from handlers.actions import Send
 from handlers.context import Context
 from handlers.core import Core
 from handlers.events import Command, Incoming, Sender
@@ -32,10 +31,11 @@ from handlers.forms.files import file_name, keep_file, record
 from handlers.forms.summary import problems
 from handlers.roles import resolve_roles
 from handlers.router import allowed
-from handlers.texts import Texts, catalog, pick_language
 from policy.attachments import check_content, check_declared_size
 from policy.forms.spec import BUTTON_KINDS, Field, FileSlot, Group
 from policy.validators.errors import FieldError
+from services.messages.actions import Send
+from services.messages.texts import Texts, catalog, pick_language
 from storage.models import Conversation
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork

@@ -7,19 +7,19 @@ the year, page, studio and result, committed with every step.
 
 from __future__ import annotations
 
-from handlers.actions import Btn, Keyboard
 from handlers.annual.assess_effects import record_assessment
 from handlers.annual.studio_choice import parse_year
 from handlers.annual.verdict import targets_of, verdict_text
 from handlers.context import Context
 from handlers.flow import Flow
-from handlers.keyboards import button, rows, stack
-from handlers.payloads import number
 from handlers.roles import Role
 from policy import display
 from policy.assessment import evaluate_year
 from policy.forms.report import achieved_results
 from policy.reminders import report_year
+from services.messages.actions import Btn, Keyboard
+from services.messages.keyboards import button, rows, stack
+from services.messages.payloads import number
 from storage.models import Conversation, Studio
 from storage.repos.annual import AssessmentsRepo
 from storage.repos.annual_filings import AnnualFilingsRepo

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handlers.actions import Send
 from handlers.context import Context
 from handlers.staff_notices import staff_ids
-from handlers.texts import Texts, pick_language
 from policy import display
 from policy.calendar import next_allowed_send
 from policy.money import subsidy_due
@@ -22,6 +20,8 @@ from policy.revocation import failed_twice_in_a_row
 from policy.states import StudioState, can_transition, transition
 from policy.studio_status import may_receive_subsidy
 from policy.support import period_end_notice_year, support_period
+from services.messages.actions import Send
+from services.messages.texts import Texts, pick_language
 from storage.models import Studio
 from storage.repos.annual import AssessmentsRepo, SubsidiesRepo
 

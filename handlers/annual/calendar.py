@@ -11,10 +11,10 @@ from datetime import date
 from handlers.annual.studio_choice import parse_year
 from handlers.context import Context
 from handlers.flow import Flow
-from handlers.keyboards import button, rows
 from handlers.roles import Role
 from policy.validators.errors import FieldError
 from policy.validators.numbers import parse_date
+from services.messages.keyboards import button, rows
 from storage.models import Conversation
 from storage.repos.annual import CALENDAR_FIELDS, CalendarRepo
 

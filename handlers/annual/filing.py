@@ -18,11 +18,11 @@ from handlers.forms import FormFlow, FormSession
 from handlers.forms.cursor import CONFIRM, Cursor
 from handlers.forms.screens import go
 from handlers.forms.summary import problems
-from handlers.payloads import number
 from handlers.roles import Role
 from handlers.staff_notices import notify_staff
 from policy.calendar import ProgrammeCalendar
 from policy.forms.walk import question_count, snapshot
+from services.messages.payloads import number
 from storage.models import Conversation, Draft, Studio, Submission
 from storage.repos.annual import CalendarRepo
 from storage.repos.annual_filings import AnnualFilingsRepo

@@ -7,10 +7,10 @@ is accepted only for a studio this user is the contact of.
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.keyboards import button, rows
-from handlers.payloads import number
 from policy.states import StudioState
 from policy.studio_status import may_file
+from services.messages.keyboards import button, rows
+from services.messages.payloads import number
 from storage.models import Studio
 from storage.repos.studios import StudiosRepo
 

@@ -12,7 +12,6 @@ from handlers.eligibility.answers import answered, back, dump, load, with_answer
 from handlers.eligibility.questions import ANSWER, FLOW, choice, render
 from handlers.eligibility.result import render_result
 from handlers.flow import Flow
-from handlers.keyboards import button, rows
 from policy.eligibility import (
     QUESTION_ORDER,
     EligibilityAnswers,
@@ -22,6 +21,7 @@ from policy.eligibility import (
 )
 from policy.validators.errors import FieldError
 from policy.validators.numbers import parse_date
+from services.messages.keyboards import button, rows
 from storage.models import Conversation
 from storage.repos.eligibility_outcomes import EligibilityOutcomesRepo
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Final
 
-from handlers.actions import Btn, Keyboard
 from handlers.context import Context
-from handlers.keyboards import button, rows, stack
 from policy.bar import BAR_YEARS, bar_end, is_barred
 from policy.dates import ONE_DAY
 from policy.source import ART_17, article_label
+from services.messages.actions import Btn, Keyboard
+from services.messages.keyboards import button, rows, stack
 from storage.repos.findings import FindingsRepo, SubjectKind
 
 FLOW = "finding"

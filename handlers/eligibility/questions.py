@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Final
 
-from handlers.actions import Btn, Keyboard
 from handlers.context import Context
 from handlers.eligibility.answers import answered
-from handlers.keyboards import button, rows, stack
 from policy.bar import BAR_YEARS
 from policy.eligibility import EligibilityAnswers, QuestionKey
 from policy.qualifications import QualificationLevel, TechnicalTitle
 from policy.qualifications import label as qualification_label
+from services.messages.actions import Btn, Keyboard
+from services.messages.keyboards import button, rows, stack
 
 FLOW = "check"
 ANSWER = "a:"

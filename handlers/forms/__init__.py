@@ -39,7 +39,7 @@ Writing a form flow::
             ...  # SubmissionsRepo.submit_new(form.draft, answers, Heading(...), year, now)
             await form.ctx.uow.conversations.close(form.ctx.user_id)
 
-Texts: ``forms.*`` (the walker's own, handlers/texts/forms.*.toml) and the form's
+Texts: ``forms.*`` (the walker's own, services/messages/texts/forms.*.toml) and the form's
 ``<spec.name>.s.<section>`` / ``<spec.name>.f.<key>.label|prompt|example``.
 """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handlers.payloads import number
+from services.messages.payloads import number
 
 SUMMARY = "summary"
 CONFIRM = "confirm"

@@ -6,9 +6,9 @@ from handlers.forms.cursor import Cursor
 from handlers.forms.screens import error_note, go, render
 from handlers.forms.session import FormSession
 from handlers.forms.steps import advance
-from handlers.payloads import number
 from policy.forms.spec import Group
 from policy.forms.walk import item_complete
+from services.messages.payloads import number
 
 
 def _group(form: FormSession) -> Group | None:

@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from handlers.actions import Btn, Keyboard
 from handlers.forms.cursor import Cursor
 from handlers.forms.session import FormSession
 from handlers.forms.values import show_item, show_value
-from handlers.keyboards import rows, stack
-from handlers.texts import escape
 from policy.attachments import MAX_FILE_BYTES
 from policy.forms.spec import Field, FileSlot, Group, Node
 from policy.forms.walk import progress
+from services.messages.actions import Btn, Keyboard
+from services.messages.keyboards import rows, stack
+from services.messages.texts import escape
 
 MB = 1024 * 1024
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from handlers.actions import Keyboard
 from handlers.events import ButtonPress
 from handlers.forms.cursor import CONFIRM, SUMMARY, Cursor, at_summary
 from handlers.forms.render import (
@@ -16,6 +15,7 @@ from handlers.forms.session import FormSession
 from handlers.forms.summary import confirm_screen, summary_screen
 from policy.forms.spec import Field, FileSlot, Group
 from policy.forms.walk import first_open
+from services.messages.actions import Keyboard
 
 
 def valid(form: FormSession, cursor: Cursor) -> bool:

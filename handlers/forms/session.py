@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from handlers.actions import Btn
 from handlers.context import Context
 from handlers.forms.cursor import SUMMARY, Cursor
-from handlers.keyboards import button
-from handlers.texts import catalog
 from policy.forms.spec import FormSpec, Node
 from policy.i18n import Label
+from services.messages.actions import Btn
+from services.messages.keyboards import button
+from services.messages.texts import catalog
 from storage.models import Attachment, Conversation, Draft
 from storage.repos.drafts import DraftsRepo
 

@@ -3,14 +3,14 @@ confirmation that the unit answers for the truth of its materials (Art. 6)."""
 
 from __future__ import annotations
 
-from handlers.actions import Btn, Keyboard
 from handlers.forms.session import FormSession
 from handlers.forms.values import group_total, shorten, show_items, show_value
-from handlers.keyboards import rows, stack
 from policy import display
 from policy.forms.spec import FileSlot, Group, Node
 from policy.forms.walk import missing, visible_nodes
 from policy.source import article_label
+from services.messages.actions import Btn, Keyboard
+from services.messages.keyboards import rows, stack
 
 
 def _answer_text(form: FormSession, node: Node) -> str:

@@ -11,9 +11,9 @@ from decimal import Decimal
 from typing import Any
 
 from handlers.context import Context
-from handlers.texts import catalog
 from policy import display
 from policy.forms.spec import BUTTON_KINDS, Field, Group, Kind
+from services.messages.texts import catalog
 
 SHORT = 40
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from handlers.actions import Btn, Edit, Send
 from handlers.context import Context
-from handlers.keyboards import stack
+from services.messages.actions import Btn, Edit, Send
+from services.messages.keyboards import stack
 
 
 def web_app_url(ctx: Context, flow: str, args: str = "") -> str | None:

@@ -24,13 +24,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from handlers.actions import Send
 from handlers.context import Context
 from handlers.flow import Flow
-from handlers.keyboards import button, rows, stack
-from handlers.payloads import number
 from handlers.review.recipients import texts_for
 from handlers.roles import Role
+from services.messages.actions import Send
+from services.messages.keyboards import button, rows, stack
+from services.messages.payloads import number
 from storage.models import Conversation, Studio
 from storage.repos.binding import Attempt, BindingRepo, Redeem, Redemption
 from storage.repos.studios import StudiosRepo

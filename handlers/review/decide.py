@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers.actions import Keyboard
 from handlers.context import Context
-from handlers.keyboards import button, rows, stack
-from handlers.payloads import number
 from handlers.review.effects import apply_decision
 from handlers.review.fields import field_keys, field_label
 from handlers.review.guard import Target, decidable, decided_note
 from policy.states import SubmissionStatus
 from policy.validators.errors import FieldError
 from policy.validators.text import validate_text
+from services.messages.actions import Keyboard
+from services.messages.keyboards import button, rows, stack
+from services.messages.payloads import number
 from storage.models import Conversation
 from storage.repos.reviews import Decision, ReviewsRepo
 

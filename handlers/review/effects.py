@@ -6,7 +6,6 @@ the approved version stays as it is, locked (Art. 8): only a return opens a new 
 
 from __future__ import annotations
 
-from handlers.actions import Send
 from handlers.context import Context
 from handlers.review.fields import field_label
 from handlers.review.recipients import texts_for
@@ -14,6 +13,7 @@ from policy import display
 from policy.categories import StudioCategory
 from policy.categories import label as category_label
 from policy.states import SubmissionStatus
+from services.messages.actions import Send
 from storage.models import Studio, Submission
 from storage.repos.application_facts import studio_facts
 from storage.repos.reviews import ReviewsRepo

@@ -12,11 +12,11 @@ from typing import Any
 from handlers.context import Context
 from handlers.forms.values import show_items
 from handlers.forms.values import show_value as show_field_value
-from handlers.texts import Lang, Texts, catalog
 from policy.forms.application import APPLICATION
 from policy.forms.plan import PLAN
 from policy.forms.report import REPORT
 from policy.forms.spec import Field, FormSpec, Group
+from services.messages.texts import Lang, Texts, catalog
 
 FORMS: dict[str, FormSpec] = {spec.name: spec for spec in (APPLICATION, PLAN, REPORT)}
 VALUE_MAX = 300

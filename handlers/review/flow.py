@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.flow import Flow
-from handlers.payloads import number
 from handlers.review import decide
 from handlers.review.guard import parse_target
 from handlers.review.queue import FLOW, open_submission, show_page
 from handlers.roles import Role
+from services.messages.payloads import number
 from storage.models import Conversation
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handlers.context import Context
-from handlers.payloads import number
+from services.messages.payloads import number
 from storage.models import Submission
 from storage.repos.reviews import OPEN, ReviewsRepo
 

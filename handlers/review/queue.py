@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from handlers.actions import Btn
 from handlers.context import Context
-from handlers.keyboards import button, rows, stack
 from handlers.review.guard import Target, load
 from handlers.review.summary import attachments, kind_label, summary_text
+from services.messages.actions import Btn
+from services.messages.keyboards import button, rows, stack
 from storage.repos.reviews import OPEN, ReviewsRepo
 
 FLOW = "review"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.texts import Texts, pick_language
+from services.messages.texts import Texts, pick_language
 
 
 async def texts_for(ctx: Context, user_id: int) -> Texts:

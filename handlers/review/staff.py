@@ -6,14 +6,14 @@ removed here. Every change asks for confirmation and is audit-logged.
 
 from __future__ import annotations
 
-from handlers.actions import Keyboard, Send
 from handlers.context import Context
 from handlers.flow import Flow
-from handlers.keyboards import button, rows, stack
-from handlers.payloads import number
 from handlers.review.recipients import texts_for
 from handlers.roles import Role
 from handlers.staff_notices import staff_ids
+from services.messages.actions import Keyboard, Send
+from services.messages.keyboards import button, rows, stack
+from services.messages.payloads import number
 from storage.models import Conversation
 from storage.repos.staff import StaffRepo
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from handlers.actions import SendDocument
 from handlers.context import Context
 from handlers.review.fields import field_label, show_value
 from policy.states import SubmissionStatus
+from services.messages.actions import SendDocument
 from storage.models import Submission, SubmissionVersion
 
 MESSAGE_MAX = 3900  # Telegram allows 4096 characters; keep room for the headline

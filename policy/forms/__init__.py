@@ -21,8 +21,8 @@ Building blocks
   today)`` returns :class:`~policy.forms.spec.Issue` (key, article, text): each is shown when its
   field is answered and blocks Submit at the summary.
 
-Texts live in ``handlers/texts/<name>.<lang>.toml``: ``[<name>.s.<section>]`` ``title``, and
-``[<name>.f.<key>]`` ``label`` / ``prompt`` / ``example`` (group members under
+Texts live in ``services/messages/texts/<name>.<lang>.toml``: ``[<name>.s.<section>]``
+``title``, and ``[<name>.f.<key>]`` ``label`` / ``prompt`` / ``example`` (group members under
 ``[<name>.f.<group>.<member>]``).
 
 Example::

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import asyncio
 
-from handlers.actions import SendDocument
 from policy.calendar import ProgrammeCalendar
 from policy.reminders import aggregate_reminder_dates
 from scheduler.env import Reminder, SweepEnv, fmt_date, staff_key
 from scheduler.series import Moment, series
 from scheduler.sweeps.base import CalendarSweep, day_after
 from scheduler.sweeps.plan import missing_plans
+from services.messages.actions import SendDocument
 from storage.exports.registry import SheetData
 from storage.exports.render import render
 from storage.exports.sheets.plans import HEADERS, SHEET, plan_rows

@@ -12,11 +12,11 @@ from datetime import datetime
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from handlers.actions import Send
-from handlers.keyboards import button, rows
-from handlers.texts import Texts, pick_language
 from policy.calendar import TIMEZONE, next_allowed_send
 from policy.forms.idle import idle_since
+from services.messages.actions import Send
+from services.messages.keyboards import button, rows
+from services.messages.texts import Texts, pick_language
 from storage.models import Draft
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from handlers.actions import Send
-from handlers.keyboards import button, rows
 from policy.calendar import ProgrammeCalendar, plan_reminder_dates
 from policy.reminders import REMINDER_TIME, owes_plan, plan_overdue_dates
 from scheduler.env import Reminder, SweepEnv, fmt_date, staff_key, studio_key
 from scheduler.series import Moment, local, series
 from scheduler.sweeps.base import CalendarSweep, day_after
+from services.messages.actions import Send
+from services.messages.keyboards import button, rows
 from storage.repos.reminders import StudioDue
 
 PLAN_FLOW = "plan"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from handlers.actions import Send
-from handlers.keyboards import button, rows
 from policy.calendar import ProgrammeCalendar
 from policy.reminders import owes_report, report_reminder_dates
 from scheduler.env import Reminder, SweepEnv, fmt_date, studio_key
 from scheduler.series import Moment, series
 from scheduler.sweeps.base import CalendarSweep, start_of
+from services.messages.actions import Send
+from services.messages.keyboards import button, rows
 
 REPORT_FLOW = "report"
 

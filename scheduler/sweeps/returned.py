@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from handlers.actions import Send
 from policy.reminders import RETURNED_NUDGE_VALID, returned_nudge_dates
 from scheduler.env import Reminder, SweepEnv, key_prefix
 from scheduler.series import local, series
+from services.messages.actions import Send
 from storage.repos.reminders import ReturnedItem
 
 

@@ -17,7 +17,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 from emulator import Emulator, FloodLimits
-from handlers.actions import Send as SendAction
+from services.messages.actions import Send as SendAction
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork
 from tests.benchmarks.common import scratch_database

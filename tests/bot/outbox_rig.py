@@ -15,7 +15,7 @@ from bot.runtimes.base import Runtime
 from bot.runtimes.ptb_runtime import PtbRuntime
 from bot.sender import OutboxSender
 from emulator import Emulator
-from handlers.actions import Send
+from services.messages.actions import Send
 from storage.uow import UnitOfWork
 
 

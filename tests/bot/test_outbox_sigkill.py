@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from emulator import Emulator
-from handlers.actions import Send
+from services.messages.actions import Send
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork
 

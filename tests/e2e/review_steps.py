@@ -11,7 +11,7 @@ from typing import Any
 from handlers.context import Context
 from handlers.events import Command, Incoming, Sender
 from handlers.staff_notices import notify_staff
-from handlers.texts import Texts
+from services.messages.texts import Texts
 from storage.models import Submission
 from storage.repos.drafts import FileRecord
 from storage.repos.submissions import Heading, SubmissionsRepo

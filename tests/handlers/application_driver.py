@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from handlers.core import Core
 from handlers.events import FileUpload
-from handlers.texts import catalog
+from services.messages.texts import catalog
 from tests.handlers.application_script import PHOTO, STEPS, Act, F, P, T, steps_until
 from tests.handlers.driver import ChatDriver
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from emulator import SimUser
-from handlers.texts import catalog
+from services.messages.texts import catalog
 from tests import samples
 from tests.policy.forms_fixtures import a_credit_code, an_id_number
 

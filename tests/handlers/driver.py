@@ -10,7 +10,6 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from handlers.actions import AnswerCallback, Btn, Edit, Outgoing, Send, SendDocument
 from handlers.core import Core
 from handlers.events import (
     ButtonPress,
@@ -22,6 +21,7 @@ from handlers.events import (
     Text,
     Unsupported,
 )
+from services.messages.actions import AnswerCallback, Btn, Edit, Outgoing, Send, SendDocument
 
 _update_ids = itertools.count(1)
 _message_ids = itertools.count(1)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from handlers.actions import Send
+from services.messages.actions import Send
 from storage.models import Draft, OutboxMessage, Submission, SubmissionVersion
 from storage.repos.annual_filings import AnnualFilingsRepo
 from storage.uow import UnitOfWork

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from handlers.actions import Send
 from handlers.events import Command, Incoming, Sender
+from services.messages.actions import Send
 from tests.handlers.conftest import STAFF_ID
 from tests.handlers.driver import ChatDriver, upload
 

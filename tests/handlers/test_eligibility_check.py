@@ -7,10 +7,10 @@ from datetime import date, datetime, time
 
 import pytest
 
-from handlers.actions import Edit, Send
 from handlers.context import CoreConfig
 from handlers.core import Core
 from handlers.flows import all_flows, role_sources
+from services.messages.actions import Edit, Send
 from storage.db import create_engine, session_factory
 from storage.repos.eligibility_outcomes import EligibilityOutcomesRepo, EligibilitySummary
 from storage.uow import UnitOfWork

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from handlers.actions import AnswerCallback, Btn, Edit, Send
 from handlers.context import Context, CoreConfig
 from handlers.core import Core
 from handlers.events import Command, Incoming, Sender
 from handlers.fit import chunks, fit
 from handlers.flow import Flow
+from services.messages.actions import AnswerCallback, Btn, Edit, Send
 from storage.db import create_engine, session_factory
 
 KEYBOARD = ((Btn(label="OK", payload="x::ok"),),)

@@ -12,8 +12,8 @@ from collections.abc import Callable
 import pytest
 
 from handlers.flows import all_flows
-from handlers.payloads import MAX_PAYLOAD_BYTES
-from handlers.texts import Texts
+from services.messages.payloads import MAX_PAYLOAD_BYTES
+from services.messages.texts import Texts
 from tests.handlers.conftest import STAFF_ID
 from tests.handlers.driver import ChatDriver
 

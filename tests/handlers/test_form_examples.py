@@ -15,9 +15,9 @@ from datetime import date
 import pytest
 
 import policy.forms
-from handlers.texts import LANGS, Lang, Texts, catalog
 from policy.forms.parse import parse_text
 from policy.forms.spec import Field, FormSpec, Group
+from services.messages.texts import LANGS, Lang, Texts, catalog
 
 TODAY = date(2027, 3, 1)
 

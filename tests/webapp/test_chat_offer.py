@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from handlers.actions import Btn, Outgoing, Send
 from handlers.core import Core
-from handlers.texts import catalog
+from services.messages.actions import Btn, Outgoing, Send
+from services.messages.texts import catalog
 from storage.uow import UnitOfWork
 from tests.handlers.annual_world import add_studio
 from tests.handlers.driver import ChatDriver

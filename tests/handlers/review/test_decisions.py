@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from handlers.actions import SendDocument
 from handlers.review.fields import field_label
+from services.messages.actions import SendDocument
 from storage.models import AuditEntry, OutboxMessage, Studio, Submission
 from storage.models.submissions import Draft
 from storage.uow import UnitOfWork

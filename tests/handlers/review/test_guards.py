@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy import func, select
 
-from handlers.actions import Send
+from services.messages.actions import Send
 from storage.models import AuditEntry, OutboxMessage, Studio, Submission
 from storage.uow import UnitOfWork
 from tests.handlers.conftest import STAFF_ID

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from handlers.actions import Btn, Keyboard
-from handlers.payloads import Payload
+from services.messages.actions import Btn, Keyboard
+from services.messages.payloads import Payload
 
 
 def button(label: str, flow: str, action: str, seq: int | None = None) -> Btn:
