@@ -15,6 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from emulator import api_callbacks, api_commands, api_files, api_messages, api_updates
+from emulator.api_menu import HANDLERS as MENU_HANDLERS
 from emulator.api_types import Handler
 from emulator.faults import FaultPlan
 from emulator.flood import FloodGate
@@ -30,6 +31,7 @@ HANDLERS: dict[str, Handler] = {
     **api_messages.HANDLERS,
     **api_callbacks.HANDLERS,
     **api_files.HANDLERS,
+    **MENU_HANDLERS,
 }
 _BY_LOWER = {name.lower(): name for name in HANDLERS}
 FLOOD_METHODS = frozenset(
