@@ -36,6 +36,7 @@ async def test_run_without_token_is_a_local_chat_with_personas(tmp_path: Path) -
     assert "choose one of: master, unit, staff" in out
     assert "Mini App (open in a browser, signed as each persona)" in out
     assert "unit: http://127.0.0.1:" in out and "#tgWebAppData=" in out
+    assert "staff, review console: http://127.0.0.1:" in out and "/?view=console#" in out
     assert (tmp_path / "data" / "studio.sqlite3").exists(), "the embedded SQLite is used"
 
 
