@@ -50,7 +50,7 @@ class ConsoleClient:
             return Reply(response.status, await response.read(), response.headers)
 
     async def get(self, path: str, **params: object) -> dict[str, Any]:
-        reply = await self.call("GET", path, **params)
+        reply = await self.call("GET", path, None, None, **params)
         assert reply.status == 200, (path, reply.status, reply.body[:300])
         return reply.json
 

@@ -62,7 +62,8 @@ async def staff_known_bot(sqlite_db: str, clock: Clock) -> AsyncIterator[Harness
 
 def menu_of(bot: Harness) -> MenuButtons:
     assert bot.app is not None
-    [found] = [s.__self__ for s in bot.app.services if isinstance(s.__self__, MenuButtons)]
+    owners = [getattr(service, "__self__", None) for service in bot.app.services]
+    [found] = [owner for owner in owners if isinstance(owner, MenuButtons)]
     return found
 
 
