@@ -39,7 +39,7 @@ window.ConsolePage = (function () {
         "aria-current": state.tab === tab ? "page" : null,
         onclick: () => show(tab), text: t("console.tab_" + tab),
       })));
-    $app.replaceChildren(nav, ...content);
+    $app.replaceChildren(nav, ...content.filter(Boolean));
   }
 
   function show(tab) {
@@ -123,7 +123,7 @@ window.ConsolePage = (function () {
   function yearsTable(studio) {
     return el("table", { class: "years" },
       el("thead", {}, el("tr", {},
-        ["year_col", "period", "assessment", "subsidy"].map((k) => el("th", { scope: "col", text: t("console." + k) })))),
+        ["year_col", "support_year_col", "assessment", "subsidy"].map((k) => el("th", { scope: "col", text: t("console." + k) })))),
       el("tbody", {}, studio.years.map((y) => el("tr", { "data-year": y.year },
         el("th", { scope: "row", text: String(y.year) }),
         el("td", { text: y.support_year ? t("console.support_year", { n: y.support_year }) : t("console.outside_period") }),

@@ -171,14 +171,15 @@ window.SubmissionScreen = (function () {
   function draw(message, refused) {
     const view = current.view;
     const back = el("button", { type: "button", class: "link", id: "back", onclick: current.back, text: t("console.back") });
-    $app.replaceChildren(
+    const parts = [
       el("div", { class: "row" }, back),
       message ? el("p", { class: refused ? "banner refused" : "banner", id: "outcome", role: refused ? "alert" : "status", text: message }) : null,
       head(view),
       view.diff ? diff(view.diff) : null,
       ...answers(view),
       files(view),
-      decidePanel(view));
+      decidePanel(view)];
+    $app.replaceChildren(...parts.filter(Boolean));
   }
 
   async function load(message, refused) {
