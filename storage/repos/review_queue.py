@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, select, true
 
 from storage.models import Submission
 from storage.repos.base import Repository
@@ -34,7 +34,8 @@ class QueueFilter:
             Submission.division: self.division,
             Submission.year: self.year,
         }
-        return and_(*(column == value for column, value in wanted.items() if value is not None))
+        given = (column == value for column, value in wanted.items() if value is not None)
+        return and_(true(), *given)
 
 
 class ReviewQueueRepo(Repository):

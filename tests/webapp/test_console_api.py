@@ -54,6 +54,7 @@ async def test_the_queue_filters_and_pages(web_bot: Harness) -> None:
     assert (await console.get("queue", kind="plan"))["total"] == 1
     assert (await console.get("queue", year=2026))["total"] == 0
     assert (await console.get("queue", status="approved"))["total"] == 0
+    assert (await console.get("queue", status=""))["total"] == 24  # any status
     options = await console.get("options")
     assert options["years"] == [2027] and options["lang"] == "zh"
     assert {"value": "returned", "label": "退回修改"} in options["statuses"]
