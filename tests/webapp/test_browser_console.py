@@ -69,6 +69,8 @@ async def preview_files(console: Console, sid: int) -> None:
         "(u) => fetch(u).then((r) => r.blob()).then((b) => b.size)", source
     )
     assert size == len(REPORT)
+    offered = await console.page.get_attribute("#preview-download", "download")
+    assert offered == "申报报告.pdf"
     await console.screen("09-console-submission-pdf", "#preview figure")
     await console.preview(1, seal)
     await console.page.wait_for_function(

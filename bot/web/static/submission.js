@@ -95,8 +95,10 @@ window.SubmissionScreen = (function () {
       const shown = file.preview === "pdf"
         ? el("iframe", { src: url, title, class: "pdf", id: "preview-frame" })
         : el("img", { src: url, alt: title, id: "preview-image" });
+      // Some webviews (Android's) draw no PDF in a frame: the same file is offered to open.
+      const keep = el("a", { href: url, download: got.name, class: "button", id: "preview-download", text: t("console.download") });
       box.replaceChildren(el("figure", { class: "preview", "data-mime": got.blob.type },
-        el("figcaption", { class: "hint", text: title }), shown));
+        el("figcaption", { class: "row" }, el("span", { class: "hint", text: title }), keep), shown));
     } catch (err) {
       box.replaceChildren(el("p", { class: "error", role: "alert", text: err.message }));
     }
