@@ -87,6 +87,8 @@ async def test_a_submission_reads_by_section_with_its_files(web_bot: Harness) ->
 async def test_return_with_fields_then_the_next_version_side_by_side(web_bot: Harness) -> None:
     sid = await add_submission(web_bot.uow)
     console = staff(web_bot)
+    odd = await console.decide(sid, 1, "postpone", "再看看")
+    assert odd.status == 422 and odd.json["path"] == "choice"
     empty = await console.decide(sid, 1, "return", "  ", ["unit_name"])
     assert empty.status == 422 and empty.json["path"] == "reason"
     foreign = await console.decide(sid, 1, "return", "名称不一致", ["no_such_field"])

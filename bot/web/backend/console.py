@@ -120,8 +120,10 @@ class ConsoleBackend(BackendBase):
         """Approve, return (fields, reason) or reject the version seen; 409 when too late."""
         async with self._staff(who) as ctx:
             decision = CHOICES.get(given.choice)
+            if decision is None:
+                raise WebError(422, plain_t(ctx, "web.console.bad_choice"), path="choice")
             submission = await ctx.uow.repo(ReviewsRepo).get(given.submission_id)
-            if decision is None or submission is None:
+            if submission is None:
                 raise WebError(404, plain_t(ctx, "review.no_such_submission"))
             reason = _reason(ctx, given.reason) if decision != "approved" else None
             fields = None
