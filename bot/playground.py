@@ -22,6 +22,7 @@ from bot.settings import Settings
 from bot.web.links import signed_link
 from bot.web.server import parse_listen
 from emulator import BotMessage, Emulator, SimUser
+from handlers.review.console_link import CONSOLE_QUERY
 
 HELP = """Type a message or a /command and press Enter; everything you type is sent as text.
   :1, :2, … (or #1)  press button number N of the latest message that has buttons
@@ -121,6 +122,9 @@ class Playground:
         for persona in PERSONAS.values():
             link = signed_link(base, token, persona.user_id, persona.first_name, "form=apply")
             lines.append(f"  {persona.name}: {link}")
+        staff = PERSONAS["staff"]
+        link = signed_link(base, token, staff.user_id, staff.first_name, CONSOLE_QUERY)
+        lines.append(f"  staff, review console: {link}")
         return "\n".join(lines)
 
     async def _watch(self) -> None:

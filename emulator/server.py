@@ -23,6 +23,7 @@ from emulator import (
     api_updates,
     api_webhook,
 )
+from emulator.api_menu import HANDLERS as MENU_HANDLERS
 from emulator.api_types import Described, Handler
 from emulator.faults import FaultPlan
 from emulator.flood import FloodGate
@@ -40,6 +41,7 @@ HANDLERS: dict[str, Handler] = {
     **api_files.HANDLERS,
     **api_album.HANDLERS,
     **api_webhook.HANDLERS,
+    **MENU_HANDLERS,
 }
 _BY_LOWER = {name.lower(): name for name in HANDLERS}
 FLOOD_METHODS = frozenset(

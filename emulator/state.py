@@ -67,6 +67,7 @@ class World:
         self.chats: dict[int, ChatLog] = {}
         self.callbacks: dict[str, PendingCallback] = {}
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
+        self.menu_buttons: dict[int | None, dict[str, Any]] = {}  # by chat; None: the bot's
         self.callback_ids = itertools.count(4_000_000_000_000_000_001)
         self.media_group_ids = itertools.count(13_954_628_539_428_641)
         # Non-polling requests being handled, by chat (None: no chat), to tell a settled bot.

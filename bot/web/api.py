@@ -10,11 +10,11 @@
 
 A refusal is ``{"error": message}`` with 4xx; the message is the chat's own, in the user's
 language. 401 without genuine, fresh initData (bot.web.auth), before anything is read.
+The staff console's routes (bot.web.console_api) live in the same application.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import unquote
@@ -23,6 +23,8 @@ from aiohttp import BodyPartReader, web
 
 from bot.web.auth import auth_middleware, request_user
 from bot.web.backend import Backend, Caller, WebError
+from bot.web.console_api import add_console
+from bot.web.jsonio import dumps, json_body
 from policy.attachments import MAX_FILE_BYTES
 
 Call = Callable[[web.Request, Caller, str, str], Awaitable[Any]]
@@ -43,16 +45,6 @@ def _endpoint(call: Call) -> Callable[[web.Request], Awaitable[web.Response]]:
         return web.json_response(result, dumps=dumps)
 
     return handle
-
-
-async def _body(request: web.Request) -> dict[str, Any]:
-    try:
-        body = await request.json()
-    except (ValueError, UnicodeDecodeError):
-        raise web.HTTPBadRequest(text="JSON body expected") from None
-    if not isinstance(body, dict):
-        raise web.HTTPBadRequest(text="JSON object expected")
-    return body
 
 
 async def _file(request: web.Request) -> tuple[str, bytes]:
@@ -77,7 +69,7 @@ def api(backend: Backend, token: str, max_age: float) -> web.Application:
         return await backend.form(u, name, scope)
 
     async def put_answer(r: web.Request, u: Caller, name: str, scope: str) -> Any:
-        body = await _body(r)
+        body = await json_body(r)
         path, value = body.get("path"), body.get("value")
         if not isinstance(path, str) or not isinstance(value, str):
             raise web.HTTPBadRequest(text='{"path": str, "value": str} expected')
@@ -114,8 +106,5 @@ def api(backend: Backend, token: str, max_age: float) -> web.Application:
     app.router.add_post(form + "/files/{slot:[a-z0-9_]+}", _endpoint(attach))
     app.router.add_delete(form + "/files/{slot:[a-z0-9_]+}", _endpoint(clear))
     app.router.add_post(form + "/submit", _endpoint(submit))
+    add_console(app, backend)
     return app
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)

@@ -7,12 +7,18 @@ from typing import Final
 
 from aiohttp import web
 
-from bot.web.api import api, dumps
+from bot.web.api import api
 from bot.web.backend import Backend
+from bot.web.jsonio import dumps
 from bot.web.server import RouteSetup
 
 ASSETS: Final = {
-    "app.js": "text/javascript",
+    "kit.js": "text/javascript",
+    "form.js": "text/javascript",
+    "charts.js": "text/javascript",
+    "submission.js": "text/javascript",
+    "console.js": "text/javascript",
+    "main.js": "text/javascript",
     "app.css": "text/css",
 }
 NO_STORE: Final = {"Cache-Control": "no-cache"}

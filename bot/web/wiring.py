@@ -1,13 +1,19 @@
-"""Which HTTP routes this bot serves: the Mini App when WEBAPP_URL is set (webhook: to come)."""
+"""Which HTTP routes this bot serves: the Mini App when WEBAPP_URL is set (webhook: to come).
+
+With the Mini App comes the staff console, and the staff's chat menu button that opens it
+(bot.web.menu, one more service of the bot).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from bot.web.backend import Backend
+from bot.web.menu import MenuButtons
 from bot.web.pages import mini_app
 from bot.web.server import HttpServer
 from bot.web.telegram import DocumentUploader
+from handlers.review.console_link import console_url
 
 if TYPE_CHECKING:
     from bot.app import BotApp
@@ -19,10 +25,20 @@ def http_server(app: BotApp) -> HttpServer | None:
     if not (settings.webapp_url or settings.webhook_url):
         return None
     server = HttpServer(settings.http_listen)
-    if settings.webapp_url and settings.bot_token:
+    console = console_url(settings.webapp_base)
+    if console and settings.bot_token:
         upload = DocumentUploader(
             settings.api_base, settings.bot_token, app.limiter, settings.request_timeout
         )
         backend = Backend(app.core, upload)
         server.routes.append(mini_app(backend, settings.bot_token, settings.webapp_auth_max_age))
+        if console.startswith("https://"):  # Telegram opens Mini Apps over https only
+            menu = MenuButtons(
+                settings.api_base,
+                settings.bot_token,
+                console,
+                backend.staff_members,
+                settings.request_timeout,
+            )
+            app.services.append(menu.run)
     return server

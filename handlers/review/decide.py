@@ -19,7 +19,7 @@ from policy.validators.text import validate_text
 from services.messages.actions import Keyboard
 from services.messages.keyboards import button, rows, stack
 from services.messages.payloads import number
-from storage.models import Conversation
+from storage.models import Conversation, Submission
 from storage.repos.reviews import Decision, ReviewsRepo
 
 FLOW = "review"
@@ -47,12 +47,22 @@ async def choose(ctx: Context, choice: str, target: Target | None) -> None:
     }
     step = "confirm" if decision == SubmissionStatus.APPROVED else "reason"
     if decision == SubmissionStatus.RETURNED:
-        version = await ctx.uow.repo(ReviewsRepo).version(submission.id, submission.version)
-        answers, files = (version.answers, version.attachments) if version else ({}, [])
-        data["keys"] = field_keys(submission.kind, answers, [str(f.get("slot")) for f in files])
+        data["keys"] = await returnable(ctx, submission)
     conv = await ctx.uow.conversations.open(ctx.user_id, FLOW, step, data)
     ctx.conversation = conv
     ctx.send(*prompt(ctx, conv, submission.title))
+
+
+async def returnable(ctx: Context, submission: Submission) -> list[str]:
+    """The fields and file slots of the version under review that a return may name."""
+    version = await ctx.uow.repo(ReviewsRepo).version(submission.id, submission.version)
+    answers, files = (version.answers, version.attachments) if version else ({}, [])
+    return field_keys(submission.kind, answers, [str(f.get("slot")) for f in files])
+
+
+def clean_reason(text: str) -> str:
+    """The reason as kept and shown to the unit; FieldError says what is wrong with it."""
+    return validate_text(text, max_length=REASON_MAX, multiline=True)
 
 
 def prompt(ctx: Context, conv: Conversation, title: str) -> tuple[str, Keyboard]:
@@ -104,7 +114,7 @@ async def toggle_field(ctx: Context, conv: Conversation, index: str) -> None:
 
 async def take_reason(ctx: Context, conv: Conversation, text: str) -> None:
     try:
-        reason = validate_text(text, max_length=REASON_MAX, multiline=True)
+        reason = clean_reason(text)
     except FieldError as error:
         ctx.send(ctx.t("review.bad_reason", reason=error.message(ctx.texts.lang)))
         return
@@ -117,26 +127,32 @@ async def confirm(ctx: Context, conv: Conversation) -> None:
     await ctx.uow.conversations.close(ctx.user_id)
     ctx.conversation = None
     target = Target(int(data["sid"]), int(data["v"]))
+    await settle(ctx, target, data["d"], data.get("reason"), data.get("fields") or None)
+
+
+async def settle(
+    ctx: Context,
+    target: Target,
+    decision: Decision,
+    reason: str | None,
+    fields: list[str] | None,
+) -> bool:
+    """Re-check and record the decision; True if it won. Whoever comes second is told who
+    decided: the repository's conditional UPDATE lets exactly one of two reviewers win."""
     submission = await decidable(ctx, target)
     if submission is None:
-        return
+        return False
     repo = ctx.uow.repo(ReviewsRepo)
-    decision: Decision = data["d"]
     won = await repo.decide(
-        submission.id,
-        target.version or 0,
-        decision,
-        ctx.user_id,
-        ctx.now(),
-        data.get("reason"),
-        data.get("fields") or None,
+        submission.id, target.version or 0, decision, ctx.user_id, ctx.now(), reason, fields
     )
     if not won:
         fresh = await repo.fresh(submission.id)
         assert fresh is not None
         ctx.show(await decided_note(ctx, fresh))
-        return
+        return False
     ctx.show(await apply_decision(ctx, submission))
+    return True
 
 
 async def cancel(ctx: Context) -> None:

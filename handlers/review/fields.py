@@ -35,6 +35,12 @@ def field_label(kind: str, key: str, lang: Lang) -> str:
     return label.text(lang) if label is not None else key
 
 
+def section_title(kind: str, key: str, lang: Lang) -> str:
+    """The title the form gave section `key` (catalog `<form>.s.<key>`), else the key."""
+    path = f"{kind}.s.{key}"
+    return Texts(lang).get(path) if path in catalog("zh") else key
+
+
 def field_keys(kind: str, answers: Mapping[str, Any], slots: list[str]) -> list[str]:
     """The fields (and file slots) staff may name when returning a submission, form order."""
     spec = FORMS.get(kind)
@@ -45,8 +51,10 @@ def field_keys(kind: str, answers: Mapping[str, Any], slots: list[str]) -> list[
     return ordered + [k for k in dict.fromkeys([*answers, *slots]) if k not in ordered]
 
 
-def show_value(ctx: Context, kind: str, key: str, value: object) -> str:
-    """One answer as a line of plain text (choices by label, groups item by item, clipped)."""
+def show_value(
+    ctx: Context, kind: str, key: str, value: object, limit: int | None = VALUE_MAX
+) -> str:
+    """One answer as plain text (choices by label, groups item by item), clipped at `limit`."""
     spec = FORMS.get(kind)
     node = spec.node(key) if spec else None
     path = f"{kind}.f.{key}"
@@ -60,4 +68,4 @@ def show_value(ctx: Context, kind: str, key: str, value: object) -> str:
         text = ""
     else:
         text = str(value)
-    return text if len(text) <= VALUE_MAX else text[: VALUE_MAX - 1] + "…"
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"

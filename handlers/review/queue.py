@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from handlers.context import Context
+from handlers.review.console_link import console_row
 from handlers.review.guard import Target, load
 from handlers.review.summary import attachments, kind_label, summary_text
 from services.messages.actions import Btn
@@ -26,7 +27,7 @@ async def show_page(ctx: Context, page: int) -> None:
     repo = ctx.uow.repo(ReviewsRepo)
     total = await repo.pending_count()
     if total == 0:
-        ctx.show(ctx.t("review.queue_empty"))
+        ctx.show(ctx.t("review.queue_empty"), stack(console_row(ctx)) or None)
         return
     pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
     page = min(max(page, 0), pages - 1)
@@ -52,7 +53,7 @@ async def show_page(ctx: Context, page: int) -> None:
         nav.append(button(ctx.t("review.prev"), FLOW, f"page:{page - 1}"))
     if page < pages - 1:
         nav.append(button(ctx.t("review.next"), FLOW, f"page:{page + 1}"))
-    ctx.show("\n".join(lines), stack(rows(choices), nav))
+    ctx.show("\n".join(lines), stack(rows(choices), nav, console_row(ctx)))
 
 
 async def open_submission(ctx: Context, target: Target | None) -> None:

@@ -33,7 +33,7 @@ def _counts(
     ] or [ctx.t("stats.none")]
 
 
-def _enum_label(ctx: Context, enum: type[StudioCategory] | type[Division]) -> Callable[[str], str]:
+def enum_label(ctx: Context, enum: type[StudioCategory] | type[Division]) -> Callable[[str], str]:
     def name(code: str) -> str:
         try:
             member = enum(code)
@@ -46,7 +46,7 @@ def _enum_label(ctx: Context, enum: type[StudioCategory] | type[Division]) -> Ca
     return name
 
 
-def _eligibility(ctx: Context, summary: EligibilitySummary) -> str:
+def eligibility_text(ctx: Context, summary: EligibilitySummary) -> str:
     """How many checks ran, how many may apply (eligible or by exception), what fails most."""
     if summary.total == 0:
         return ctx.t("stats.checks_none")
@@ -84,12 +84,12 @@ class StatsFlow(Flow):
             ctx.t("stats.applications", count=total),
             "\n".join(_counts(ctx, figures.by_status, lambda k: status_label(ctx, k))),
             ctx.t("stats.by_category"),
-            "\n".join(_counts(ctx, figures.by_category, _enum_label(ctx, StudioCategory))),
+            "\n".join(_counts(ctx, figures.by_category, enum_label(ctx, StudioCategory))),
             ctx.t("stats.by_division"),
-            "\n".join(_counts(ctx, figures.by_division, _enum_label(ctx, Division))),
+            "\n".join(_counts(ctx, figures.by_division, enum_label(ctx, Division))),
             ctx.t("stats.studios", count=sum(figures.studios_by_category.values())),
-            "\n".join(_counts(ctx, figures.studios_by_category, _enum_label(ctx, StudioCategory))),
-            _eligibility(ctx, figures.eligibility),
+            "\n".join(_counts(ctx, figures.studios_by_category, enum_label(ctx, StudioCategory))),
+            eligibility_text(ctx, figures.eligibility),
             ctx.t(
                 "stats.binding",
                 ok=tries[Attempt.OK],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from handlers.context import Context
@@ -62,28 +63,48 @@ def files_block(ctx: Context, version: SubmissionVersion | None) -> str:
     return ctx.t("review.files", count=len(files)) + "\n" + "\n".join(names)
 
 
-def diff_block(ctx: Context, kind: str, old: SubmissionVersion, new: SubmissionVersion) -> str:
-    """Field → old → new for every answer that changed, and the files added or removed."""
-    lines = []
-    for key in [*old.answers, *(k for k in new.answers if k not in old.answers)]:
-        before, after = old.answers.get(key), new.answers.get(key)
-        if before != after:
-            lines.append(
-                ctx.t(
-                    "review.diff_line",
-                    field=field_label(kind, key, ctx.texts.lang),
-                    old=_value(ctx, kind, key, before, DIFF_VALUE_MAX) or ctx.t("review.empty"),
-                    new=_value(ctx, kind, key, after, DIFF_VALUE_MAX) or ctx.t("review.empty"),
-                )
-            )
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What differs between two versions: answers (form order), files added and removed."""
+
+    fields: list[str]
+    added: list[dict[str, Any]]
+    removed: list[dict[str, Any]]
+
+
+def changes(old: SubmissionVersion, new: SubmissionVersion) -> Changes:
+    """Files are told apart by Telegram's file_unique_id: the same file re-sent is no change."""
+    keys = [*old.answers, *(k for k in new.answers if k not in old.answers)]
     old_files = {f.get("file_unique_id"): f for f in old.attachments}
     new_files = {f.get("file_unique_id"): f for f in new.attachments}
-    for uid, f in new_files.items():
-        if uid not in old_files:
-            lines.append(ctx.t("review.diff_file_added", name=f.get("file_name", "?")))
-    for uid, f in old_files.items():
-        if uid not in new_files:
-            lines.append(ctx.t("review.diff_file_removed", name=f.get("file_name", "?")))
+    return Changes(
+        [k for k in keys if old.answers.get(k) != new.answers.get(k)],
+        [f for uid, f in new_files.items() if uid not in old_files],
+        [f for uid, f in old_files.items() if uid not in new_files],
+    )
+
+
+def _before_after(ctx: Context, kind: str, key: str, version: SubmissionVersion) -> str:
+    shown = _value(ctx, kind, key, version.answers.get(key), DIFF_VALUE_MAX)
+    return shown or ctx.t("review.empty")
+
+
+def diff_block(ctx: Context, kind: str, old: SubmissionVersion, new: SubmissionVersion) -> str:
+    """Field → old → new for every answer that changed, and the files added or removed."""
+    found = changes(old, new)
+    lines = [
+        ctx.t(
+            "review.diff_line",
+            field=field_label(kind, key, ctx.texts.lang),
+            old=_before_after(ctx, kind, key, old),
+            new=_before_after(ctx, kind, key, new),
+        )
+        for key in found.fields
+    ]
+    lines += [ctx.t("review.diff_file_added", name=f.get("file_name", "?")) for f in found.added]
+    lines += [
+        ctx.t("review.diff_file_removed", name=f.get("file_name", "?")) for f in found.removed
+    ]
     if len(lines) > DIFF_LINES_MAX:
         more = len(lines) - DIFF_LINES_MAX
         lines = [*lines[:DIFF_LINES_MAX], ctx.t("review.diff_more", count=more)]

@@ -1,4 +1,4 @@
-"""Everything the Mini App asks of the product, in one place: the web API calls only this.
+"""The forms part of the backend: a unit's drafts of applications, plans and reports.
 
 Each call is one unit of work over the same drafts as the chat, through the chat's own code:
 the form flow opens the draft (`open_draft`: the same revision, resume and once-a-year rules),
@@ -20,22 +20,20 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from bot.web.auth import WebUser
+from bot.web.backend.base import BackendBase, Caller, WebError, plain_t, said
 from bot.web.form_view import Json, form_json, plain
 from handlers.context import Context
 from handlers.core import Core
-from handlers.events import Command, Incoming, Sender
 from handlers.forms import FormFlow, FormSession
 from handlers.forms.entry import parse_answer, with_answer
 from handlers.forms.files import file_name, keep_file, record
 from handlers.forms.summary import problems
-from handlers.roles import resolve_roles
 from handlers.router import allowed
 from policy.attachments import check_content, check_declared_size
 from policy.forms.spec import BUTTON_KINDS, Field, FileSlot, Group
 from policy.validators.errors import FieldError
 from services.messages.actions import Send
-from services.messages.texts import Texts, catalog, pick_language
+from services.messages.texts import catalog, pick_language
 from storage.models import Conversation
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork
@@ -46,24 +44,6 @@ Uploader = Callable[[int, str, bytes, str], Awaitable[tuple[str, str]]]
 """(chat_id, file name, content, caption) → (file_id, file_unique_id) of the sent document."""
 
 
-class WebError(Exception):
-    """A refusal the page shows as it is: `message` is plain text in the user's language."""
-
-    def __init__(self, status: int, message: str, **detail: Any) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.detail = detail
-
-
-@dataclass(frozen=True, slots=True)
-class Caller:
-    """Who calls (signed in by Telegram) and the page's language if they chose one there."""
-
-    user: WebUser
-    lang: str | None = None
-
-
 @dataclass
 class _Open:
     uow: UnitOfWork
@@ -72,9 +52,9 @@ class _Open:
     note: str | None
 
 
-class Backend:
+class FormsBackend(BackendBase):
     def __init__(self, core: Core, upload: Uploader) -> None:
-        self.core = core
+        super().__init__(core)
         self.upload = upload
 
     @staticmethod
@@ -158,10 +138,10 @@ class Backend:
             if blocking:
                 raise WebError(409, plain_t(o.ctx, "web.blocked"), blocking=_plain(blocking))
             await o.form.flow.submit(o.form)
-            said = [a for a in o.ctx.out if isinstance(a, Send)]
-            for action in said:
+            replies = [a for a in o.ctx.out if isinstance(a, Send)]
+            for action in replies:
                 await o.ctx.notify(f"web:{uuid.uuid4().hex}", action)
-            return {"message": plain("\n".join(a.text for a in said))}
+            return {"message": plain("\n".join(a.text for a in replies))}
 
     @asynccontextmanager
     async def _open(self, who: Caller, name: str, scope: str) -> AsyncIterator[_Open]:
@@ -175,7 +155,7 @@ class Backend:
                 raise WebError(403, plain_t(ctx, "web.not_allowed"))
             opened = await flow.open_draft(ctx, scope)
             if opened is None:
-                raise WebError(409, plain("\n".join(_said(ctx))) or plain_t(ctx, "web.failed"))
+                raise WebError(409, "\n".join(said(ctx)) or plain_t(ctx, "web.failed"))
             draft, note = opened
             conv = ctx.conversation
             if conv is None or (conv.data or {}).get("draft") != draft.id:
@@ -187,33 +167,9 @@ class Backend:
         if ctx.notified:
             self.core.on_enqueue()
 
-    async def _context(self, uow: UnitOfWork, who: Caller, name: str, scope: str) -> Context:
-        """A context like the chat's for a command, in the user's private chat with the bot."""
-        config, user = self.core.config, who.user
-        row = await uow.users.seen(user.id, user.first_name, user.username, user.language_code)
-        lang = pick_language(who.lang or row.language, user.language_code, config.default_lang)
-        sender = Sender(user.id, user.id, user.first_name, user.username, user.language_code)
-        return Context(
-            uow=uow,
-            incoming=Incoming(0, sender, Command(name, scope)),
-            texts=Texts(lang),
-            roles=await resolve_roles(uow, user.id, config.staff_ids, self.core.role_sources),
-            config=config,
-            registry=self.core.registry,
-            conversation=await uow.conversations.get(user.id),
-        )
-
-
-def plain_t(ctx: Context, key: str, **values: object) -> str:
-    return plain(ctx.t(key, **values)) or key
-
 
 def _plain(lines: list[str]) -> list[str]:
     return [plain(line) or "" for line in lines]
-
-
-def _said(ctx: Context) -> list[str]:
-    return [a.text for a in ctx.out if isinstance(a, Send)]
 
 
 def _not_here(form: FormSession) -> WebError:

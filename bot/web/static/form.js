@@ -1,109 +1,22 @@
-// The Mini App page: draws any form the server describes, keeps each answer through the API.
+// The form page: draws any form the server describes, keeps each answer through the API.
 // No rule lives here: the server checks every answer with the chat's own parsers and says
-// what applies next. Plain DOM, no framework, no CDN; texts come from the bot's catalogs.
+// what applies next. Shared helpers (sign-in, theme, words, calls) are in kit.js.
 "use strict";
 
-(function () {
-  const hash = new URLSearchParams(location.hash.slice(1));
-  const query = new URLSearchParams(location.search);
-  const tg = window.Telegram && window.Telegram.WebApp;
-  const initData = (tg && tg.initData) || hash.get("tgWebAppData") || "";
+window.FormPage = (function () {
+  const { t, el, say, tracked, $app } = window.Kit;
   const state = {
-    form: query.get("form") || "apply",
-    scope: query.get("scope") || "",
-    lang: pickLang(),
-    texts: {},
+    form: Kit.query.get("form") || "apply",
+    scope: Kit.query.get("scope") || "",
     view: null,
     dirty: {},
-    busy: false,
   };
-  const $app = document.getElementById("app");
-
-  function pickLang() {
-    const saved = localStorage.getItem("lang");
-    if (saved === "zh" || saved === "en") return saved;
-    let code = "";
-    try {
-      code = JSON.parse(new URLSearchParams(initData).get("user") || "{}").language_code || "";
-    } catch (e) { code = ""; }
-    return code.toLowerCase().startsWith("en") ? "en" : "zh";
-  }
-
-  // ---- theme: Telegram's themeParams become CSS variables --------------------------------
-  const THEME = {
-    bg_color: "--bg", text_color: "--text", hint_color: "--hint", link_color: "--link",
-    button_color: "--button", button_text_color: "--button-text",
-    secondary_bg_color: "--secondary-bg", section_bg_color: "--section-bg",
-    destructive_text_color: "--destructive",
-  };
-
-  function applyTheme() {
-    let params = tg && tg.themeParams;
-    if (!params || !Object.keys(params).length) {
-      try { params = JSON.parse(hash.get("tgWebAppThemeParams") || "{}"); } catch (e) { params = {}; }
-    }
-    for (const [key, name] of Object.entries(THEME)) {
-      if (typeof params[key] === "string") document.documentElement.style.setProperty(name, params[key]);
-    }
-    if (params.bg_color) document.documentElement.style.colorScheme = isDark(params.bg_color) ? "dark" : "light";
-  }
-
-  function isDark(color) {
-    const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-    if (!m) return false;
-    const [r, g, b] = m.slice(1).map((h) => parseInt(h, 16));
-    return 0.299 * r + 0.587 * g + 0.114 * b < 128;
-  }
-
-  // ---- small helpers ------------------------------------------------------------------------
-  function t(key, values) {
-    let text = state.texts[key] || key;
-    for (const [k, v] of Object.entries(values || {})) text = text.split("{" + k + "}").join(String(v));
-    return text;
-  }
-
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) {
-      if (v === null || v === undefined || v === false) continue;
-      if (k === "class") node.className = v;
-      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-      else if (k === "text") node.textContent = v;
-      else node.setAttribute(k, v === true ? "" : v);
-    }
-    for (const child of children.flat()) {
-      if (child !== null && child !== undefined && child !== false) {
-        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-      }
-    }
-    return node;
-  }
 
   function idOf(path) { return "f-" + path; }
 
-  function apiUrl(path) {
-    const params = new URLSearchParams({ scope: state.scope });
-    if (localStorage.getItem("lang")) params.set("lang", state.lang);
-    return "api/forms/" + encodeURIComponent(state.form) + path + "?" + params;
-  }
-
-  async function call(method, path, body) {
-    const init = { method, headers: { Authorization: "tma " + initData } };
-    if (body instanceof FormData) init.body = body;
-    else if (body !== undefined) {
-      init.body = JSON.stringify(body);
-      init.headers["Content-Type"] = "application/json";
-    }
-    const response = await fetch(apiUrl(path), init);
-    let data = {};
-    try { data = await response.json(); } catch (e) { data = {}; }
-    if (response.status === 401) throw Object.assign(new Error(t("unauthorized")), { fatal: true });
-    if (!response.ok) throw Object.assign(new Error(data.error || t("failed")), { data, status: response.status });
-    return data;
-  }
-
-  function say(message) {
-    $app.replaceChildren(el("p", { class: "banner", role: "alert", text: message }));
+  function call(method, path, body) {
+    const url = "api/forms/" + encodeURIComponent(state.form) + path + "?" + new URLSearchParams({ scope: state.scope });
+    return Kit.call(method, url, body);
   }
 
   // ---- drawing ------------------------------------------------------------------------------
@@ -248,19 +161,6 @@
     if (!box) say(message);
   }
 
-  // data-pending on <body> counts calls in flight (tests and assistive tech can wait on it)
-  function pending(delta) {
-    state.pending = (state.pending || 0) + delta;
-    document.body.dataset.pending = String(state.pending);
-  }
-
-  function tracked(action) {
-    return async function (...args) {
-      pending(1);
-      try { return await action(...args); } finally { pending(-1); }
-    };
-  }
-
   async function run(work, path) {
     try {
       const result = await work();
@@ -331,7 +231,7 @@
       $app.replaceChildren(el("section", { class: "card", id: "done" },
         el("p", { class: "banner", role: "status", text: result.message }),
         el("p", { class: "hint", text: t("submitted") })));
-      if (tg && tg.HapticFeedback) tg.HapticFeedback.notificationOccurred("success");
+      if (Kit.tg && Kit.tg.HapticFeedback) Kit.tg.HapticFeedback.notificationOccurred("success");
     } catch (err) {
       if (err.data && err.data.blocking) {
         render(Object.assign({}, state.view, { blocking: err.data.blocking }));
@@ -340,35 +240,15 @@
   });
 
   // ---- start --------------------------------------------------------------------------------
-  async function loadTexts() {
-    const response = await fetch("texts/" + state.lang + ".json");
-    state.texts = await response.json();
-    document.getElementById("title").textContent = t("title");
-    document.title = t("title");
-    const toggle = document.getElementById("lang");
-    toggle.textContent = t("language");
-    toggle.hidden = false;
-  }
-
   const start = tracked(async function start() {
-    applyTheme();
-    if (tg) { try { tg.ready(); tg.expand(); } catch (e) { /* outside Telegram */ } }
-    await loadTexts();
-    if (!initData) { say(t("no_telegram")); return; }
+    Kit.ready();
+    await Kit.loadTexts();
+    if (!Kit.initData) { say(t("no_telegram")); return; }
     say(t("loading"));
     const view = await run(() => call("GET", ""));
-    if (view && view.lang !== state.lang && !localStorage.getItem("lang")) {
-      state.lang = view.lang;  // the chat's /language choice wins over the client's language
-      await loadTexts();
-    }
+    if (view) await Kit.adoptLanguage(view.lang);
     if (view) render(view);
   });
 
-  document.getElementById("lang").addEventListener("click", async () => {
-    state.lang = state.lang === "zh" ? "en" : "zh";
-    localStorage.setItem("lang", state.lang);
-    await start();
-  });
-
-  start();
+  return { start };
 })();

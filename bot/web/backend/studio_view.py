@@ -1,0 +1,76 @@
+"""A studio as the console lists it: its support period year by year (第十三条, 第十六条).
+
+Which assessment year is which support year is policy's (`policy.support`: counted in
+assessment years, whatever day in December the agency holds them); the records are the
+assessments and the booked work subsidies.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.web.backend.console_types import StudioView, StudioYear
+from handlers.context import Context
+from handlers.review.stats import enum_label
+from policy.categories import StudioCategory
+from policy.divisions import Division
+from policy.support import support_period
+from storage.models import Studio
+from storage.repos.studio_state import YearRecord
+
+
+def period_years(studio: Studio) -> range:
+    """The calendar years the support period touches."""
+    period = support_period(studio.approved_on)
+    return range(period.start.year, period.end.year + 1)
+
+
+def _year(ctx: Context, year: int, index: int, record: YearRecord) -> StudioYear:
+    key = {True: "passed", False: "failed", None: "pending"}[record.passed]
+    return StudioYear(
+        year, index, ctx.t(f"web.console.assess_{key}"), record.passed, record.subsidy
+    )
+
+
+def _years(
+    ctx: Context, studio: Studio, records: dict[int, YearRecord], days: dict[int, date]
+) -> list[StudioYear]:
+    """The period's support years 1–3, then any year recorded outside the period (0)."""
+    period = support_period(studio.approved_on)
+    inside = {year: index for year in period.years if (index := period.index_of(year))}
+    years = {**inside, **{y: 0 for y in records if y not in inside}}
+    return [_year(ctx, y, years[y], records.get(y, YearRecord())) for y in sorted(years)]
+
+
+def _phase(ctx: Context, studio: Studio, today: date) -> str:
+    period = support_period(studio.approved_on)
+    start, end = period.start, period.end
+    if today < start:
+        return ctx.t("web.console.phase_before", start=start.isoformat())
+    if today > end:
+        return ctx.t("web.console.phase_after", end=end.isoformat())
+    return ctx.t("web.console.phase_in", end=end.isoformat())
+
+
+def studio_view(
+    ctx: Context, studio: Studio, records: dict[int, YearRecord], days: dict[int, date]
+) -> StudioView:
+    status_key = f"web.console.studio_status.{studio.status}"
+    years = _years(ctx, studio, records, days)
+    return StudioView(
+        id=studio.id,
+        name=studio.name,
+        unit=studio.unit_name,
+        leader=studio.leader_name,
+        category_label=enum_label(ctx, StudioCategory)(studio.category),
+        division_label=enum_label(ctx, Division)(studio.division) if studio.division else "—",
+        status=studio.status,
+        status_label=ctx.t(status_key) if ctx.texts.has(status_key) else studio.status,
+        approved_on=studio.approved_on.isoformat(),
+        support_ends_on=studio.support_ends_on.isoformat(),
+        phase=_phase(ctx, studio, ctx.now().date()),
+        construction_cap=studio.construction_cap,
+        subsidies=sum(y.subsidy for y in years),
+        years=years,
+        contact_linked=studio.contact_user_id is not None,
+    )
