@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
+from openpyxl import load_workbook
 from sqlalchemy import select
 
+from policy.targets import TargetOverride
+from services import studio_decisions as decide
+from storage.exports import export_workbook
 from storage.models import OutboxMessage, Studio
 from storage.uow import UnitOfWork
-from tests.handlers.annual_world import add_studio
-from tests.handlers.conftest import STAFF_ID
+from tests.handlers.annual_world import REPORT_PASS, add_studio, fill
+from tests.handlers.conftest import SHANGHAI, STAFF_ID, Clock
 from tests.handlers.driver import ChatDriver
 
 Chat = Callable[..., ChatDriver]
@@ -79,3 +84,28 @@ async def test_units_cannot_reach_studio(chat: Chat, db: Db) -> None:
     user = chat(1001)
     await user.command("studio")
     assert "张三数控工作室" not in user.last.text
+
+
+async def test_year_targets_drive_the_report_verdict_and_the_export(
+    chat: Chat, db: Db, clock: Clock
+) -> None:
+    clock.now = datetime(2027, 12, 1, 10, 0, tzinfo=SHANGHAI)
+    studio_id = await add_studio(db)
+    async with db() as uow:
+        override = TargetOverride(5, None, "非遗项目学徒少")
+        cmd = decide.SetTargets(studio_id, 2027, override, STAFF_ID)
+        await decide.set_targets(uow, cmd, clock.now)
+    alice = chat(1001)
+    await alice.command("report")
+    await fill(alice, ["5", *REPORT_PASS[1:]])
+    await alice.press("提交")
+    await alice.press("确认")
+    assert "✅ 培养高技能人才人数：5" in alice.last.text, "5 meets the agency's 5, not 8"
+    async with db() as uow:
+        data = await export_workbook(uow.session, SHANGHAI)
+    sheet = [
+        list(r) for r in load_workbook(io.BytesIO(data))["年度总结"].iter_rows(values_only=True)
+    ]
+    assert sheet[1][sheet[0].index("第九条初步结论")] == "达标", (
+        "the export reads the same targets"
+    )
