@@ -10,6 +10,7 @@ from handlers.flow import Flow
 from handlers.review import contact_role, review_flows
 from handlers.roles import RoleSource
 from handlers.status import StatusFlow
+from handlers.studios import studio_flows
 
 
 def all_flows() -> list[Flow]:
@@ -20,6 +21,7 @@ def all_flows() -> list[Flow]:
         StatusFlow(),
         *annual_flows(),
         *review_flows(),
+        *studio_flows(),
         *common_flows(),
     ]
 

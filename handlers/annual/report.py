@@ -7,20 +7,24 @@ itself is HRSS's (Art. 16), recorded by staff with /assess.
 
 from __future__ import annotations
 
-from handlers.annual.filing import AnnualFormFlow
-from handlers.annual.verdict import targets_of, verdict_text
+from handlers.annual.filing import AnnualFormFlow, parse_scope
+from handlers.annual.verdict import verdict_text
 from handlers.context import Context
 from handlers.forms import FormSession
 from policy.assessment import evaluate_year
 from policy.calendar import ProgrammeCalendar
 from policy.forms.report import REPORT, achieved_results
 from policy.reminders import report_year
+from services import studios
 from storage.models import Studio, Submission
 
 
-def preliminary(form: FormSession, studio: Studio) -> str:
-    results = achieved_results(form.answers)
-    evaluation = evaluate_year(targets_of(studio), results)
+async def preliminary(form: FormSession, studio: Studio) -> str:
+    """The verdict against the year's targets, the agency's own for a heritage studio."""
+    scope = parse_scope(form.draft.scope or "")
+    year = scope[1] if scope else report_year(form.ctx.now().date())
+    targets = await studios.targets(form.ctx.uow, studio.id, year)
+    evaluation = evaluate_year(targets, achieved_results(form.answers))
     return verdict_text(form.ctx, evaluation)
 
 
@@ -38,7 +42,7 @@ class ReportFlow(AnnualFormFlow):
         return ctx.now().date() > cal.assessment
 
     async def confirm_note(self, form: FormSession, studio: Studio) -> str | None:
-        return preliminary(form, studio)
+        return await preliminary(form, studio)
 
     async def filed(
         self, form: FormSession, submission: Submission, studio: Studio, revised: bool
@@ -48,4 +52,4 @@ class ReportFlow(AnnualFormFlow):
         head = ctx.t(
             key, receipt=submission.receipt_no, version=submission.version, year=submission.year
         )
-        ctx.show(head + "\n\n" + preliminary(form, studio), ctx.registry.menu(ctx))
+        ctx.show(head + "\n\n" + await preliminary(form, studio), ctx.registry.menu(ctx))

@@ -11,6 +11,7 @@ from storage.models.core import (
     User,
 )
 from storage.models.eligibility import EligibilityOutcome, Finding
+from storage.models.lifecycle import AcceptanceRow, RevocationRow, SupportPeriodRow, YearTargets
 from storage.models.studios import BindingCode, Studio
 from storage.models.submissions import (
     Attachment,
@@ -21,6 +22,7 @@ from storage.models.submissions import (
 )
 
 __all__ = [
+    "AcceptanceRow",
     "Assessment",
     "Attachment",
     "AuditEntry",
@@ -35,9 +37,12 @@ __all__ = [
     "OutboxMessage",
     "ProcessedUpdate",
     "ReceiptCounter",
+    "RevocationRow",
     "Studio",
     "Submission",
     "SubmissionVersion",
     "Subsidy",
+    "SupportPeriodRow",
     "User",
+    "YearTargets",
 ]

@@ -19,6 +19,7 @@ async def annual_submissions(
         select(
             Submission.receipt_no,
             Submission.year,
+            Studio.id.label("studio_id"),
             Studio.name.label("studio"),
             Studio.unit_name,
             Studio.category,

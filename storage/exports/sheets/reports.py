@@ -3,36 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from sqlalchemy import Row as DbRow
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from policy.assessment import evaluate_year
-from policy.categories import StudioCategory
 from policy.forms.report import CERTIFIED_LEVELS, achieved_results, funds_used
-from policy.targets import TargetOverride, Targets, carries_heritage, targets_for
 from storage.exports.registry import Row, Sheet
 from storage.exports.sheets import labels
 from storage.exports.sheets.annual_rows import annual_submissions
+from storage.repos.studio_targets import StudioTargetsRepo, resolve
 
 VERDICT = ("未达标", "达标")
 
 
-def _targets(r: DbRow[Any]) -> Targets:
-    """第九条 targets of the row's studio, the agency's own for a heritage studio."""
-    override = None if r.min_trainees is None else TargetOverride(r.min_trainees, r.min_certified)
-    heritage = carries_heritage(r.sector, bool(r.intangible_heritage))
-    return targets_for(StudioCategory(r.category), heritage=heritage, override=override)
-
-
 async def _rows(session: AsyncSession) -> Sequence[Row]:
     out: list[Row] = []
-    for r in await annual_submissions(session, "report"):
+    found = await annual_submissions(session, "report")
+    agency = await StudioTargetsRepo(session).rows({(r.studio_id, r.year) for r in found})
+    for r in found:
+        targets = resolve(r, agency.get((r.studio_id, r.year)))
         answers = r.answers or {}
         results = achieved_results(answers)
         amount = funds_used(answers)
-        verdict = evaluate_year(_targets(r), results).passed
+        verdict = evaluate_year(targets, results).passed
         out.append(
             (
                 r.receipt_no,

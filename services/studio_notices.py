@@ -1,0 +1,34 @@
+"""The unit hears staff's decisions on its studio through the outbox, in its own language."""
+
+from __future__ import annotations
+
+from policy.i18n import Lang
+from policy.revocation import RevocationGround
+from policy.revocation import label as ground_label
+from services.messages.actions import Send
+from services.messages.texts import Texts, pick_language
+from storage.models import Studio
+from storage.uow import UnitOfWork
+
+DEFAULT_LANG: Lang = "zh"
+
+
+async def notify_unit(
+    uow: UnitOfWork, found: Studio, key: str, text_key: str, **values: object
+) -> bool:
+    """Queue ``text_key`` for the studio's contact; False when the studio has none bound."""
+    if found.contact_user_id is None:
+        return False
+    user = await uow.users.get(found.contact_user_id)
+    texts = Texts(
+        pick_language(
+            user.language if user else None, user.telegram_language if user else None, DEFAULT_LANG
+        )
+    )
+    shown = {
+        k: ground_label(v, texts.lang) if isinstance(v, RevocationGround) else v
+        for k, v in values.items()
+    }
+    text = texts(text_key, name=found.name, **shown)
+    action = Send(chat_id=found.contact_user_id, text=text)
+    return await uow.outbox.enqueue(key, found.contact_user_id, action.model_dump(mode="json"))

@@ -1,0 +1,111 @@
+"""/studio: staff find a studio, set heritage targets, record acceptance and revoke its title."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from policy.targets import TargetOverride
+from services import studio_decisions as decide
+from storage.exports import export_workbook
+from storage.models import OutboxMessage, Studio
+from storage.uow import UnitOfWork
+from tests.handlers.annual_world import REPORT_PASS, add_studio, fill
+from tests.handlers.conftest import SHANGHAI, STAFF_ID, Clock
+from tests.handlers.driver import ChatDriver
+
+Chat = Callable[..., ChatDriver]
+Db = Callable[[], UnitOfWork]
+
+
+async def test_staff_revoke_a_title_step_by_step(chat: Chat, db: Db) -> None:
+    studio_id = await add_studio(db)
+    staff = chat(STAFF_ID)
+    await staff.command("studio", "张三")
+    await staff.press("张三数控工作室（郑州机械厂）")
+    assert "状态：正常" in staff.last.text and "尚未验收" in staff.last.text
+    await staff.press("撤销/退出")
+    await staff.press("连续2年考核不合格")
+    await staff.text("郑人社〔2027〕9号 <急>")
+    await staff.text("明天")
+    assert "日期不正确" in staff.last.text, "a bad date is refused and asked again"
+    await staff.text("2027-02-20")
+    await staff.text("数控车床一台")
+    assert "郑人社〔2027〕9号 &lt;急&gt;" in staff.last.text and "已撤销称号" in staff.last.text
+    await staff.press("确认")
+    assert "已记录撤销决定" in staff.last.text
+    assert "已撤销称号（连续2年考核不合格，文号 郑人社〔2027〕9号 &lt;急&gt;）" in staff.last.text
+    assert "撤销/退出" not in staff.last.labels()
+    async with db() as uow:
+        studio = await uow.session.get(Studio, studio_id)
+        keys = list(await uow.session.scalars(select(OutboxMessage.key)))
+    assert studio is not None and studio.status == "revoked"
+    assert f"revoked:{studio_id}" in keys
+
+
+async def test_heritage_targets_and_acceptance_show_on_the_card(chat: Chat, db: Db) -> None:
+    studio_id = await add_studio(db, approved_on=date(2026, 5, 1))
+    staff = chat(STAFF_ID)
+    await staff.command("studio", str(studio_id))
+    await staff.press("设定非遗目标")
+    await staff.text("三")
+    assert "整数" in staff.last.text
+    await staff.text("3")
+    await staff.text("-")
+    await staff.text("学徒年龄偏大，以传承效果为准")
+    assert "已设定非遗目标" in staff.last.text
+    assert "经办机构另行确定）：培养 3 人，新取证 2 人" in staff.last.text
+    await staff.press("验收合格")
+    await staff.text("2026-09-01")
+    assert "验收合格：2026-09-01，已授予牌匾" in staff.last.text
+    assert "验收合格" not in staff.last.labels()
+
+
+async def test_the_pending_list_shows_flagged_studios(chat: Chat, db: Db) -> None:
+    studio_id = await add_studio(db)
+    async with db() as uow:
+        studio = await uow.session.get(Studio, studio_id)
+        assert studio is not None
+        studio.status = "flagged"
+        await uow.commit()
+    staff = chat(STAFF_ID)
+    await staff.command("studio")
+    await staff.press("⚠️ 待决定撤销")
+    assert "待决定撤销的工作室（1 个" in staff.last.text
+    assert "张三数控工作室（郑州机械厂）" in staff.last.labels()
+
+
+async def test_units_cannot_reach_studio(chat: Chat, db: Db) -> None:
+    await add_studio(db)
+    user = chat(1001)
+    await user.command("studio")
+    assert "张三数控工作室" not in user.last.text
+
+
+async def test_year_targets_drive_the_report_verdict_and_the_export(
+    chat: Chat, db: Db, clock: Clock
+) -> None:
+    clock.now = datetime(2027, 12, 1, 10, 0, tzinfo=SHANGHAI)
+    studio_id = await add_studio(db)
+    async with db() as uow:
+        override = TargetOverride(5, None, "非遗项目学徒少")
+        cmd = decide.SetTargets(studio_id, 2027, override, STAFF_ID)
+        await decide.set_targets(uow, cmd, clock.now)
+    alice = chat(1001)
+    await alice.command("report")
+    await fill(alice, ["5", *REPORT_PASS[1:]])
+    await alice.press("提交")
+    await alice.press("确认")
+    assert "✅ 培养高技能人才人数：5" in alice.last.text, "5 meets the agency's 5, not 8"
+    async with db() as uow:
+        data = await export_workbook(uow.session, SHANGHAI)
+    sheet = [
+        list(r) for r in load_workbook(io.BytesIO(data))["年度总结"].iter_rows(values_only=True)
+    ]
+    assert sheet[1][sheet[0].index("第九条初步结论")] == "达标", (
+        "the export reads the same targets"
+    )
