@@ -279,7 +279,13 @@ async def test_an_approved_application_is_locked(chat: Chat, core: Core, db: Db)
         sub.status = "approved"
         await uow.commit()
     await alice.command("apply")
-    assert "不能重复申报" in alice.last.text and "已通过" in alice.last.text
+    assert "郑州市技能大师工作室申报" in alice.last.text and "第 1/" in alice.last.text
+    await alice.text("另一个工作室")
+    async with db() as uow:
+        sub = await uow.session.scalar(select(Submission))
+        versions = list(await uow.session.scalars(select(SubmissionVersion)))
+    assert sub is not None and (sub.status, sub.version, len(versions)) == ("approved", 1, 1)
+    assert versions[0].answers["studio_name"] == "星光数控技能大师工作室", "a new one, not it"
 
 
 async def test_the_intro_the_counter_and_status_give_one_number(chat: Chat, core: Core) -> None:
