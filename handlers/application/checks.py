@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from handlers.forms import FormSession
+from policy.dates import ONE_DAY
 from policy.duplicates import ApplicationFacts, duplicate_reason
 from storage.repos.duplicates import DuplicatesRepo
 from storage.repos.findings import FindingsRepo, SubjectKind
@@ -28,7 +29,8 @@ async def bar_line(form: FormSession, key: str) -> str | None:
     until = await form.ctx.uow.repo(FindingsRepo).barred_from(kind, code, today)
     if until is None:
         return None
-    return form.ctx.t(f"application.barred_{kind}", date=until.isoformat())
+    last_day = until - ONE_DAY
+    return form.ctx.t(f"application.barred_{kind}", until=last_day.isoformat())
 
 
 async def bar_lines(form: FormSession) -> list[str]:

@@ -224,9 +224,13 @@ async def test_a_barred_master_and_unit_are_told_with_article_17(
     alice = chat()
     await fill(alice, files, until="master_mobile")
     # a finding of 2025-06-01 bars through 2028-06-01 (民法典第二百零一、二百零二条)
-    assert "第十七条：该技能大师因弄虚作假被认定，2028-06-02 之前不得申报" in alice.last.text
+    assert "第十七条：该技能大师被认定弄虚作假，三年内不得参与" in alice.last.text
+    assert "项目申报和评比表彰，限制至 2028-06-01（含）" in alice.last.text
     await run_steps(alice, files, steps_from("master_mobile"))
-    assert "该技能大师因弄虚作假" in alice.last.text and "该申报单位因弄虚作假" in alice.last.text
+    assert (
+        "该技能大师被认定弄虚作假" in alice.last.text
+        and "该申报单位被认定弄虚作假" in alice.last.text
+    )
     assert not any("提交" in b for b in alice.last.labels())
 
 
