@@ -111,7 +111,7 @@ async def test_a_restart_resumes_where_the_unit_stopped(
         files2 = FakeFiles(fresh)
         await again.command("apply")
         assert "恢复上次保存的填写进度" in again.last.text
-        assert label("unit_name") in again.last.text and "第 18/" in again.last.text
+        assert label("unit_name") in again.last.text and "第 19/" in again.last.text
         await run_steps(again, files2, steps_from("unit_name"))
         assert "全部内容已填写完整" in again.last.text
     finally:
