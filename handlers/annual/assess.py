@@ -1,29 +1,31 @@
-"""`/assess [year]` (staff): record each studio's annual assessment, pass or fail, with a comment.
+"""`/assess [year]` (staff): record each studio's annual assessment, pass or fail (第十六条).
 
-Steps: pick a studio from a paged list (✅ passed, ❌ failed, ▫️ not yet), see its report's
-preliminary verdict, press Pass or Fail, type a comment (or none). The conversation carries
-the year, page, studio and result, committed with every step.
+Steps: pick a studio from a paged list of those the year's assessment covers (✅ passed,
+❌ failed, ▫️ not yet), see its report's preliminary verdict, press Pass or Fail, give the
+comment (a fail needs the improvement opinions), then confirm or cancel: nothing is recorded or
+sent before the confirmation. The conversation carries year, page, studio, result and opinion,
+committed with every step; the recording itself is :func:`services.assessments.record_assessment`.
 """
 
 from __future__ import annotations
 
-from handlers.annual.assess_effects import record_assessment
+from handlers.annual.assess_steps import confirm_prompt, opinion_prompt, outcome_note, take_opinion
 from handlers.annual.studio_choice import parse_year
 from handlers.annual.verdict import targets_of, verdict_text
 from handlers.context import Context
 from handlers.flow import Flow
 from handlers.roles import Role
-from policy import display
 from policy.assessment import evaluate_year
 from policy.forms.report import achieved_results
 from policy.reminders import report_year
-from services.messages.actions import Btn, Keyboard
+from policy.support import SUPPORT_YEARS, assessment_year_for
+from services.assessments import AssessmentInput, assessable_studios, record_assessment
+from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
 from services.messages.payloads import number
 from storage.models import Conversation, Studio
 from storage.repos.annual import AssessmentsRepo
 from storage.repos.annual_filings import AnnualFilingsRepo
-from storage.repos.studios import StudiosRepo
 from storage.repos.submissions import SubmissionsRepo
 
 PAGE = 8
@@ -47,25 +49,21 @@ class AssessFlow(Flow):
     def _btn(self, ctx: Context, conv: Conversation, key: str, action: str) -> Btn:
         return button(ctx.t(key), self.name, action, conv.seq)
 
-    def _no_comment(self, ctx: Context, conv: Conversation) -> Keyboard:
-        return rows([self._btn(ctx, conv, "annual.no_comment", "nc")])
-
     async def _list(self, ctx: Context, conv: Conversation, note: str = "") -> None:
         year, page = int(conv.data["year"]), int(conv.data.get("page", 0))
-        studios = ctx.uow.repo(StudiosRepo)
-        total = await studios.count()
-        shown = await studios.page(page * PAGE, PAGE)
+        studios = await assessable_studios(ctx.uow, year)
         results = await ctx.uow.repo(AssessmentsRepo).of_year(year)
         picks = [
             button(f"{MARKS[results.get(s.id)]} {s.name}", self.name, f"s:{s.id}", conv.seq)
-            for s in shown
+            for s in studios[page * PAGE : (page + 1) * PAGE]
         ]
         nav = []
         if page > 0:
             nav.append(self._btn(ctx, conv, "annual.prev", "p:prev"))
-        if (page + 1) * PAGE < total:
+        if (page + 1) * PAGE < len(studios):
             nav.append(self._btn(ctx, conv, "annual.next", "p:next"))
-        text = ctx.t("annual.assess_list", year=year, done=len(results), total=total)
+        done = sum(1 for s in studios if s.id in results)
+        text = ctx.t("annual.assess_list", year=year, done=done, total=len(studios))
         ctx.show(f"{note}\n\n{text}".strip() if note else text, stack(rows(picks), nav))
 
     async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
@@ -82,23 +80,29 @@ class AssessFlow(Flow):
         elif verb in ("pass", "fail") and conv.step == "decide":
             data = {**conv.data, "passed": verb == "pass"}
             await ctx.uow.conversations.save(conv, "comment", data)
-            ctx.show(ctx.t("annual.assess_comment"), self._no_comment(ctx, conv))
-        elif verb == "nc" and conv.step == "comment":
-            await self._record(ctx, conv, "")
-        elif verb == "back":
+            ctx.show(*opinion_prompt(ctx, conv))
+        elif verb == "nc" and conv.step == "comment" and conv.data.get("passed"):
+            await take_opinion(ctx, conv, "")
+        elif verb == "ok" and conv.step == "confirm":
+            await self._record(ctx, conv)
+        elif verb in ("back", "cancel"):
             await ctx.uow.conversations.save(conv, "list", conv.data)
-            await self._list(ctx, conv)
+            note = ctx.t("annual.assess_cancelled") if verb == "cancel" else ""
+            await self._list(ctx, conv, note)
         else:
             ctx.answer(ctx.t("common.stale_button"), alert=True)
 
     async def _studio(self, ctx: Context, conv: Conversation, studio_id: int) -> None:
-        studio = await ctx.uow.repo(StudiosRepo).get(studio_id)
+        year = int(conv.data["year"])
+        covered = {s.id: s for s in await assessable_studios(ctx.uow, year)}
+        studio = covered.get(studio_id)
         if studio is None:
             ctx.answer(ctx.t("common.stale_button"), alert=True)
             return
-        year = int(conv.data["year"])
         await ctx.uow.conversations.save(conv, "decide", {**conv.data, "studio": studio.id})
         lines = [ctx.t("annual.assess_card", studio=studio.name, unit=studio.unit_name, year=year)]
+        if (index := assessment_year_for(studio.approved_on, year)) is not None:
+            lines.append(ctx.t("annual.assess_support_year", n=index, of=SUPPORT_YEARS))
         lines.append(await self._report_line(ctx, studio, year))
         done = await ctx.uow.repo(AssessmentsRepo).get(studio.id, year)
         if done is not None:
@@ -126,28 +130,30 @@ class AssessFlow(Flow):
         if conv.step != "comment":
             await self.reprompt(ctx, conv, ctx.t("common.use_buttons"))
             return
-        await self._record(ctx, conv, text.strip()[:1000])
+        await take_opinion(ctx, conv, text)
 
-    async def _record(self, ctx: Context, conv: Conversation, comment: str) -> None:
-        studio = await ctx.uow.repo(StudiosRepo).get(int(conv.data["studio"]))
-        assert studio is not None
+    async def _record(self, ctx: Context, conv: Conversation) -> None:
         year, passed = int(conv.data["year"]), bool(conv.data["passed"])
-        outcome = await record_assessment(ctx, studio, year, passed, comment)
-        lines = [ctx.t("annual.assessed", studio=studio.name, year=year, result=MARKS[passed])]
-        if outcome.subsidy:
-            money = display.cny(outcome.subsidy, ctx.texts.lang)
-            lines.append(ctx.t("annual.subsidy_booked", amount=money))
-        if outcome.flagged:
-            lines.append(ctx.t("annual.flagged"))
-        if outcome.period_ends:
-            lines.append(ctx.t("annual.period_ends"))
+        data = AssessmentInput(
+            studio_id=int(conv.data["studio"]),
+            year=year,
+            passed=passed,
+            opinion=str(conv.data.get("opinion", "")),
+            by=ctx.user_id,
+            staff_ids=ctx.config.staff_ids,
+            default_lang=ctx.config.default_lang,
+        )
+        outcome = await record_assessment(ctx.uow, data, ctx.now())
+        ctx.notified += outcome.queued
         await ctx.uow.conversations.save(conv, "list", conv.data)
-        await self._list(ctx, conv, "\n".join(lines))
+        await self._list(ctx, conv, outcome_note(ctx, outcome, year, MARKS[passed]))
 
     async def reprompt(self, ctx: Context, conv: Conversation, note: str | None = None) -> None:
         if note:
             ctx.send(note)
         if conv.step == "comment":
-            ctx.send(ctx.t("annual.assess_comment"), self._no_comment(ctx, conv))
+            ctx.send(*opinion_prompt(ctx, conv))
+        elif conv.step == "confirm":
+            ctx.send(*await confirm_prompt(ctx, conv))
         else:
             await self._list(ctx, conv)

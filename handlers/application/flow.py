@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handlers.application.checks import bar_line, bar_lines
+from handlers.application.checks import bar_line, bar_lines, duplicate_line
 from handlers.application.opening import open_application
 from handlers.application.submit import submit_application
 from handlers.context import Context
@@ -27,7 +27,8 @@ class ApplicationFlow(FormFlow):
         return [*notes, barred] if barred else notes
 
     async def blockers(self, form: FormSession) -> list[str]:
-        return await bar_lines(form)
+        duplicate = await duplicate_line(form)
+        return [*await bar_lines(form), *([duplicate] if duplicate else [])]
 
     async def marked(self, form: FormSession) -> set[str]:
         """A revision flags the fields staff asked to fix, until each is changed."""

@@ -1,20 +1,17 @@
 """Which draft `/apply` opens: a returned submission's revision first, then the unit's own
-draft, else a new one, unless an application of this year is already with the agency."""
+draft, else a new one. A unit may apply for several studios, each with its own master (第五条,
+第六条); what must not happen twice is checked at submit (handlers.application.checks)."""
 
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.status import status_label
 from policy.forms.application import APPLICATION
 from policy.forms.walk import question_count
-from policy.states import SubmissionStatus
 from storage.models import Draft, Submission
 from storage.repos.drafts import DraftsRepo
 from storage.repos.submissions import RETURNED, SubmissionsRepo
 
 KIND = "application"
-OPEN_AGAIN = frozenset({SubmissionStatus.REJECTED})
-"""Statuses after which a unit may start a new application in the same year."""
 
 
 def field_names(ctx: Context, keys: list[str]) -> str:
@@ -49,14 +46,6 @@ async def _revision(ctx: Context) -> tuple[Draft, str] | None:
     return None
 
 
-async def _blocking(ctx: Context) -> Submission | None:
-    year = ctx.now().year
-    for submission in await ctx.uow.repo(SubmissionsRepo).for_owner(ctx.user_id, KIND):
-        if submission.year == year and submission.status not in OPEN_AGAIN:
-            return submission
-    return None
-
-
 async def open_application(ctx: Context) -> tuple[Draft, str | None] | None:
     revision = await _revision(ctx)
     if revision is not None:
@@ -65,13 +54,6 @@ async def open_application(ctx: Context) -> tuple[Draft, str | None] | None:
     draft = await drafts.find(ctx.user_id, KIND)
     if draft is not None:
         return draft, ctx.t("forms.resumed")
-    if (done := await _blocking(ctx)) is not None:
-        status = status_label(ctx, done.status)
-        ctx.send(
-            ctx.t("application.already", receipt=done.receipt_no, status=status),
-            ctx.registry.menu(ctx),
-        )
-        return None
     draft = await drafts.create(ctx.user_id, KIND, ctx.now())
     total = question_count(APPLICATION, draft.answers or {})
     intro = ctx.t("forms.intro", command="/apply", total=total)

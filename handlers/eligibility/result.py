@@ -37,7 +37,7 @@ def render_result(ctx: Context, answers: EligibilityAnswers, result: Eligibility
             _headline(ctx, result),
             _conditions(ctx, answers, result),
             _categories(ctx),
-            _next_steps(ctx, result),
+            _next_steps(ctx, answers, result),
         )
     )
 
@@ -75,13 +75,22 @@ def _line(ctx: Context, answers: EligibilityAnswers, outcome: ConditionOutcome) 
         held = qualification_label(answers.level, lang)
         if answers.title is not None:
             held = ctx.t("check.result.and", a=held, b=qualification_label(answers.title, lang))
-        note = ctx.t("check.result.yours", held=held)
+        note = ctx.t("check.result.yours", held=held) + _own_trade(ctx, answers)
     return ctx.t(
         "check.result.line",
         mark=_MARKS[outcome.met],
         condition=label(outcome.code, ctx.texts.lang),
         article=_art(ctx, outcome.article),
         note=note,
+    )
+
+
+def _own_trade(ctx: Context, answers: EligibilityAnswers) -> str:
+    """Art. 4 本职业（工种）: said when the master answered it."""
+    if answers.in_own_trade is None:
+        return ""
+    return ctx.t(
+        "check.result.own_trade_yes" if answers.in_own_trade else "check.result.own_trade_no"
     )
 
 
@@ -101,19 +110,20 @@ def _categories(ctx: Context) -> str:
     return "\n".join(lines)
 
 
-def _next_steps(ctx: Context, result: EligibilityResult) -> str:
+def _next_steps(ctx: Context, answers: EligibilityAnswers, result: EligibilityResult) -> str:
     if result.verdict is not Verdict.NOT_ELIGIBLE:
         return ctx.t(f"check.next.{result.verdict.value}", again=result.may_apply_from or "")
     lang = ctx.texts.lang
     missing = ctx.t("check.next.separator").join(label(c, lang) for c in result.missing)
-    return ctx.t("check.next.not_eligible", missing=missing, advice=ctx.t(_advice(result)))
+    advice = ctx.t(_advice(answers, result))
+    return ctx.t("check.next.not_eligible", missing=missing, advice=advice)
 
 
-def _advice(result: EligibilityResult) -> str:
-    """Which way out there is: none for B2/B3, a qualification for B1, else a route."""
+def _advice(answers: EligibilityAnswers, result: EligibilityResult) -> str:
+    """Which way out there is: none for B2/B3, a qualification (in one's trade) for B1, a route."""
     missing = set(result.missing)
     if missing & {ConditionCode.B2, ConditionCode.B3}:
         return "check.advice.base"
     if ConditionCode.B1 in missing:
-        return "check.advice.b1"
+        return "check.advice.b1_trade" if answers.in_own_trade is False else "check.advice.b1"
     return "check.advice.routes"

@@ -15,8 +15,9 @@ from policy.categories import StudioCategory
 from policy.categories import label as category_label
 from policy.divisions import Division
 from policy.divisions import label as division_label
-from policy.eligibility import ConditionCode
+from policy.eligibility import ARTICLE, ConditionCode
 from policy.eligibility import label as condition_label
+from policy.source import article_label
 from storage.repos.binding import Attempt, BindingRepo
 from storage.repos.eligibility_outcomes import EligibilitySummary
 from storage.repos.review_stats import StatsRepo
@@ -60,12 +61,8 @@ def eligibility_text(ctx: Context, summary: EligibilitySummary) -> str:
     )
     worst = summary.most_common_failure
     if worst is not None:
-        try:
-            name = condition_label(ConditionCode(worst), ctx.texts.lang)
-        except ValueError:
-            name = worst
         count = summary.failing_counts[worst]
-        text += "\n" + ctx.t("stats.worst", condition=name, code=worst, count=count)
+        text += "\n" + _worst(ctx, worst, count)
     return text
 
 
@@ -101,3 +98,14 @@ class StatsFlow(Flow):
         if unreachable:
             parts.append(ctx.t("stats.unreachable", ids=", ".join(map(str, unreachable))))
         ctx.show("\n".join(parts))
+
+
+def _worst(ctx: Context, code: str, count: int) -> str:
+    """The most common unmet condition, by its words and article, never its internal code."""
+    try:
+        condition = ConditionCode(code)
+    except ValueError:
+        return ctx.t("stats.worst_unknown", count=count)
+    name = condition_label(condition, ctx.texts.lang)
+    article = article_label(ARTICLE[condition], ctx.texts.lang)
+    return ctx.t("stats.worst", condition=name, article=article, count=count)

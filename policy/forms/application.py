@@ -58,11 +58,23 @@ def _school(a: Answers) -> bool:
     return value in set(HostType) and is_school(HostType(value))
 
 
+def _high_enough(a: Answers) -> bool:
+    """技师 or higher, or the corresponding title, in whatever trade (第四条)."""
+    level, title = a.get("master_level"), a.get("master_title")
+    if level is None or title is None:
+        return False
+    return meets_b1(QualificationLevel(level), TechnicalTitle(title))
+
+
 def _b1(a: Answers) -> bool | None:
+    """第四条 本职业（工种）技师以上: high enough and in the master's own trade."""
     level, title = a.get("master_level"), a.get("master_title")
     if level is None or title is None:
         return None
-    return meets_b1(QualificationLevel(level), TechnicalTitle(title))
+    if not _high_enough(a):
+        return False
+    own = a.get("master_own_trade")
+    return None if own is None else bool(own)
 
 
 def needs_exception(a: Answers) -> bool:
@@ -96,6 +108,7 @@ MASTER: Final = Section(
         Field("master_level", Kind.CHOICE, choices=LEVELS),
         Field("master_cert_no", Kind.CERTIFICATE, when=_has_certificate),
         Field("master_title", Kind.CHOICE, choices=TITLES),
+        Field("master_own_trade", Kind.YES_NO, when=_high_enough),
         _yes_no("master_healthy"),
         _yes_no("master_daily_work"),
         _yes_no("master_r1"),
@@ -186,6 +199,7 @@ def eligibility_answers(a: Answers, today: date) -> EligibilityAnswers:
         falsification_found=False,
         level=QualificationLevel(level) if level else None,
         title=TechnicalTitle(title) if title else None,
+        in_own_trade=a.get("master_own_trade"),
         healthy=a.get("master_healthy"),
         can_carry_daily_work=a.get("master_daily_work"),
         r1_honour=a.get("master_r1"),
@@ -200,14 +214,17 @@ def master_issues(a: Answers, today: date) -> Sequence[Issue]:
     result = evaluate_eligibility(eligibility_answers(a, today))
     if result.verdict is not Verdict.NOT_ELIGIBLE:
         return ()
+    keys = {**_CONDITION_KEY}
+    if a.get("master_own_trade") is False:
+        keys[ConditionCode.B1] = "master_own_trade"
     return tuple(
         Issue(
-            _CONDITION_KEY[code],
+            keys[code],
             ART_4,
             Label(condition_label(code, "zh"), condition_label(code, "en")),
         )
         for code in result.missing
-        if code in _CONDITION_KEY
+        if code in keys
     )
 
 

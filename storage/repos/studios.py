@@ -6,7 +6,7 @@ caller restates the three years or the 150,000/100,000 CNY.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -109,6 +109,13 @@ class StudiosRepo(Repository):
             .order_by(Studio.name, Studio.id)
             .offset(offset)
             .limit(limit)
+        )
+        return list(rows)
+
+    async def in_states(self, states: Collection[str]) -> list[Studio]:
+        """Every studio in one of ``states``, by name (the year's assessment list)."""
+        rows = await self.session.scalars(
+            select(Studio).where(Studio.status.in_(list(states))).order_by(Studio.name, Studio.id)
         )
         return list(rows)
 

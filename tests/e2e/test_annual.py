@@ -8,7 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 
 from emulator import SimUser
-from storage.models import Submission
+from storage.models import Submission, Subsidy
 from tests.e2e.harness import Harness
 from tests.handlers.annual_world import PLAN_SHORT, REPORT_PASS
 from tests.handlers.conftest import SHANGHAI, Clock
@@ -79,3 +79,60 @@ async def test_a_swept_reminder_reaches_the_chat_and_opens_the_plan(
     assert "2024 年度工作计划" in opened.plain
     await bot.restart()
     assert await bot.app.scheduler.sweep() == [], "a restart re-sends nothing"
+
+
+async def test_a_failed_assessment_is_confirmed_and_carries_the_opinions(
+    fast_bot: Harness, clock: Clock
+) -> None:
+    bot = fast_bot
+    clock.now = datetime(2024, 12, 16, 10, 0, tzinfo=SHANGHAI)
+    await _studio(bot, approved_on=date(2024, 3, 1))
+    await _studio(bot, approved_on=date(2024, 12, 2))  # first assessed in December 2025
+    staff = bot.staff(9001)
+    alice = bot.user()
+    await alice.ask("/start")
+    [listing] = await staff.ask("/assess 2024")
+    assert "已录入 0/1" in listing.plain
+    [card] = await staff.click("▫️ 星光数控工作室", listing)
+    [ask] = await staff.click("❌ 不合格", card)
+    assert "须提出改进意见（第十六条）" in ask.plain
+    [confirm] = await staff.ask("加强带徒传技 <培训>")
+    assert "确认录入 星光数控工作室 2024 年度考核结果 ❌" in confirm.plain
+    mark = alice.mark()
+    [done] = await staff.click("✅ 确认录入", confirm)
+    assert "已录入：星光数控工作室 2024 年度 ❌" in done.plain and "已录入 1/1" in done.plain
+    [notice] = await alice.wait_messages(mark, count=1)
+    assert "考核结果：不合格" in notice.plain
+    assert "改进意见（第十六条）：加强带徒传技 <培训>" in notice.plain
+
+
+async def test_moving_the_assessment_day_keeps_three_subsidies(
+    fast_bot: Harness, clock: Clock
+) -> None:
+    bot = fast_bot
+    studio_id = await _studio(bot, approved_on=date(2022, 3, 1))
+    staff = bot.staff(9001)
+    for year, day in ((2022, "2022-12-05"), (2023, "2023-12-28"), (2024, "2024-12-15")):
+        clock.now = datetime(year, 11, 20, 10, 0, tzinfo=SHANGHAI)
+        [menu] = await staff.ask("/calendar")
+        [asked] = await staff.click("调整考核日", menu)
+        assert "请输入" in asked.plain
+        [moved] = await staff.ask(day)
+        assert f"年度考核：{day}（已调整）" in moved.plain
+        [listing] = await staff.ask(f"/assess {year}")
+        [card] = await staff.click("▫️ 星光数控工作室", listing)
+        [comment] = await staff.click("✅ 合格", card)
+        [confirm] = await staff.click("无意见", comment)
+        shown = await staff.click("✅ 确认录入", confirm)
+        done = next(m for m in shown if "已录入" in m.plain)  # 2024 also brings the period's end
+        assert "已核定工作补助2万元" in done.plain
+    [listing] = await staff.ask("/assess 2025")
+    [card] = await staff.click("▫️ 星光数控工作室", listing)
+    [comment] = await staff.click("✅ 合格", card)
+    [confirm] = await staff.click("无意见", comment)
+    [done] = await staff.click("✅ 确认录入", confirm)
+    assert "补助" not in done.plain, "the support period is over after three assessments"
+    async with bot.uow() as uow:
+        query = select(Subsidy).where(Subsidy.studio_id == studio_id)
+        booked = [s.amount for s in await uow.session.scalars(query) if s.status == "booked"]
+    assert sum(booked) == 60_000

@@ -69,10 +69,10 @@ async def test_edit_from_the_summary(fast_bot: Harness) -> None:
     alice = bot.user()
     await alice.ask("/apply")
     await play(alice)
-    [field] = await alice.click("✏️ 29")
+    [field] = await alice.click("✏️ 30")
     assert "工作室场地面积" in field.plain and "当前答案：120平方米" in field.plain
     [summary] = await alice.ask("200平方米")
-    assert "29. 工作室场地面积：200平方米" in summary.plain
+    assert "30. 工作室场地面积：200平方米" in summary.plain
     assert "📤 提交" in summary.labels()
 
 

@@ -56,6 +56,7 @@ STEPS: list[tuple[str, list[Act]]] = [
     ("master_level", [P("技师（二级）")]),
     ("master_cert_no", [T("S2019-000123")]),
     ("master_title", [P("无技术职称")]),
+    ("master_own_trade", [P("是")]),
     ("master_healthy", [P("是")]),
     ("master_daily_work", [P("是")]),
     ("master_r1", [P("是")]),

@@ -26,6 +26,7 @@ async def _assess(staff: ChatDriver, year: int, studio: str, verdict: str, comme
         await staff.text(comment)
     else:
         await staff.press("无意见")
+    await staff.press("确认录入")
 
 
 async def _keys(db: Db) -> list[str]:
@@ -48,7 +49,7 @@ async def test_a_pass_books_the_work_subsidy_and_tells_the_studio(
     assert subsidy is not None and (subsidy.amount, subsidy.status) == (20_000, "booked")
     assert notice is not None and "成绩突出 &lt;好&gt;" in notice.action["text"]
     assert notice.not_before == datetime(2027, 12, 17, 8, 0, tzinfo=SHANGHAI), "quiet hours"
-    await _assess(staff, 2027, "张三数控工作室", "❌ 不合格", "")
+    await _assess(staff, 2027, "张三数控工作室", "❌ 不合格", "年度培养人数不足")
     async with db() as uow:
         subsidy = await uow.session.scalar(select(Subsidy))
     assert subsidy is not None and subsidy.status == "cancelled", "a correction cancels it"
@@ -66,9 +67,9 @@ async def test_outside_the_support_period_no_subsidy(chat: Chat, db: Db, clock: 
 async def test_two_failures_in_a_row_flag_the_studio(chat: Chat, db: Db) -> None:
     studio_id = await add_studio(db, approved_on=date(2020, 3, 1))
     staff = chat(STAFF_ID)
-    await _assess(staff, 2025, "张三数控工作室", "❌ 不合格", "")
+    await _assess(staff, 2025, "张三数控工作室", "❌ 不合格", "加强带徒传技")
     assert "待撤销" not in staff.last.text
-    await _assess(staff, 2026, "张三数控工作室", "❌ 不合格", "")
+    await _assess(staff, 2026, "张三数控工作室", "❌ 不合格", "加强带徒传技")
     assert "待撤销" in staff.last.text
     async with db() as uow:
         studio = await uow.session.get(Studio, studio_id)
@@ -134,3 +135,77 @@ async def test_reminders_preview_for_staff(chat: Chat, db: Db, clock: Clock) -> 
     assert "• 2027-01-17 09:00 · 年度计划提醒 × 1" in text
     assert "• 2027-01-21 09:00 · 年度计划逾期通知 × 2" in text
     assert await _keys(db) == [], "a preview queues nothing"
+
+
+async def test_a_fail_needs_the_improvement_opinions_and_carries_them(chat: Chat, db: Db) -> None:
+    studio_id = await add_studio(db, approved_on=date(2026, 3, 1))
+    staff = chat(STAFF_ID)
+    await staff.command("assess", "2027")
+    await staff.press("张三数控工作室")
+    await staff.press("❌ 不合格")
+    assert "须提出改进意见（第十六条）" in staff.last.text
+    assert "无意见" not in staff.last.labels()
+    await staff.text("   ")
+    assert "意见没有保存" in staff.last.text
+    await staff.text("改" * 1001)
+    assert "意见没有保存" in staff.last.text, "too long is refused, not cut"
+    await staff.text("加强技术攻关 <b>")
+    assert "确认录入" in staff.last.text and "加强技术攻关 &lt;b&gt;" in staff.last.text
+    assert await _keys(db) == [], "nothing is sent before the confirmation"
+    await staff.press("确认录入")
+    async with db() as uow:
+        notice = await uow.outbox.by_key(f"assess:{studio_id}:2027:fail:1001")
+    assert notice is not None
+    assert "改进意见（第十六条）：加强技术攻关 &lt;b&gt;" in notice.action["text"]
+
+
+async def test_cancelling_records_and_sends_nothing(chat: Chat, db: Db) -> None:
+    await add_studio(db, approved_on=date(2026, 3, 1))
+    staff = chat(STAFF_ID)
+    await staff.command("assess", "2027")
+    await staff.press("张三数控工作室")
+    await staff.press("✅ 合格")
+    await staff.press("无意见")
+    await staff.press("取消")
+    assert "已取消，没有录入任何结果" in staff.last.text
+    assert "已录入 0/1" in staff.last.text
+    async with db() as uow:
+        assert await uow.session.scalar(select(Subsidy)) is None
+    assert await _keys(db) == []
+
+
+async def test_a_studio_confirmed_in_early_december_is_first_assessed_a_year_later(
+    chat: Chat, db: Db
+) -> None:
+    await add_studio(db, name="十二月工作室", approved_on=date(2027, 12, 3))
+    await add_studio(db, contact=1002, name="六月工作室", approved_on=date(2027, 6, 1))
+    staff = chat(STAFF_ID)
+    await staff.command("assess", "2027")
+    assert "已录入 0/1" in staff.last.text
+    assert [label[-5:] for label in staff.last.labels()] == ["六月工作室"]
+    await staff.command("assess", "2028")
+    assert "已录入 0/2" in staff.last.text
+    await staff.press("十二月工作室")
+    assert "扶持期第 1/3 年" in staff.last.text
+
+
+async def test_moving_the_assessment_day_leaves_the_subsidy_at_three_years(
+    chat: Chat, db: Db, clock: Clock
+) -> None:
+    studio_id = await add_studio(db, approved_on=date(2026, 3, 1))
+    staff = chat(STAFF_ID)
+    for year, day in ((2026, "2026-12-02"), (2027, "2027-12-30"), (2028, "2028-12-15")):
+        clock.now = datetime(year, 11, 20, 10, 0, tzinfo=SHANGHAI)
+        await staff.command("calendar")
+        await staff.press("调整考核日")
+        await staff.text(day)
+        assert f"年度考核：{day}（已调整）" in staff.last.text
+        await _assess(staff, year, "张三数控工作室", "✅ 合格", "")
+    await _assess(staff, 2029, "张三数控工作室", "✅ 合格", "")
+    async with db() as uow:
+        query = select(Subsidy).where(Subsidy.studio_id == studio_id)
+        rows = list(await uow.session.scalars(query))
+    assert sorted((r.year, r.amount, r.status) for r in rows) == [
+        (2026, 20_000, "booked"), (2027, 20_000, "booked"), (2028, 20_000, "booked"),
+    ]  # fmt: skip
+    assert sum(r.amount for r in rows if r.status == "booked") == 60_000

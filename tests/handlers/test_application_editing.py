@@ -78,16 +78,16 @@ async def test_an_edit_that_reveals_a_question_asks_it_before_the_summary(
     alice = chat()
     await fill(alice, files)
     assert label("enrolled_students") not in alice.last.text
-    await alice.press("✏️ 20")  # host type
+    await alice.press("✏️ 21")  # host type
     await alice.press("职业（技工）院校")
     assert label("enrolled_students") in alice.last.text
-    assert "（因上一项回答，新增 1 项，现共 40 项）" in alice.last.text
-    assert "第 27/40 项" in alice.last.text
+    assert "（因上一项回答，新增 1 项，现共 41 项）" in alice.last.text
+    assert "第 28/41 项" in alice.last.text
     await alice.text("4200")
     assert "在校生人数：4,200人" in alice.last.text
-    await alice.press("✏️ 20")
+    await alice.press("✏️ 21")
     await alice.press("科技和技能含量较高的大中型企业")
-    assert "（因上一项回答，减少 1 项，现共 39 项）" in alice.last.text
+    assert "（因上一项回答，减少 1 项，现共 40 项）" in alice.last.text
     assert "在校生人数" not in alice.last.text  # hidden again, and not submitted
     await alice.press("提交")
     await alice.press("我确认材料真实")
@@ -132,7 +132,7 @@ async def test_equipment_costs_are_totalled_in_the_summary(chat: Chat, core: Cor
         await alice.text(cost)
     await alice.press("完成")
     await run_steps(alice, files, steps_from("commit_funds"))
-    shown = "30. 设备：2 条，合计 150,000.50元：车床，2台（套），12万元；铣床，2台（…"
+    shown = "31. 设备：2 条，合计 150,000.50元：车床，2台（套），12万元；铣床，2台（…"
     assert shown in alice.last.text
 
 
@@ -153,10 +153,10 @@ async def test_a_missing_mandatory_attachment_blocks_submit_with_the_list(
     await alice.press_data(f"apply:{_seq(alice)}:confirm")  # forged: still refused
     async with db() as uow:
         assert list(await uow.session.scalars(select(Submission))) == []
-    await alice.press("✏️ 32")
+    await alice.press("✏️ 33")
     await alice.file(files.upload(samples.pdf(b"(report) Tj"), "报告.pdf", "application/pdf"))
     assert "尚未上传的必需附件：项目建设实施方案" in alice.last.text
-    await alice.press("✏️ 33")
+    await alice.press("✏️ 34")
     await alice.file(files.upload(samples.pdf(b"(plan) Tj"), "方案.pdf", "application/pdf"))
     assert "全部内容已填写完整" in alice.last.text
 
@@ -178,9 +178,27 @@ async def test_a_master_failing_article_4_is_told_at_the_field_and_blocked(
     await alice.press("是")
     await run_steps(alice, files, steps_from("master_r1"))
     assert "第四条：不满足“身体健康”" in alice.last.text and "不能提交" in alice.last.text
-    await alice.press("✏️ 11")
+    await alice.press("✏️ 12")
     await alice.press("是")
     assert "全部内容已填写完整" in alice.last.text
+
+
+async def test_a_technician_in_another_trade_is_blocked_citing_article_4(
+    chat: Chat, core: Core
+) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await fill(alice, files, until="master_own_trade")
+    assert "其他工种的技师证书不符合条件" in alice.last.text
+    await alice.press("否")
+    await run_steps(alice, files, steps_between("master_healthy", "honours"))
+    assert label("master_exceptional") in alice.last.text, "破格 is the only way left"
+    await alice.press("否")
+    await run_steps(alice, files, steps_from("honours"))
+    assert "11. 本职业（工种）：否 ⚠️" in alice.last.text
+    assert "第四条：不满足“本职业（工种）技师以上" in alice.last.text
+    assert "不能提交" in alice.last.text
+    assert not any("提交" in b for b in alice.last.labels())
 
 
 async def test_without_b1_the_exceptional_route_is_asked(chat: Chat, core: Core) -> None:
@@ -224,9 +242,13 @@ async def test_a_barred_master_and_unit_are_told_with_article_17(
     alice = chat()
     await fill(alice, files, until="master_mobile")
     # a finding of 2025-06-01 bars through 2028-06-01 (民法典第二百零一、二百零二条)
-    assert "第十七条：该技能大师因弄虚作假被认定，2028-06-02 之前不得申报" in alice.last.text
+    assert "第十七条：该技能大师被认定弄虚作假，三年内不得参与" in alice.last.text
+    assert "项目申报和评比表彰，限制至 2028-06-01（含）" in alice.last.text
     await run_steps(alice, files, steps_from("master_mobile"))
-    assert "该技能大师因弄虚作假" in alice.last.text and "该申报单位因弄虚作假" in alice.last.text
+    assert (
+        "该技能大师被认定弄虚作假" in alice.last.text
+        and "该申报单位被认定弄虚作假" in alice.last.text
+    )
     assert not any("提交" in b for b in alice.last.labels())
 
 
@@ -248,10 +270,10 @@ async def test_a_returned_application_is_revised_into_version_2(
     text = alice.last.text
     assert "退回修改" in text and "面积不符" in text and "工作室场地面积" in text
     assert "请核对全部内容" in text and "申报报告.pdf" in text  # files travelled along
-    assert "29. 工作室场地面积：120平方米 ⚠️" in text
-    await alice.press("✏️ 29")
+    assert "30. 工作室场地面积：120平方米 ⚠️" in text
+    await alice.press("✏️ 30")
     await alice.text("150")
-    assert "29. 工作室场地面积：150平方米\n" in alice.last.text  # fixed: the flag is gone
+    assert "30. 工作室场地面积：150平方米\n" in alice.last.text  # fixed: the flag is gone
     assert "⚠️" not in alice.last.text
     await alice.press("提交")
     await alice.press("我确认材料真实")
@@ -279,7 +301,13 @@ async def test_an_approved_application_is_locked(chat: Chat, core: Core, db: Db)
         sub.status = "approved"
         await uow.commit()
     await alice.command("apply")
-    assert "不能重复申报" in alice.last.text and "已通过" in alice.last.text
+    assert "郑州市技能大师工作室申报" in alice.last.text and "第 1/" in alice.last.text
+    await alice.text("另一个工作室")
+    async with db() as uow:
+        sub = await uow.session.scalar(select(Submission))
+        versions = list(await uow.session.scalars(select(SubmissionVersion)))
+    assert sub is not None and (sub.status, sub.version, len(versions)) == ("approved", 1, 1)
+    assert versions[0].answers["studio_name"] == "星光数控技能大师工作室", "a new one, not it"
 
 
 async def test_the_intro_the_counter_and_status_give_one_number(chat: Chat, core: Core) -> None:

@@ -17,9 +17,10 @@ from storage.models import AuditEntry, Draft, OutboxMessage, Submission, Submiss
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork
 from tests.handlers.application_driver import FakeFiles, fill, label, run_steps
-from tests.handlers.application_script import JPEG, STEPS, steps_from
+from tests.handlers.application_script import JPEG, STEPS, Act, T, steps_from
 from tests.handlers.conftest import SHANGHAI, STAFF_ID, Clock
 from tests.handlers.driver import ChatDriver
+from tests.policy.forms_fixtures import a_credit_code, an_id_number
 
 Chat = Callable[..., ChatDriver]
 Db = Callable[[], UnitOfWork]
@@ -110,7 +111,7 @@ async def test_a_restart_resumes_where_the_unit_stopped(
         files2 = FakeFiles(fresh)
         await again.command("apply")
         assert "恢复上次保存的填写进度" in again.last.text
-        assert label("unit_name") in again.last.text and "第 18/" in again.last.text
+        assert label("unit_name") in again.last.text and "第 19/" in again.last.text
         await run_steps(again, files2, steps_from("unit_name"))
         assert "全部内容已填写完整" in again.last.text
     finally:
@@ -175,11 +176,49 @@ async def test_status_lists_the_draft_then_the_submission(chat: Chat, core: Core
     assert "填写中的草稿" not in alice.last.text
 
 
-async def test_a_second_application_in_the_same_year_is_refused(chat: Chat, core: Core) -> None:
+def _with(**answers: str) -> list[tuple[str, list[Act]]]:
+    """The whole application with some typed answers replaced."""
+    return [(key, [T(answers[key])] if key in answers else acts) for key, acts in STEPS]
+
+
+async def _apply(alice: ChatDriver, files: FakeFiles, **answers: str) -> None:
+    await alice.command("apply")
+    await run_steps(alice, files, _with(**answers))
+
+
+async def test_a_unit_may_apply_for_a_second_studio_with_another_master(
+    chat: Chat, core: Core, db: Db
+) -> None:
     files = FakeFiles(core)
     alice = chat()
-    await fill(alice, files)
+    await _apply(alice, files)
     await alice.press("提交")
     await alice.press("我确认材料真实")
-    await alice.command("apply")
-    assert "不能重复申报" in alice.last.text and "ZZJNDS-2027-0001" in alice.last.text
+    await _apply(
+        alice, files, studio_name="星光焊接工作室", master_id=an_id_number("41010519900101123")
+    )
+    assert "全部内容已填写完整" in alice.last.text
+    await alice.press("提交")
+    await alice.press("我确认材料真实")
+    assert "ZZJNDS-2027-0002" in alice.last.text
+    assert len(await _rows(db, Submission)) == 2
+
+
+async def test_the_same_studio_or_master_twice_is_blocked_naming_the_first(
+    chat: Chat, core: Core, db: Db
+) -> None:
+    files = FakeFiles(core)
+    alice = chat()
+    await _apply(alice, files)
+    await alice.press("提交")
+    await alice.press("我确认材料真实")
+    await _apply(alice, files, studio_name="星光二号工作室")
+    text = alice.last.text
+    assert "该单位已有同一领办人的工作室或在审申报：<b>星光数控技能大师工作室</b>" in text
+    assert "受理编号 ZZJNDS-2027-0001" in text
+    assert not any("提交" in button for button in alice.last.labels())
+    bob = chat(1002)
+    await _apply(bob, files, unit_credit_code=a_credit_code("91410100MA55XXXX0"))
+    assert "该领办人已领办其他工作室或有在审申报" in bob.last.text
+    assert "ZZJNDS-2027-0001" in bob.last.text and "第二条、第四条" in bob.last.text
+    assert len(await _rows(db, Submission)) == 1

@@ -52,6 +52,7 @@ async def test_eligible_through_r1(chat: Chat, db: Db) -> None:
     await answer(alice, "技师（二级）")
     assert Q_TRADE in alice.last.text and "第四条" in alice.last.text
     await answer(alice, "是")
+    assert Q_TRADE not in alice.last.text
     assert Q_HEALTH in alice.last.text, "a technician is never asked for a title"
     await answer(alice, "是", "是")
     assert Q_R1 in alice.last.text and "中华技能大奖" in alice.last.text
@@ -85,6 +86,8 @@ async def test_a_technician_in_another_trade_does_not_meet_article_4(chat: Chat,
     assert "自测结果：不符合申报条件" in result
     assert "❌ 本职业（工种）技师以上职业资格或相应技术职称（第四条）" in result
     assert "还缺少</b>：本职业（工种）技师以上职业资格或相应技术职称。" in result
+    assert "——您填写的是：技师（二级），但不属于您本人从事的职业（工种）" in result
+    assert "其他工种的证书不能替代" in result, "the advice explains the own-trade condition"
     assert (await summary(db)).failing_counts == {"B1": 1}
 
 
@@ -148,7 +151,7 @@ async def test_barred_on_the_last_day_of_the_bar(chat: Chat, clock: Clock, db: D
     assert "哪一天" in alice.last.text and "◀️ 上一步" in alice.last.labels()
     await alice.text("2024年3月1日")
     result = alice.last.text
-    assert "三年内不得申报" in result
+    assert "3年内不得参与省、市级全民技能振兴工程项目申报和评比表彰" in result
     assert "限制期至 <b>2027-03-01</b>（含），<b>2027-03-02</b> 起可以再次申报" in result
     stats = await summary(db)
     assert (stats.barred, stats.failing_counts) == (1, {"BAR": 1})

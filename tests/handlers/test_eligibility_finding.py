@@ -36,6 +36,7 @@ async def test_staff_record_a_finding_against_a_person(chat: Chat, db: Db) -> No
     assert ID_NUMBER in summary and "2025-06-01" in summary and "伪造技师证书" in summary
     # the finding day is not counted (民法典第二百零一条): barred through 2028-06-01
     assert "限制至 2028-06-01（含），2028-06-02 起可以再次申报" in summary
+    assert "申报和评比表彰" in summary, "the bar covers awards too (第十七条)"
     assert staff.last.labels() == ["💾 确认保存", "◀️ 上一步", "✖️ 取消"]
     await staff.press("💾 确认保存")
     assert "已保存" in staff.last.text

@@ -15,6 +15,7 @@ TODAY = date(2027, 3, 1)
 GOOD: dict[str, Any] = {
     "master_level": "technician",
     "master_title": "none",
+    "master_own_trade": True,
     "master_healthy": True,
     "master_daily_work": True,
     "master_r1": True,
@@ -30,6 +31,12 @@ def _keys(answers: dict[str, Any]) -> set[str]:
 def test_enrolled_students_only_for_schools() -> None:
     assert "enrolled_students" not in _keys({"host_type": "enterprise"})
     assert "enrolled_students" in _keys({"host_type": "vocational_school"})
+
+
+def test_the_own_trade_is_asked_of_a_high_enough_qualification() -> None:
+    assert "master_own_trade" in _keys({"master_level": "technician", "master_title": "none"})
+    assert "master_own_trade" in _keys({"master_level": "senior", "master_title": "intermediate"})
+    assert "master_own_trade" not in _keys({"master_level": "senior", "master_title": "none"})
 
 
 def test_certificate_number_only_with_a_qualification() -> None:
@@ -66,6 +73,9 @@ def test_the_exceptional_route_is_asked_only_when_the_ordinary_one_is_closed(
             ["master_r1", "master_r2", "master_r3"],
         ),
         ({"master_healthy": None}, []),  # not answered yet: nothing to say
+        # 技师 in another trade does not meet 第四条 (本职业（工种）)
+        ({"master_own_trade": False, "master_exceptional": False}, ["master_own_trade"]),
+        ({"master_own_trade": None}, []),
     ],
 )
 def test_master_issues_follow_article_4(changes: dict[str, Any], keys: list[str]) -> None:

@@ -110,3 +110,25 @@ async def test_the_workbook_gains_the_annual_sheets(uow: Uow) -> None:
     assert assessed[4:7] == ("合格", None, 20_000)  # an empty cell
     [_, subsidy] = list(book["工作补助"].iter_rows(values_only=True))
     assert subsidy[5:7] == (20_000, "已核定")
+
+
+async def test_the_bulletin_sheet_announces_each_year_with_the_opinions(uow: Uow) -> None:
+    async with uow() as u:
+        sid = await _studio(u)
+        studio = await u.session.get(Studio, sid)
+        assert studio is not None
+        studio.division = "jinshui"
+        assessments = u.repo(AssessmentsRepo)
+        await assessments.record(sid, 2026, True, "", 9001, NOW)
+        await assessments.record(sid, 2027, False, "=加强带徒传技", 9001, NOW)
+        await u.commit()
+        content = await export_workbook(u.session, ZoneInfo("Asia/Shanghai"))
+    book = load_workbook(io.BytesIO(content))
+    header, latest, earlier = list(book["考核通报"].iter_rows(values_only=True))
+    assert header == (
+        "工作室名称", "所在单位", "类别", "所属区县", "年度", "考核结果", "考核意见（改进意见）",
+    )  # fmt: skip
+    assert latest[:4] == ("星光", "郑州机械厂", "现代技术类", "金水区")
+    assert latest[4:] == (2027, "不合格", "=加强带徒传技")
+    assert earlier[4:7] == (2026, "合格", None)
+    assert book["考核通报"]["G2"].data_type == "s", "an opinion is text, never a formula"

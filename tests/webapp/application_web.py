@@ -22,6 +22,7 @@ ANSWERS: list[tuple[str, str]] = [
     ("master_level", "technician"),
     ("master_cert_no", "S2019-000123"),
     ("master_title", "none"),
+    ("master_own_trade", "yes"),
     ("master_healthy", "yes"),
     ("master_daily_work", "yes"),
     ("master_r1", "yes"),

@@ -58,4 +58,4 @@ async def test_stats_figures(chat: Chat, db: Db) -> None:
     assert "• 金水区：1" in text and "• 二七区：1" in text and "• 未填写：1" in text
     assert "共 0 个" in text
     assert "共完成 4 次" in text and "2 次（50%" in text and "破格 1 次" in text
-    assert "（B1），2 次" in text
+    assert "（第四条），2 次" in text and "B1" not in text
