@@ -45,11 +45,16 @@ async def test_full_review_cycle(fast_bot: Harness) -> None:
     [notice] = await staff.wait_messages(marker, 1)
     assert "新的工作室申报" in notice.plain and "星光数控技能大师工作室" in notice.plain
 
-    replies = await staff.click("打开审核", notice, expect=2)
-    summary = next(m for m in replies if m.document is None)
+    albums = bot.emu.count("sendMediaGroup")
+    replies = await staff.click("打开审核", notice, expect=8)
+    summary = replies[-1]
     assert "ZZJNDS-2027-0001" in summary.plain and "✅ 通过" in summary.labels()
-    files = [m.document for m in replies if m.document is not None]
-    assert len(files) == 7 and files[0].content == PDF
+    assert staff.last is not None and staff.last.message_id == summary.message_id
+    assert bot.emu.count("sendMediaGroup") == albums + 1, "the seven files come as one album"
+    files = [m for m in replies if m.document is not None]
+    assert len(files) == 7 and files[0].document is not None and files[0].document.content == PDF
+    assert "申报报告（第六条(二)）" in files[0].plain
+    assert "资金、场地和设备支持承诺（第六条(三)）" in files[6].plain
 
     await staff.click("↩️ 退回修改", summary)
     await staff.click("申报单位名称")
@@ -70,8 +75,8 @@ async def test_full_review_cycle(fast_bot: Harness) -> None:
     [again] = await staff.wait_messages(marker, 1)
     assert "重新提交" in again.plain and "第 2 版" in again.plain
     replies = await staff.click("打开审核", again, expect=1)
-    summary = next(m for m in replies if m.document is None)
-    assert "第 1 版 → 第 2 版" in summary.plain
+    [summary] = replies
+    assert "第 1 版 → 第 2 版" in summary.plain and "与上一版相同、未重复发送" in summary.plain
     assert "郑州星光精密机械有限公司 → 郑州星光精密机械股份有限公司" in summary.plain
 
     await staff.click("✅ 通过", summary)
