@@ -15,7 +15,7 @@ from storage.models import AuditEntry, Studio, Submission
 from storage.repos.studios import StudiosRepo
 from tests.e2e.harness import Harness
 from tests.e2e.review_steps import submit
-from tests.handlers.application_script import PDF, play
+from tests.handlers.application_script import PDF, edit_answer, play
 from tests.handlers.review.builders import ANSWERS
 
 
@@ -26,11 +26,11 @@ async def _submission(bot: Harness, sid: int) -> Submission:
         return sub
 
 
-def _edit_button(summary: BotMessage, label: str) -> str:
-    """The ✏️ button of the summary line showing the field `label`."""
+def _number(summary: BotMessage, label: str) -> int:
+    """The number of the summary line showing the field `label` (on the page shown)."""
     match = re.search(rf"(\d+)\. {label}：", summary.plain)
     assert match is not None, summary.plain[:500]
-    return f"✏️ {match.group(1)}"
+    return int(match.group(1))
 
 
 async def test_full_review_cycle(fast_bot: Harness) -> None:
@@ -67,7 +67,7 @@ async def test_full_review_cycle(fast_bot: Harness) -> None:
 
     [revision] = await unit.ask("/apply")
     assert "单位名称与营业执照不一致" in revision.plain
-    await unit.click(_edit_button(revision, "申报单位名称"))
+    await edit_answer(unit, _number(revision, "申报单位名称"))
     await unit.ask("郑州星光精密机械股份有限公司")
     marker = staff.mark()
     await unit.click("📤 提交")
