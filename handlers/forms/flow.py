@@ -12,13 +12,13 @@ from handlers.flow import Flow
 from handlers.forms import files, groups, steps
 from handlers.forms.cursor import CONFIRM, SUMMARY, Cursor, at_summary
 from handlers.forms.discard import discard
+from handlers.forms.pages import page_of
 from handlers.forms.screens import go, render, resume_cursor, show
 from handlers.forms.session import FormSession
 from handlers.forms.summary import (
     discard_screen,
     first_flagged_page,
     issue_line,
-    page_of,
     problems,
     section_screen,
 )

@@ -3,13 +3,12 @@ confirmation that the unit answers for the truth of its materials (Art. 6)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from handlers.forms.pages import Page, page_titles, pages, shown_page
 from handlers.forms.session import FormSession
 from handlers.forms.values import group_total, shorten, show_items, show_value
 from policy import display
 from policy.forms.spec import FileSlot, Group, Node
-from policy.forms.walk import missing, visible_nodes
+from policy.forms.walk import missing
 from policy.source import article_label
 from services.messages.actions import Btn, Keyboard
 from services.messages.keyboards import rows, stack
@@ -41,41 +40,7 @@ def _group_text(form: FormSession, group: Group, items: list[dict[str, object]])
     return form.ctx.t("forms.group_total", count=len(items), total=money, items=shown)
 
 
-PAGE_NODES = 10
 BLOCKING_CHARS = 400
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """One screen of the summary: whole short sections or part of a long one, the answers
-    numbered across the form."""
-
-    numbered: list[tuple[int, Node]]
-
-
-def pages(form: FormSession) -> list[Page]:
-    """The summary by section: short sections share a page up to PAGE_NODES answers, a long
-    one is cut in parts of PAGE_NODES."""
-    by_section: dict[str, list[tuple[int, Node]]] = {}
-    for n, node in enumerate(visible_nodes(form.spec, form.answers), 1):
-        by_section.setdefault(form.spec.section_of(node.key).key, []).append((n, node))
-    found: list[Page] = []
-    for numbered in by_section.values():
-        if found and len(found[-1].numbered) + len(numbered) <= PAGE_NODES:
-            found[-1].numbered.extend(numbered)
-            continue
-        found += [Page(numbered[i : i + PAGE_NODES]) for i in range(0, len(numbered), PAGE_NODES)]
-    return found or [Page([])]
-
-
-def section_of(form: FormSession, page: Page) -> str:
-    return form.spec.section_of(page.numbered[0][1].key).key if page.numbered else ""
-
-
-def page_of(form: FormSession, key: str) -> int:
-    return next(
-        (i for i, p in enumerate(pages(form)) if any(n.key == key for _, n in p.numbered)), 0
-    )
 
 
 async def first_flagged_page(form: FormSession) -> int:
@@ -85,11 +50,6 @@ async def first_flagged_page(form: FormSession) -> int:
     found = pages(form)
     hits = (i for i, p in enumerate(found) if any(n.key in flagged for _, n in p.numbered))
     return next(hits, 0)
-
-
-def shown_page(form: FormSession, count: int) -> int:
-    page = (form.conv.data or {}).get("page")
-    return min(max(page, 0), count - 1) if isinstance(page, int) else 0
 
 
 def _lines(form: FormSession, page: Page, flagged: set[str]) -> list[str]:
@@ -172,7 +132,7 @@ def section_screen(form: FormSession, index: int) -> tuple[str, Keyboard]:
     """The answers of one summary page as buttons: the one pressed is asked again."""
     found = pages(form)
     page = found[min(max(index, 0), len(found) - 1)]
-    title = form.section_title(section_of(form, page))
+    title = page_titles(form, page)
     picks = [
         form.raw_btn(f"✏️ {n}. {shorten(form.label(node.key, node.label), 24)}", f"e:{node.key}")
         for n, node in page.numbered

@@ -22,8 +22,9 @@ from tests.handlers.application_script import STEPS, play
 
 
 async def measure_full_application(runtime: str, chat_rate: float | None = None) -> dict[str, Any]:
-    """Seconds, what the unit's and the first staff member's chats received (new messages,
-    edits in place, longest text) and the unit's actions, from /apply to the staff card."""
+    """Seconds from /apply to the staff notice; what the unit's and the first staff member's
+    chats received (new messages, edits in place, longest text) and the unit's actions, until
+    the staff member opened the submission and its card with the decision buttons arrived."""
     with tempfile.TemporaryDirectory() as directory:
         url = await migrated(sqlite_url(directory))
         extra: dict[str, Any] = {}
@@ -48,8 +49,10 @@ async def _run(bot: Harness, runtime: str, chat_rate: float | None) -> dict[str,
     actions = 1 + await play(alice, STEPS)
     await alice.click("📤 提交")
     await alice.click("我确认材料真实")
-    await staff.wait_messages(staff_mark, count=1, timeout=60)
+    [notice] = await staff.wait_messages(staff_mark, count=1, timeout=60)
     seconds = time.perf_counter() - started
+    await staff.click("打开审核", notice, timeout=60)
+    await staff.wait_for(lambda m: "✅ 通过" in m.labels(), timeout=60)
     return {
         **_chat_figures(bot, alice.chat_id, "unit"),
         **_chat_figures(bot, staff.chat_id, "staff"),
@@ -80,6 +83,7 @@ def _chat_figures(bot: Harness, chat_id: int, who: str) -> dict[str, int]:
     return {
         f"{who}_messages": sent,
         f"{who}_edits": sum(1 for c in calls if c.method in _EDITS),
+        f"{who}_send_calls": sum(1 for c in calls if c.method in _NEW | {"sendMediaGroup"}),
         f"{who}_longest_chars": max((len(t) for t in texts), default=0),
     }
 

@@ -95,6 +95,19 @@ async def test_full_review_cycle(fast_bot: Harness) -> None:
     assert studio.construction_cap == 150_000
 
 
+async def test_a_single_file_goes_as_a_document_before_the_card(bot: Harness) -> None:
+    await submit(bot, 1001, dict(ANSWERS), PDF)
+    staff = bot.staff(9001)
+    await staff.ask("/pending")
+    albums, documents = bot.emu.count("sendMediaGroup"), bot.emu.count("sendDocument", 200)
+    [file, card] = await staff.click("张三数控", expect=2)
+    assert bot.emu.count("sendMediaGroup") == albums, "Telegram takes no album of one"
+    assert bot.emu.count("sendDocument", 200) == documents + 1
+    assert file.document is not None and "申报报告（第六条(二)）" in file.plain
+    assert "✅ 通过" in card.labels() and staff.last is not None
+    assert staff.last.message_id == card.message_id
+
+
 async def test_a_forged_approve_from_a_non_staff_user_changes_nothing(bot: Harness) -> None:
     sid = await submit(bot, 1001, dict(ANSWERS), PDF)
     mallory = bot.user(1002, "Mallory")
