@@ -4,20 +4,36 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.flow import Flow
+from handlers.forms import FormFlow
 from handlers.roles import Role
 from handlers.router import allowed
+from handlers.status import form_flow, kind_label
 from services.messages.keyboards import button, rows
 from services.messages.texts import LANGS, Texts
 from storage.models import Conversation
+from storage.repos.drafts import DraftsRepo
 
 
 async def show_menu(ctx: Context, intro: str) -> None:
-    text = intro
+    """The menu, after a line per draft in progress naming it and the command that resumes it
+    (or, with no draft, the unfinished step of another flow)."""
+    hints = [
+        ctx.t("common.unfinished_draft", kind=kind_label(ctx, d.kind), command=f"/{command}")
+        for d in await ctx.uow.repo(DraftsRepo).for_owner(ctx.user_id)
+        if (command := _command(ctx, d.kind)) is not None
+    ]
     conv = ctx.conversation
-    if conv is not None and (open_flow := ctx.registry.by_name.get(conv.flow)) is not None:
+    open_flow = ctx.registry.by_name.get(conv.flow) if conv is not None else None
+    if not hints and open_flow is not None and not isinstance(open_flow, FormFlow):
         command = open_flow.commands[0] if open_flow.commands else open_flow.name
-        text += "\n\n" + ctx.t("common.unfinished", command=f"/{command}")
+        hints.append(ctx.t("common.unfinished", command=f"/{command}"))
+    text = "\n\n".join([intro, "\n".join(hints)]) if hints else intro
     ctx.send(text, ctx.registry.menu(ctx))
+
+
+def _command(ctx: Context, kind: str) -> str | None:
+    flow = form_flow(ctx, kind)
+    return flow.commands[0] if flow is not None and flow.commands else None
 
 
 class StartFlow(Flow):

@@ -9,9 +9,11 @@ from handlers.flow import Flow
 from handlers.forms import FormFlow
 from policy.forms.walk import question_count, visible_nodes
 from policy.states import SubmissionStatus
+from services.drafts import DiscardDraft, discard_draft
 from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
-from storage.models import Draft, Submission
+from services.messages.payloads import number
+from storage.models import Conversation, Draft, Submission
 from storage.repos.drafts import DraftsRepo
 from storage.repos.submissions import SubmissionsRepo
 
@@ -30,7 +32,8 @@ def _local(ctx: Context, moment: datetime) -> str:
     return moment.astimezone(ctx.config.tz).strftime("%Y-%m-%d %H:%M")
 
 
-def _form_flow(ctx: Context, kind: str) -> FormFlow | None:
+def form_flow(ctx: Context, kind: str) -> FormFlow | None:
+    """The form flow that fills drafts of `kind` (its command resumes them)."""
     found = (f for f in ctx.registry.flows if isinstance(f, FormFlow) and f.spec.name == kind)
     return next(found, None)
 
@@ -78,16 +81,44 @@ class StatusFlow(Flow):
         if drafts:
             lines.append(ctx.t("status.drafts"))
         for draft in drafts:
-            flow = _form_flow(ctx, draft.kind)
+            flow = form_flow(ctx, draft.kind)
             lines.append(_draft_line(ctx, draft, flow))
+            kind = kind_label(ctx, draft.kind)
             if flow is not None:
-                label = ctx.t("status.continue", kind=kind_label(ctx, draft.kind))
-                buttons.append(button(label, flow.name, "open"))
+                buttons.append(button(ctx.t("status.continue", kind=kind), flow.name, "open"))
+            buttons.append(button(ctx.t("status.discard", kind=kind), self.name, f"x:{draft.id}"))
         if submissions:
             lines.append(ctx.t("status.submissions"))
         for sub in reversed(submissions):
             lines += _submission_lines(ctx, sub)
         ctx.show("\n".join(lines), stack(rows(_unique(buttons)), ctx.registry.menu(ctx)))
+
+    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
+        """`x:<draft>` asks before discarding a draft, `xy:<draft>` discards it."""
+        verb, _, arg = action.partition(":")
+        draft_id = number(arg)
+        if verb not in ("x", "xy") or draft_id is None:
+            await super().on_button(ctx, conv, action)
+            return
+        draft = await ctx.uow.repo(DraftsRepo).get(draft_id)
+        if draft is None or draft.owner_id != ctx.user_id:
+            ctx.answer(ctx.t("common.stale_button"), alert=True)
+            await self.start(ctx, "")
+        elif verb == "x":
+            kind = kind_label(ctx, draft.kind)
+            sure = button(ctx.t("forms.discard_yes"), self.name, f"xy:{draft_id}")
+            keep = button(ctx.t("forms.discard_no"), self.name, "open")
+            ctx.show(ctx.t("forms.discard_ask", kind=kind), rows([sure, keep]))
+        else:
+            kind = kind_label(ctx, draft.kind)
+            await discard_draft(DiscardDraft(ctx.user_id, draft_id), ctx.uow, ctx.now())
+            if (
+                ctx.conversation is not None
+                and (ctx.conversation.data or {}).get("draft") == draft_id
+            ):
+                ctx.conversation = None
+            ctx.answer(ctx.t("forms.discarded", kind=kind))
+            await self.start(ctx, "")
 
 
 def _unique(buttons: list[Btn]) -> list[Btn]:

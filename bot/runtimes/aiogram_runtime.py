@@ -22,6 +22,7 @@ from aiogram.types import (
     BufferedInputFile,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputMediaDocument,
     LinkPreviewOptions,
     WebAppInfo,
 )
@@ -29,7 +30,15 @@ from aiohttp import ClientError, ClientResponseError
 
 from bot.delivery import Conflict, FloodWait, PermanentError, TransientError
 from bot.runtimes.base import ALLOWED_UPDATES, LONG_POLL_GRACE, CommandSpec
-from services.messages.actions import AnswerCallback, Edit, Keyboard, Outgoing, Send, SendDocument
+from services.messages.actions import (
+    AnswerCallback,
+    Edit,
+    Keyboard,
+    Outgoing,
+    Send,
+    SendAlbum,
+    SendDocument,
+)
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 T = TypeVar("T")
@@ -123,6 +132,24 @@ class AiogramRuntime:
                 caption=action.caption,
                 parse_mode="HTML",
             )
+        elif isinstance(action, SendAlbum):
+            await self._album(action)
+
+    async def _album(self, action: SendAlbum) -> None:
+        if len(action.items) == 1:
+            item = action.items[0]
+            await self.bot.send_document(
+                chat_id=action.chat_id,
+                document=item.file_id,
+                caption=item.caption,
+                parse_mode="HTML",
+            )
+            return
+        media = [
+            InputMediaDocument(media=i.file_id, caption=i.caption, parse_mode="HTML")
+            for i in action.items
+        ]
+        await self.bot.send_media_group(chat_id=action.chat_id, media=list(media))
 
     async def download(self, file_id: str) -> bytes:
         try:

@@ -14,6 +14,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
+    InputMediaDocument,
     LinkPreviewOptions,
     WebAppInfo,
 )
@@ -30,7 +31,15 @@ from telegram.warnings import PTBDeprecationWarning
 
 from bot.delivery import Conflict, FloodWait, PermanentError, TransientError
 from bot.runtimes.base import ALLOWED_UPDATES, LONG_POLL_GRACE, CommandSpec
-from services.messages.actions import AnswerCallback, Edit, Keyboard, Outgoing, Send, SendDocument
+from services.messages.actions import (
+    AnswerCallback,
+    Edit,
+    Keyboard,
+    Outgoing,
+    Send,
+    SendAlbum,
+    SendDocument,
+)
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 T = TypeVar("T")
@@ -129,6 +138,21 @@ class PtbRuntime:
             await self.bot.send_document(
                 action.chat_id, document, caption=action.caption, parse_mode="HTML"
             )
+        elif isinstance(action, SendAlbum):
+            await self._album(action)
+
+    async def _album(self, action: SendAlbum) -> None:
+        if len(action.items) == 1:
+            item = action.items[0]
+            await self.bot.send_document(
+                action.chat_id, item.file_id, caption=item.caption, parse_mode="HTML"
+            )
+            return
+        media = [
+            InputMediaDocument(i.file_id, caption=i.caption, parse_mode="HTML")
+            for i in action.items
+        ]
+        await self.bot.send_media_group(action.chat_id, media)
 
     async def download(self, file_id: str) -> bytes:
         file = await _api(self.bot.get_file(file_id))

@@ -31,15 +31,11 @@ _MARKS = {True: "✅", False: "❌", None: "➖"}
 
 
 def render_result(ctx: Context, answers: EligibilityAnswers, result: EligibilityResult) -> str:
-    """The whole result message."""
-    return "\n\n".join(
-        (
-            _headline(ctx, result),
-            _conditions(ctx, answers, result),
-            _categories(ctx),
-            _next_steps(ctx, answers, result),
-        )
-    )
+    """The whole result message; a barred master is not shown the categories he cannot apply
+    for (Art. 17)."""
+    categories = () if result.verdict is Verdict.BARRED else (_categories(ctx),)
+    parts = (_headline(ctx, result), _conditions(ctx, answers, result), *categories)
+    return "\n\n".join((*parts, _next_steps(ctx, answers, result)))
 
 
 def _art(ctx: Context, article: str) -> str:

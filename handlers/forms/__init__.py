@@ -6,8 +6,9 @@ checked by :mod:`policy.forms.parse` with a re-prompt saying what is wrong; choi
 Skip on optional questions, Keep on answered ones, Back on every screen (from the first
 question out to the menu, the draft kept); conditional questions; repeated groups (Add / Remove
 / Done, members asked one by one); file slots (size checked before download, type by content,
-SHA-256 kept); a summary with an Edit button per answer that returns to the summary; a
-confirmation screen before Submit.
+SHA-256 kept); a summary in pages by section (◀ ▶, one Edit button per page opening that
+page's answers as buttons; after a typed answer the summary is edited in place); a way to
+discard the draft (confirmed); a confirmation screen before Submit, worded per form.
 
 State lives in the database: answers and the cursor in the `Draft` row, the step and the seq of
 the buttons in the `Conversation`; both are committed with each update before the next

@@ -10,12 +10,21 @@ from handlers.context import Context
 from handlers.events import FileUpload, Unsupported
 from handlers.flow import Flow
 from handlers.forms import files, groups, steps
-from handlers.forms.cursor import CONFIRM, Cursor, at_summary
-from handlers.forms.screens import go, render, resume_cursor
+from handlers.forms.cursor import CONFIRM, SUMMARY, Cursor, at_summary
+from handlers.forms.discard import discard
+from handlers.forms.pages import page_of
+from handlers.forms.screens import go, render, resume_cursor, show
 from handlers.forms.session import FormSession
-from handlers.forms.summary import issue_line, problems
+from handlers.forms.summary import (
+    discard_screen,
+    first_flagged_page,
+    issue_line,
+    problems,
+    section_screen,
+)
 from handlers.forms.web import offer_web
 from policy.forms.spec import FormSpec
+from services.messages.payloads import number
 from storage.models import Conversation, Draft
 from storage.repos.drafts import DraftsRepo
 
@@ -72,7 +81,10 @@ class FormFlow(Flow):
         conv = await ctx.uow.conversations.open(ctx.user_id, self.name, "", {"draft": draft.id})
         ctx.conversation = conv
         form = FormSession(self, ctx, conv, draft, await ctx.uow.repo(DraftsRepo).files(draft.id))
-        await go(form, resume_cursor(form), note)
+        cursor = resume_cursor(form)
+        if cursor.key == SUMMARY:
+            conv.data = {**(conv.data or {}), "page": await first_flagged_page(form)}
+        await go(form, cursor, note)
         offer_web(ctx, self.name, args.strip())
 
     async def session(self, ctx: Context, conv: Conversation) -> FormSession | None:
@@ -97,6 +109,8 @@ class FormFlow(Flow):
             await steps.answer(form, arg, pressed=True)
         elif verb == "e":
             await self._edit(form, arg)
+        elif verb in ("pg", "sec", "discard", "discard_yes"):
+            await self._summary_action(form, verb, arg)
         elif verb == "rm" and arg:
             await groups.remove(form, arg)
         elif verb in ("submit", "confirm"):
@@ -112,7 +126,23 @@ class FormFlow(Flow):
         if not form.cursor.closing or node is None or not node.visible(form.answers):
             await render(form, form.ctx.t("forms.use_buttons"))
             return
+        form.conv.data = {**(form.conv.data or {}), "page": page_of(form, key)}
         await go(form, Cursor(key))
+
+    async def _summary_action(self, form: FormSession, verb: str, arg: str) -> None:
+        """Turning the summary's pages, opening a page's answers for editing, discarding."""
+        index = number(arg) if arg else None
+        if not form.cursor.closing or (verb in ("pg", "sec") and index is None):
+            await render(form, form.ctx.t("forms.use_buttons"))
+        elif verb == "pg":
+            form.conv.data = {**(form.conv.data or {}), "page": index}
+            await render(form)
+        elif verb == "sec":
+            show(form, *section_screen(form, index or 0))
+        elif verb == "discard":
+            show(form, *discard_screen(form))
+        else:
+            await discard(form)
 
     async def _submit(self, form: FormSession, verb: str) -> None:
         if not form.cursor.closing:

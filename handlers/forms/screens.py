@@ -15,7 +15,9 @@ from handlers.forms.session import FormSession
 from handlers.forms.summary import confirm_screen, summary_screen
 from policy.forms.spec import Field, FileSlot, Group
 from policy.forms.walk import first_open
-from services.messages.actions import Keyboard
+from services.messages.actions import Edit, Keyboard
+
+LIVE = "live"  # the conversation's key for the message the form is shown in
 
 
 def valid(form: FormSession, cursor: Cursor) -> bool:
@@ -60,7 +62,8 @@ async def _screen(form: FormSession, cursor: Cursor) -> tuple[str, Keyboard]:
 
 
 async def render(form: FormSession, note: str | None = None, fresh: bool = False) -> None:
-    """Show the current screen: in place of the pressed message, else as a new message."""
+    """Show the current screen: in place of the pressed message; back at the summary after a
+    typed answer, in place of the message the edit began in; else as a new message."""
     cursor = form.cursor
     if not valid(form, cursor):
         cursor = resume_cursor(form)
@@ -68,11 +71,31 @@ async def render(form: FormSession, note: str | None = None, fresh: bool = False
     text, keyboard = await _screen(form, cursor)
     if note:
         text = f"{note}\n\n{text}"
-    pressed = isinstance(form.ctx.incoming.event, ButtonPress)
-    if pressed and not fresh:
-        form.ctx.show(text, keyboard)
+    live = (form.conv.data or {}).get(LIVE)
+    if isinstance(form.ctx.incoming.event, ButtonPress) and not fresh:
+        show(form, text, keyboard)
+    elif cursor.key == SUMMARY and isinstance(live, int) and not fresh:
+        form.ctx.out.append(
+            Edit(chat_id=form.ctx.chat_id, message_id=live, text=text, keyboard=keyboard)
+        )
     else:
         form.ctx.send(text, keyboard)
+        remember(form, None)
+
+
+def show(form: FormSession, text: str, keyboard: Keyboard) -> None:
+    """In place of the pressed message, which is remembered as the form's live message."""
+    form.ctx.show(text, keyboard)
+    event = form.ctx.incoming.event
+    remember(form, event.message_id if isinstance(event, ButtonPress) else None)
+
+
+def remember(form: FormSession, message_id: int | None) -> None:
+    """Kept in the conversation without a new seq: the buttons just built stay valid."""
+    data = dict(form.conv.data or {})
+    if data.get(LIVE) != message_id:
+        data[LIVE] = message_id
+        form.conv.data = data
 
 
 async def go(form: FormSession, cursor: Cursor, note: str | None = None) -> None:

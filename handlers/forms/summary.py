@@ -3,11 +3,12 @@ confirmation that the unit answers for the truth of its materials (Art. 6)."""
 
 from __future__ import annotations
 
+from handlers.forms.pages import Page, page_titles, pages, shown_page
 from handlers.forms.session import FormSession
 from handlers.forms.values import group_total, shorten, show_items, show_value
 from policy import display
 from policy.forms.spec import FileSlot, Group, Node
-from policy.forms.walk import missing, visible_nodes
+from policy.forms.walk import missing
 from policy.source import article_label
 from services.messages.actions import Btn, Keyboard
 from services.messages.keyboards import rows, stack
@@ -39,24 +40,29 @@ def _group_text(form: FormSession, group: Group, items: list[dict[str, object]])
     return form.ctx.t("forms.group_total", count=len(items), total=money, items=shown)
 
 
-def _lines(form: FormSession, nodes: list[Node], flagged: set[str]) -> list[str]:
+BLOCKING_CHARS = 400
+
+
+async def first_flagged_page(form: FormSession) -> int:
+    """Where a form reopens at its summary: the first page with an answer to fix, else 1."""
+    _, flagged = await problems(form)
+    flagged |= await form.flow.marked(form)
+    found = pages(form)
+    hits = (i for i, p in enumerate(found) if any(n.key in flagged for _, n in p.numbered))
+    return next(hits, 0)
+
+
+def _lines(form: FormSession, page: Page, flagged: set[str]) -> list[str]:
     lines: list[str] = []
     section = None
-    for n, node in enumerate(nodes, 1):
-        current = form.spec.section_of(node.key).key
-        if current != section:
+    for n, node in page.numbered:
+        if (current := form.spec.section_of(node.key).key) != section:
             section = current
-            lines.append(form.ctx.t("forms.section", title=form.section_title(current)))
+            lines.append(form.ctx.t("forms.section_head", title=form.section_title(current)))
         mark = " ⚠️" if node.key in flagged else ""
-        lines.append(
-            form.ctx.t(
-                "forms.summary_line",
-                n=n,
-                mark=mark,
-                label=form.label(node.key, node.label),
-                value=shorten(_answer_text(form, node)),
-            )
-        )
+        value = shorten(_answer_text(form, node))
+        label = form.label(node.key, node.label)
+        lines.append(form.ctx.t("forms.summary_line", n=n, mark=mark, label=label, value=value))
     return lines
 
 
@@ -84,23 +90,66 @@ def issue_line(form: FormSession, article: str, text: str) -> str:
     return form.ctx.t("forms.issue", article=label, text=text)
 
 
+def _within(form: FormSession, lines: list[str]) -> list[str]:
+    """What blocks Submit, on every page, as many whole lines as BLOCKING_CHARS allow."""
+    kept: list[str] = []
+    budget = BLOCKING_CHARS
+    for line in lines:
+        budget -= len(line) + 1
+        if budget < 0:
+            return [*kept, form.ctx.t("forms.blocked_more", n=len(lines) - len(kept))]
+        kept.append(line)
+    return kept
+
+
 async def summary_screen(form: FormSession, note: str | None = None) -> tuple[str, Keyboard]:
-    nodes = visible_nodes(form.spec, form.answers)
+    """One page of the summary (a section, at most PAGE_NODES answers) with one Edit button
+    for the page, ◀ ▶ between pages, and Submit on every page once nothing blocks it."""
+    found = pages(form)
+    index = shown_page(form, len(found))
     blocking, flagged = await problems(form)
     flagged |= await form.flow.marked(form)
     parts = [note] if note else []
-    parts.append(form.ctx.t("forms.summary_title"))
-    parts += _lines(form, nodes, flagged)
-    edits = [form.raw_btn(f"✏️ {n}", f"e:{node.key}") for n, node in enumerate(nodes, 1)]
+    parts.append(form.ctx.t("forms.summary_title", page=index + 1, pages=len(found)))
+    parts += _lines(form, found[index], flagged)
     closing: list[Btn] = [form.btn("forms.back", "back")]
-    if blocking:
-        parts += ["", form.ctx.t("forms.blocked"), *blocking]
-    else:
+    if not blocking:
         parts += ["", form.ctx.t("forms.ready")]
         closing.insert(0, form.btn("forms.submit", "submit"))
-    return "\n".join(parts), stack(rows(edits, per_row=6), rows(closing, per_row=2))
+    else:
+        parts += ["", form.ctx.t("forms.blocked"), *_within(form, blocking)]
+    turn = []
+    if index > 0:
+        turn.append(form.btn("forms.prev_page", f"pg:{index - 1}"))
+    if index < len(found) - 1:
+        turn.append(form.btn("forms.next_page", f"pg:{index + 1}"))
+    edit = [form.btn("forms.edit_page", f"sec:{index}")]
+    discard = [form.btn("forms.discard", "discard")]
+    return "\n".join(parts), stack(edit, turn, closing, discard)
+
+
+def section_screen(form: FormSession, index: int) -> tuple[str, Keyboard]:
+    """The answers of one summary page as buttons: the one pressed is asked again."""
+    found = pages(form)
+    page = found[min(max(index, 0), len(found) - 1)]
+    title = page_titles(form, page)
+    picks = [
+        form.raw_btn(f"✏️ {n}. {shorten(form.label(node.key, node.label), 24)}", f"e:{node.key}")
+        for n, node in page.numbered
+    ]
+    back = form.btn("forms.back_to_summary", f"pg:{index}")
+    return form.ctx.t("forms.pick_field", title=title), stack(rows(picks), [back])
+
+
+def discard_screen(form: FormSession) -> tuple[str, Keyboard]:
+    kind = form.ctx.t(f"staff_notice.kind_{form.spec.name}")
+    back = f"pg:{shown_page(form, len(pages(form)))}"
+    buttons = [form.btn("forms.discard_yes", "discard_yes"), form.btn("forms.discard_no", back)]
+    return form.ctx.t("forms.discard_ask", kind=kind), rows(buttons)
 
 
 def confirm_screen(form: FormSession) -> tuple[str, Keyboard]:
+    """Says what handing in this form means: each kind has its own consequences."""
     buttons = [form.btn("forms.confirm", "confirm"), form.btn("forms.back", "back")]
-    return form.ctx.t("forms.confirm_text"), rows(buttons)
+    own = f"forms.confirm_text_{form.spec.name}"
+    return form.ctx.t(own if form.ctx.texts.has(own) else "forms.confirm_text"), rows(buttons)

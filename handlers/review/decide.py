@@ -89,7 +89,10 @@ def prompt(ctx: Context, conv: Conversation, title: str) -> tuple[str, Keyboard]
 
 
 def confirm_text(ctx: Context, data: dict[str, Any], title: str) -> str:
-    text = ctx.t(f"review.confirm_{data['d']}", title=title)
+    """What the decision sets in motion depends on the kind: an approved application creates
+    the studio, an approved plan is on record, an approved report is kept for the assessment."""
+    own = f"review.confirm_{data['d']}_{data['kind']}"
+    text = ctx.t(own if ctx.texts.has(own) else f"review.confirm_{data['d']}", title=title)
     if data.get("reason"):
         text += "\n" + ctx.t("review.reason_line", reason=data["reason"])
     if data.get("fields"):

@@ -21,6 +21,11 @@ from storage.repos.studios import StudiosRepo
 from storage.repos.submissions import SubmissionsRepo
 
 APPLICATION = "application"
+NEXT_STEP: dict[tuple[str, str], str] = {
+    (SubmissionStatus.APPROVED, APPLICATION): "review.next_application_approved",
+    (SubmissionStatus.REJECTED, "plan"): "review.next_plan_rejected",
+}
+"""What the unit does next, where a notice would otherwise end in a dead end."""
 
 
 async def apply_decision(ctx: Context, submission: Submission) -> str:
@@ -84,6 +89,8 @@ async def _notify_unit(ctx: Context, submission: Submission, studio: Studio | No
             end=studio.support_ends_on.isoformat(),
             cap=display.cny(studio.construction_cap, texts.lang),
         )
+    if (step := NEXT_STEP.get((submission.status, submission.kind))) is not None:
+        text += "\n\n" + texts(step)
     await ctx.notify(
         f"decision:{submission.id}:v{submission.version}",
         Send(chat_id=submission.owner_id, text=text),

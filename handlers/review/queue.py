@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from handlers.context import Context
+from handlers.review.album import album, split
 from handlers.review.console_link import console_row
 from handlers.review.guard import Target, load
-from handlers.review.summary import attachments, kind_label, summary_text
+from handlers.review.summary import kind_label, summary_text
 from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
 from storage.repos.reviews import OPEN, ReviewsRepo
@@ -57,7 +58,8 @@ async def show_page(ctx: Context, page: int) -> None:
 
 
 async def open_submission(ctx: Context, target: Target | None) -> None:
-    """Summary with the decision buttons (if still open), then the files as documents."""
+    """The files as one album (only the changed ones from version 2 on), then the card with
+    the decision buttons (if still open) as the last message, in sight."""
     submission = await load(ctx, target)
     if submission is None:
         return
@@ -73,6 +75,6 @@ async def open_submission(ctx: Context, target: Target | None) -> None:
     if submission.status == OPEN:
         keyboard.append(decision_buttons(ctx, submission.id, submission.version))
     keyboard.append([button(ctx.t("review.back_to_queue"), FLOW, "page:0")])
-    ctx.send(text, stack(*keyboard))
     if version is not None:
-        attachments(ctx, submission, version)
+        ctx.out.extend(album(ctx, submission, version, split(version, previous).fresh))
+    ctx.send(text, stack(*keyboard))

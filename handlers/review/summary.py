@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from handlers.context import Context
+from handlers.review.album import FileSplit, slot_label, split
 from handlers.review.fields import field_label, show_value
 from policy.states import SubmissionStatus
-from services.messages.actions import SendDocument
 from storage.models import Submission, SubmissionVersion
 
 MESSAGE_MAX = 3900  # Telegram allows 4096 characters; keep room for the headline
@@ -55,12 +55,20 @@ def fit(head: str, lines: list[str], tail: str, note: str) -> str:
     return "\n\n".join(p for p in (head, "\n".join(kept), tail) if p)
 
 
-def files_block(ctx: Context, version: SubmissionVersion | None) -> str:
-    files = version.attachments if version else []
-    if not files:
+def files_block(ctx: Context, kind: str, files: FileSplit | None) -> str:
+    """The files by their item of Art. 6: sent above in the album, or unchanged since before."""
+    if files is None or not (files.fresh or files.unchanged):
         return ctx.t("review.no_files")
-    names = [ctx.t("review.file_line", name=f.get("file_name", "?")) for f in files]
-    return ctx.t("review.files", count=len(files)) + "\n" + "\n".join(names)
+    lines = [ctx.t("review.files", count=len(files.fresh) + len(files.unchanged))]
+    for f in files.fresh:
+        slot = slot_label(ctx, kind, str(f.get("slot", "")))
+        lines.append(ctx.t("review.file_line", slot=slot, name=f.get("file_name", "?")))
+    if files.unchanged:
+        slots = dict.fromkeys(
+            slot_label(ctx, kind, str(f.get("slot", ""))) for f in files.unchanged
+        )
+        lines.append(ctx.t("review.files_unchanged", items=ctx.t("forms.sep").join(slots)))
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,20 +146,6 @@ async def summary_text(
         if submission.decision_reason and submission.status == SubmissionStatus.SUBMITTED:
             parts.append(ctx.t("review.last_reason", reason=submission.decision_reason))
     lines = answer_lines(ctx, submission.kind, version.answers) if version else []
-    return fit("\n\n".join(parts), lines, files_block(ctx, version), ctx.t("review.clipped"))
-
-
-def attachments(ctx: Context, submission: Submission, version: SubmissionVersion) -> None:
-    """Send each file of the version again by its Telegram file_id (no download needed)."""
-    for item in version.attachments:
-        if not item.get("file_id"):
-            continue
-        slot = field_label(submission.kind, str(item.get("slot", "")), ctx.texts.lang)
-        ctx.out.append(
-            SendDocument(
-                chat_id=ctx.chat_id,
-                file_name=str(item.get("file_name") or "file"),
-                file_id=str(item["file_id"]),
-                caption=ctx.t("review.file_caption", receipt=submission.receipt_no, slot=slot),
-            )
-        )
+    files = split(version, previous) if version else None
+    tail = files_block(ctx, submission.kind, files)
+    return fit("\n\n".join(parts), lines, tail, ctx.t("review.clipped"))

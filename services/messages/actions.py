@@ -53,7 +53,36 @@ class SendDocument(_Action):
     caption: str | None = None
 
 
-Outgoing = Annotated[Send | Edit | AnswerCallback | SendDocument, Field(discriminator="kind")]
+class AlbumItem(_Action):
+    file_id: str
+    caption: str | None = None
+
+
+class SendAlbum(_Action):
+    """Files already on Telegram, sent as one album (sendMediaGroup takes 2-10; the runtimes
+    send a single item as a plain document). Split longer lists with `albums`."""
+
+    kind: Literal["album"] = "album"
+    chat_id: int
+    items: tuple[AlbumItem, ...]
+
+
+ALBUM_MAX = 10
+
+
+def albums(chat_id: int, items: list[AlbumItem]) -> list[SendAlbum]:
+    """Albums of at most ten, none of one file when it can be avoided (11 → 6 + 5)."""
+    count = -(-len(items) // ALBUM_MAX)
+    size = -(-len(items) // count) if count else 0
+    return [
+        SendAlbum(chat_id=chat_id, items=tuple(items[i : i + size]))
+        for i in range(0, len(items), size or 1)
+    ]
+
+
+Outgoing = Annotated[
+    Send | Edit | AnswerCallback | SendDocument | SendAlbum, Field(discriminator="kind")
+]
 OUTGOING: TypeAdapter[Outgoing] = TypeAdapter(Outgoing)
 OUTGOING_LIST: TypeAdapter[list[Outgoing]] = TypeAdapter(list[Outgoing])
 

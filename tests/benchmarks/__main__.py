@@ -25,6 +25,13 @@ async def _application() -> None:
             figures = await module.measure_full_application(runtime, chat_rate=chat_rate)
             limits = "Telegram's per-chat limit" if chat_rate is None else "limits lifted"
             print(f"  full application on {runtime} ({limits}): {figures}", flush=True)
+            print(
+                f"    unit: {figures['unit_messages']} bot messages (+{figures['unit_edits']}"
+                f" edits in place), {figures['user_actions']} user actions, longest message"
+                f" {figures['unit_longest_chars']} chars; staff card: {figures['staff_messages']}"
+                f" messages, longest {figures['staff_longest_chars']} chars",
+                flush=True,
+            )
 
 
 async def _reminders() -> None:

@@ -22,7 +22,9 @@ from tests.handlers.application_script import STEPS, play
 
 
 async def measure_full_application(runtime: str, chat_rate: float | None = None) -> dict[str, Any]:
-    """{"seconds", "bot_messages", "user_messages"} of one application from /apply to staff."""
+    """Seconds from /apply to the staff notice; what the unit's and the first staff member's
+    chats received (new messages, edits in place, longest text) and the unit's actions, until
+    the staff member opened the submission and its card with the decision buttons arrived."""
     with tempfile.TemporaryDirectory() as directory:
         url = await migrated(sqlite_url(directory))
         extra: dict[str, Any] = {}
@@ -47,15 +49,42 @@ async def _run(bot: Harness, runtime: str, chat_rate: float | None) -> dict[str,
     actions = 1 + await play(alice, STEPS)
     await alice.click("📤 提交")
     await alice.click("我确认材料真实")
-    await staff.wait_messages(staff_mark, count=1, timeout=60)
+    [notice] = await staff.wait_messages(staff_mark, count=1, timeout=60)
     seconds = time.perf_counter() - started
+    await staff.click("打开审核", notice, timeout=60)
+    await staff.wait_for(lambda m: "✅ 通过" in m.labels(), timeout=60)
     return {
+        **_chat_figures(bot, alice.chat_id, "unit"),
+        **_chat_figures(bot, staff.chat_id, "staff"),
         "runtime": runtime,
         "chat_rate": chat_rate or "telegram default (1/s, burst 3)",
         "seconds": round(seconds, 2),
-        "bot_messages": alice.mark(),
-        "user_messages": actions + 2,
+        "bot_events": alice.mark(),
+        "user_actions": actions + 2,
         "questions": len(STEPS),
+    }
+
+
+_NEW = {"sendMessage", "sendDocument", "sendPhoto"}
+_EDITS = {"editMessageText", "editMessageReplyMarkup"}
+
+
+def _chat_figures(bot: Harness, chat_id: int, who: str) -> dict[str, int]:
+    """What one chat received: new messages (an album counts each file), edits in place, and
+    the longest text (message or caption) in characters."""
+    calls = [
+        c
+        for c in bot.emu.calls
+        if c.status == 200 and str(c.params.get("chat_id")) == str(chat_id)
+    ]
+    sent = sum(1 for c in calls if c.method in _NEW)
+    sent += sum(len(c.response.get("result") or []) for c in calls if c.method == "sendMediaGroup")
+    texts = [str(c.params.get("text") or c.params.get("caption") or "") for c in calls]
+    return {
+        f"{who}_messages": sent,
+        f"{who}_edits": sum(1 for c in calls if c.method in _EDITS),
+        f"{who}_send_calls": sum(1 for c in calls if c.method in _NEW | {"sendMediaGroup"}),
+        f"{who}_longest_chars": max((len(t) for t in texts), default=0),
     }
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from emulator import SimUser
+from emulator import BotMessage, SimUser
 from storage.models import Submission, SubmissionVersion
 from tests.e2e.harness import Harness
 from tests.handlers.application_script import (
     EXE,
     JPEG,
     PDF,
+    edit_answer,
     play,
     steps_between,
     steps_from,
@@ -69,11 +70,32 @@ async def test_edit_from_the_summary(fast_bot: Harness) -> None:
     alice = bot.user()
     await alice.ask("/apply")
     await play(alice)
-    [field] = await alice.click("✏️ 30")
-    assert "工作室场地面积" in field.plain and "当前答案：120平方米" in field.plain
+    pages = await _every_summary_page(alice)
+    assert len(pages) >= 5
+    for page in pages:  # one phone screen each, a handful of buttons
+        assert len(page.plain) <= 1000 and len(page.labels()) <= 8, page.plain
+    assert sum(len(p.labels()) for p in pages) < 39, "no longer a ✏️ button per answer"
+    await edit_answer(alice, 30)
+    field = alice.last
+    assert field is not None and "当前答案：120平方米" in field.plain
+    sent = bot.emu.count("sendMessage")
     [summary] = await alice.ask("200平方米")
+    assert summary.message_id == field.message_id, "the summary is edited in place"
+    assert bot.emu.count("sendMessage") == sent, "no new wall of text"
     assert "30. 工作室场地面积：200平方米" in summary.plain
     assert "📤 提交" in summary.labels()
+
+
+async def _every_summary_page(alice: SimUser) -> list[BotMessage]:
+    """The summary's pages, first to last, as the unit turns them with ▶."""
+    while alice.last is not None and "◀ 上一部分" in alice.last.labels():
+        await alice.click("◀ 上一部分")
+    assert alice.last is not None
+    pages = [alice.last.snapshot()]
+    while "下一部分 ▶" in pages[-1].labels():
+        [page] = await alice.click("下一部分 ▶")
+        pages.append(page)
+    return pages
 
 
 async def test_bad_input_of_every_kind_keeps_the_draft(fast_bot: Harness) -> None:

@@ -15,7 +15,7 @@ from storage.models import AuditEntry, Studio, Submission
 from storage.repos.studios import StudiosRepo
 from tests.e2e.harness import Harness
 from tests.e2e.review_steps import submit
-from tests.handlers.application_script import PDF, play
+from tests.handlers.application_script import PDF, edit_answer, play
 from tests.handlers.review.builders import ANSWERS
 
 
@@ -26,11 +26,11 @@ async def _submission(bot: Harness, sid: int) -> Submission:
         return sub
 
 
-def _edit_button(summary: BotMessage, label: str) -> str:
-    """The ✏️ button of the summary line showing the field `label`."""
+def _number(summary: BotMessage, label: str) -> int:
+    """The number of the summary line showing the field `label` (on the page shown)."""
     match = re.search(rf"(\d+)\. {label}：", summary.plain)
     assert match is not None, summary.plain[:500]
-    return f"✏️ {match.group(1)}"
+    return int(match.group(1))
 
 
 async def test_full_review_cycle(fast_bot: Harness) -> None:
@@ -45,11 +45,16 @@ async def test_full_review_cycle(fast_bot: Harness) -> None:
     [notice] = await staff.wait_messages(marker, 1)
     assert "新的工作室申报" in notice.plain and "星光数控技能大师工作室" in notice.plain
 
-    replies = await staff.click("打开审核", notice, expect=2)
-    summary = next(m for m in replies if m.document is None)
+    albums = bot.emu.count("sendMediaGroup")
+    replies = await staff.click("打开审核", notice, expect=8)
+    summary = replies[-1]
     assert "ZZJNDS-2027-0001" in summary.plain and "✅ 通过" in summary.labels()
-    files = [m.document for m in replies if m.document is not None]
-    assert len(files) == 7 and files[0].content == PDF
+    assert staff.last is not None and staff.last.message_id == summary.message_id
+    assert bot.emu.count("sendMediaGroup") == albums + 1, "the seven files come as one album"
+    files = [m for m in replies if m.document is not None]
+    assert len(files) == 7 and files[0].document is not None and files[0].document.content == PDF
+    assert "申报报告（第六条(二)）" in files[0].plain
+    assert "资金、场地和设备支持承诺（第六条(三)）" in files[6].plain
 
     await staff.click("↩️ 退回修改", summary)
     await staff.click("申报单位名称")
@@ -62,7 +67,7 @@ async def test_full_review_cycle(fast_bot: Harness) -> None:
 
     [revision] = await unit.ask("/apply")
     assert "单位名称与营业执照不一致" in revision.plain
-    await unit.click(_edit_button(revision, "申报单位名称"))
+    await edit_answer(unit, _number(revision, "申报单位名称"))
     await unit.ask("郑州星光精密机械股份有限公司")
     marker = staff.mark()
     await unit.click("📤 提交")
@@ -70,8 +75,8 @@ async def test_full_review_cycle(fast_bot: Harness) -> None:
     [again] = await staff.wait_messages(marker, 1)
     assert "重新提交" in again.plain and "第 2 版" in again.plain
     replies = await staff.click("打开审核", again, expect=1)
-    summary = next(m for m in replies if m.document is None)
-    assert "第 1 版 → 第 2 版" in summary.plain
+    [summary] = replies
+    assert "第 1 版 → 第 2 版" in summary.plain and "与上一版相同、未重复发送" in summary.plain
     assert "郑州星光精密机械有限公司 → 郑州星光精密机械股份有限公司" in summary.plain
 
     await staff.click("✅ 通过", summary)
@@ -88,6 +93,19 @@ async def test_full_review_cycle(fast_bot: Harness) -> None:
     assert studio.application_id == sub.id and studio.name == "星光数控技能大师工作室"
     assert studio.unit_name == "郑州星光精密机械股份有限公司" and studio.leader_name == "张三"
     assert studio.construction_cap == 150_000
+
+
+async def test_a_single_file_goes_as_a_document_before_the_card(bot: Harness) -> None:
+    await submit(bot, 1001, dict(ANSWERS), PDF)
+    staff = bot.staff(9001)
+    await staff.ask("/pending")
+    albums, documents = bot.emu.count("sendMediaGroup"), bot.emu.count("sendDocument", 200)
+    [file, card] = await staff.click("张三数控", expect=2)
+    assert bot.emu.count("sendMediaGroup") == albums, "Telegram takes no album of one"
+    assert bot.emu.count("sendDocument", 200) == documents + 1
+    assert file.document is not None and "申报报告（第六条(二)）" in file.plain
+    assert "✅ 通过" in card.labels() and staff.last is not None
+    assert staff.last.message_id == card.message_id
 
 
 async def test_a_forged_approve_from_a_non_staff_user_changes_nothing(bot: Harness) -> None:

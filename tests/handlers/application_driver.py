@@ -8,7 +8,17 @@ from collections.abc import Callable
 from handlers.core import Core
 from handlers.events import FileUpload
 from services.messages.texts import catalog
-from tests.handlers.application_script import PHOTO, STEPS, Act, F, P, T, steps_until
+from tests.handlers.application_script import (
+    PHOTO,
+    STEPS,
+    Act,
+    F,
+    P,
+    T,
+    open_answer,
+    steps_until,
+    turn_to,
+)
 from tests.handlers.driver import ChatDriver
 
 _ids = itertools.count(1)
@@ -74,3 +84,13 @@ async def fill(chat: ChatDriver, files: FakeFiles, until: str | None = None) -> 
     """/apply and answer every question (or those before `until`)."""
     await chat.command("apply")
     await run_steps(chat, files, steps_until(until) if until else STEPS)
+
+
+async def edit(chat: ChatDriver, n: int) -> None:
+    """From the summary, edit answer number `n` (its page, "✏️ 修改这一部分", its button)."""
+    await open_answer(lambda: chat.last.text, chat.press, n)
+
+
+async def turn(chat: ChatDriver, n: int) -> None:
+    """On the summary, turn to the page showing answer number `n`."""
+    await turn_to(lambda: chat.last.text, chat.press, n)

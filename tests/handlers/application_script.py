@@ -6,6 +6,8 @@ unit contact does: type (`T`), press a button (`P`), or send a file (`F`) or a p
 
 from __future__ import annotations
 
+import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from emulator import SimUser
@@ -130,3 +132,37 @@ async def _play(user: SimUser, action: Act) -> None:
 def steps_between(first: str, stop: str) -> list[tuple[str, list[Act]]]:
     """The steps from question `first` up to, not including, question `stop`."""
     return STEPS[KEYS.index(first) : KEYS.index(stop)]
+
+
+SUMMARY_PAGE = re.compile(r"第 (\d+)/(\d+) 部分")
+
+
+def _page_numbers(text: str) -> list[int]:
+    return [int(n) for n in re.findall(r"(?m)^(\d+)\. ", text)]
+
+
+Shown = Callable[[], str]
+Press = Callable[[str], Awaitable[object]]
+
+
+async def turn_to(shown: Shown, press: Press, n: int) -> None:
+    """On the summary, turn to the page showing answer number `n`."""
+    for _ in range(40):
+        numbers = _page_numbers(shown())
+        assert SUMMARY_PAGE.search(shown()), f"not on the summary: {shown()[:200]}"
+        if n in numbers:
+            return
+        await press("◀ 上一部分" if numbers and min(numbers) > n else "下一部分 ▶")
+    raise AssertionError(f"no summary page shows answer {n}")
+
+
+async def open_answer(shown: Shown, press: Press, n: int) -> None:
+    """From the summary, edit answer number `n`: turn to its page, open the page, press it."""
+    await turn_to(shown, press, n)
+    await press("✏️ 修改这一部分")
+    await press(f"✏️ {n}.")
+
+
+async def edit_answer(user: SimUser, n: int) -> None:
+    """`open_answer` through the emulator."""
+    await open_answer(lambda: user.last.plain if user.last else "", user.click, n)

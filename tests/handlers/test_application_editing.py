@@ -15,7 +15,7 @@ from storage.repos.findings import FindingsRepo
 from storage.repos.submissions import SubmissionsRepo
 from storage.uow import UnitOfWork
 from tests import samples
-from tests.handlers.application_driver import FakeFiles, fill, label, run_steps
+from tests.handlers.application_driver import FakeFiles, edit, fill, label, run_steps, turn
 from tests.handlers.application_script import CREDIT_CODE, MASTER_ID, steps_between, steps_from
 from tests.handlers.conftest import STAFF_ID
 from tests.handlers.driver import ChatDriver
@@ -59,16 +59,13 @@ async def test_edit_from_the_summary_returns_to_the_summary(chat: Chat, core: Co
     files = FakeFiles(core)
     alice = chat()
     await fill(alice, files)
-    await alice.press("✏️ 1")
+    await edit(alice, 1)
     assert label("studio_name") in alice.last.text and "星光数控" in alice.last.text
     await alice.text("晨曦技能大师工作室")
-    assert (
-        "请核对全部内容" in alice.last.text
-        and "1. 工作室名称：晨曦技能大师工作室" in alice.last.text
-    )
-    await alice.press("✏️ 5")
+    assert "请核对" in alice.last.text and "1. 工作室名称：晨曦技能大师工作室" in alice.last.text
+    await edit(alice, 5)
     await alice.press("返回")  # Back while editing: the summary, unchanged
-    assert "请核对全部内容" in alice.last.text and MASTER_ID in alice.last.text
+    assert "请核对" in alice.last.text and MASTER_ID in alice.last.text
 
 
 async def test_an_edit_that_reveals_a_question_asks_it_before_the_summary(
@@ -78,14 +75,14 @@ async def test_an_edit_that_reveals_a_question_asks_it_before_the_summary(
     alice = chat()
     await fill(alice, files)
     assert label("enrolled_students") not in alice.last.text
-    await alice.press("✏️ 21")  # host type
+    await edit(alice, 21)  # host type
     await alice.press("职业（技工）院校")
     assert label("enrolled_students") in alice.last.text
     assert "（因上一项回答，新增 1 项，现共 41 项）" in alice.last.text
     assert "第 28/41 项" in alice.last.text
     await alice.text("4200")
     assert "在校生人数：4,200人" in alice.last.text
-    await alice.press("✏️ 21")
+    await edit(alice, 21)
     await alice.press("科技和技能含量较高的大中型企业")
     assert "（因上一项回答，减少 1 项，现共 40 项）" in alice.last.text
     assert "在校生人数" not in alice.last.text  # hidden again, and not submitted
@@ -132,6 +129,7 @@ async def test_equipment_costs_are_totalled_in_the_summary(chat: Chat, core: Cor
         await alice.text(cost)
     await alice.press("完成")
     await run_steps(alice, files, steps_from("commit_funds"))
+    await turn(alice, 31)
     shown = "31. 设备：2 条，合计 150,000.50元：车床，2台（套），12万元；铣床，2台（…"
     assert shown in alice.last.text
 
@@ -153,10 +151,10 @@ async def test_a_missing_mandatory_attachment_blocks_submit_with_the_list(
     await alice.press_data(f"apply:{_seq(alice)}:confirm")  # forged: still refused
     async with db() as uow:
         assert list(await uow.session.scalars(select(Submission))) == []
-    await alice.press("✏️ 33")
+    await edit(alice, 33)
     await alice.file(files.upload(samples.pdf(b"(report) Tj"), "报告.pdf", "application/pdf"))
     assert "尚未上传的必需附件：项目建设实施方案" in alice.last.text
-    await alice.press("✏️ 34")
+    await edit(alice, 34)
     await alice.file(files.upload(samples.pdf(b"(plan) Tj"), "方案.pdf", "application/pdf"))
     assert "全部内容已填写完整" in alice.last.text
 
@@ -178,7 +176,7 @@ async def test_a_master_failing_article_4_is_told_at_the_field_and_blocked(
     await alice.press("是")
     await run_steps(alice, files, steps_from("master_r1"))
     assert "第四条：不满足“身体健康”" in alice.last.text and "不能提交" in alice.last.text
-    await alice.press("✏️ 12")
+    await edit(alice, 12)
     await alice.press("是")
     assert "全部内容已填写完整" in alice.last.text
 
@@ -269,12 +267,14 @@ async def test_a_returned_application_is_revised_into_version_2(
     await alice.command("apply")
     text = alice.last.text
     assert "退回修改" in text and "面积不符" in text and "工作室场地面积" in text
-    assert "请核对全部内容" in text and "申报报告.pdf" in text  # files travelled along
+    assert "请核对" in text  # opened at the page of the answer to fix
     assert "30. 工作室场地面积：120平方米 ⚠️" in text
-    await alice.press("✏️ 30")
+    await edit(alice, 30)
     await alice.text("150")
     assert "30. 工作室场地面积：150平方米\n" in alice.last.text  # fixed: the flag is gone
     assert "⚠️" not in alice.last.text
+    await alice.press("下一部分 ▶")
+    assert "申报报告.pdf" in alice.last.text  # files travelled along
     await alice.press("提交")
     await alice.press("我确认材料真实")
     assert "第 2 版" in alice.last.text and "ZZJNDS-2027-0001" in alice.last.text

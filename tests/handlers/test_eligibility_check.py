@@ -153,6 +153,7 @@ async def test_barred_on_the_last_day_of_the_bar(chat: Chat, clock: Clock, db: D
     result = alice.last.text
     assert "3年内不得参与省、市级全民技能振兴工程项目申报和评比表彰" in result
     assert "限制期至 <b>2027-03-01</b>（含），<b>2027-03-02</b> 起可以再次申报" in result
+    assert "工作室类别及要求" not in result and "现代技术类" not in result, "no categories"
     stats = await summary(db)
     assert (stats.barred, stats.failing_counts) == (1, {"BAR": 1})
 

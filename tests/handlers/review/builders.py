@@ -80,9 +80,12 @@ async def add_submission(
 
 
 async def resubmit(
-    db: Callable[[], UnitOfWork], submission_id: int, changes: dict[str, Any]
+    db: Callable[[], UnitOfWork],
+    submission_id: int,
+    changes: dict[str, Any],
+    files: list[dict[str, Any]] | None = None,
 ) -> None:
-    """What the unit's resubmission does: the next version with changed answers."""
+    """What the unit's resubmission does: the next version with changed answers (and files)."""
     async with db() as uow:
         sub = await uow.session.get(Submission, submission_id)
         assert sub is not None and sub.status == "returned"
@@ -100,7 +103,7 @@ async def resubmit(
                 submission_id=sub.id,
                 version=sub.version,
                 answers={**old.answers, **changes},
-                attachments=old.attachments,
+                attachments=old.attachments if files is None else files,
                 submitted_by=sub.owner_id,
                 submitted_at=T0 + timedelta(days=1),
             )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from handlers.review.fields import field_label
-from services.messages.actions import SendDocument
+from services.messages.actions import AnswerCallback, Send, SendAlbum
 from storage.models import AuditEntry, OutboxMessage, Studio, Submission
 from storage.models.submissions import Draft
 from storage.uow import UnitOfWork
@@ -34,14 +34,19 @@ async def _notices(db: Db, chat_id: int) -> list[str]:
         return [r.action["text"] for r in rows]
 
 
-async def test_opening_shows_the_summary_and_sends_the_files(chat: Chat, db: Db) -> None:
+async def test_opening_sends_the_files_then_the_card_last(chat: Chat, db: Db) -> None:
     sid = await add_submission(db)
     staff = chat(STAFF_ID)
     actions = await staff.press_data(f"review::open:{sid}")
     assert "张三数控技能大师工作室" in staff.last.text and "ZZJNDS-2027" in staff.last.text
     assert staff.last.labels()[:3] == ["✅ 通过", "↩️ 退回修改", "⛔ 不予通过"]
-    docs = [a for a in actions if isinstance(a, SendDocument)]
-    assert [(d.file_id, d.file_name) for d in docs] == [("file-form-1", "申报表.pdf")]
+    receipt = (await _submission(db, sid)).receipt_no
+    albums = [a for a in actions if isinstance(a, SendAlbum)]
+    assert [(i.file_id, i.caption) for a in albums for i in a.items] == [
+        ("file-form-1", f"{receipt} · 申报报告（第六条(二)） · 申报表.pdf")
+    ]
+    landed = [a for a in actions if not isinstance(a, AnswerCallback)]
+    assert isinstance(landed[-1], Send) and "✅ 通过" in str(landed[-1].keyboard)
 
 
 async def test_approval_asks_first_then_creates_the_studio(chat: Chat, db: Db) -> None:
