@@ -1,0 +1,27 @@
+"""Several instances on PostgreSQL: two webhook processes behind one URL, one SIGKILLed while
+an applicant fills /apply and others send a stream; everything lands once, nothing is lost."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bot.instances_rig import run_two_instances
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.mark.parametrize("runtime", ["aiogram", "ptb"])
+async def test_two_instances_one_killed_mid_application_everything_lands_once(
+    pg_url: str, runtime: str
+) -> None:
+    from tests.databases import migrated
+
+    figures = await run_two_instances(await migrated(pg_url), runtime)
+    assert figures.updates > 0 and figures.unprocessed == 0 and figures.given_up == 0
+    assert len(figures.deliveries) == 2, "both instances took deliveries"
+    assert figures.failed_deliveries > 0, "the killed instance refused some; the next took them"
+    assert figures.stream_replies == figures.stream_expected, "each message answered once"
+    assert figures.submissions == 1, "the applicant's every step landed (play checks each prompt)"
+    assert figures.notices == figures.notices_expected, "each staff member told once"
+    assert figures.reminders == figures.reminders_expected, "each studio reminded once"
+    assert figures.reminder_rows_per_key == 1
