@@ -65,9 +65,10 @@ async def measure(runtime: str, webhook: bool) -> dict[str, Any]:
         await emu.stop()
     rate = loaded["updates"] / loaded["seconds"]
     name = f"{runtime} {'webhook' if webhook else 'polling'}"
+    retried = sum(1 for d in emu.delivery.log if d.error)  # a 503: the update came again
     print(
         f"  {name:<16} {rate:8.1f} updates/s | under load: {summary_ms(loaded['latencies'])}"
-        f" | one user: {summary_ms(single)}",
+        f" | one user: {summary_ms(single)}" + (f" | 503s: {retried}" if webhook else ""),
         flush=True,
     )
     return {"rate": rate}
@@ -84,6 +85,7 @@ async def two_instances() -> None:
             await drop_pg_database(url)
         found = asdict(figures)
         found["deliveries"] = dict(figures.deliveries)
+        found["duplicate_stream_replies"] = figures.stream_replies - figures.stream_expected
         print(f"  two instances, one SIGKILLed ({runtime}): {found}", flush=True)
 
 

@@ -51,6 +51,7 @@ class Figures:
     given_up: int = 0  # deliveries the emulator gave up on
     deliveries: Counter[str] = field(default_factory=Counter)  # POSTs per instance
     failed_deliveries: int = 0
+    streams: int = 0
     stream_replies: int = 0
     stream_expected: int = 0
     submissions: int = 0
@@ -77,7 +78,7 @@ def _env(emu: Emulator, url: str, runtime: str, port: int, lb_port: int) -> dict
         "CHAT_RATE": "200",
         "CHAT_BURST": "200",
         "OUTBOX_LEASE": "3",
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": "ERROR",
         "STUDIO_TEST_NOW": NOW.isoformat(),
     }
 
@@ -132,7 +133,9 @@ async def run_two_instances(
     database_url: str, runtime: str, streams: int = 4, messages: int = 12, studios: int = 20
 ) -> Figures:
     """The scenario on a migrated, empty database; returns its figures (asserts nothing)."""
-    figures = Figures(runtime, stream_expected=streams * messages, reminders_expected=studios)
+    figures = Figures(
+        runtime, streams=streams, stream_expected=streams * messages, reminders_expected=studios
+    )
     engine = create_engine(database_url)
     sessions = session_factory(engine)
     await add_studios(sessions, studios, FIRST_CONTACT)
