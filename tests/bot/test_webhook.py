@@ -10,7 +10,11 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy.engine import make_url
 
+from bot.app import make_runtime
 from bot.cli import main
+from bot.settings import Settings
+from bot.webhook import register_webhook
+from emulator import Emulator
 from tests.bot.raw_updates import message_body
 from tests.bot.webhook_rig import SECRET, healthz, hooked, post, processed
 from tests.e2e.harness import Harness
@@ -186,3 +190,30 @@ def test_webhook_mode_without_a_valid_secret_stops_with_one_line(
     assert main(["run"]) == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line.startswith("Invalid setting WEBHOOK_SECRET") and said in line
+
+
+@pytest.mark.parametrize("runtime", ["aiogram", "ptb"])
+async def test_a_second_instance_setting_the_webhook_within_a_second_waits_out_the_429(
+    runtime: str,
+) -> None:
+    async with Emulator() as emu:
+        runtimes = [make_runtime(_settings(emu, runtime)) for _ in range(2)]
+        try:
+            for each in runtimes:
+                await each.start()
+            for each in runtimes:
+                await register_webhook(each, "http://127.0.0.1:8443/tg/hook", SECRET)
+        finally:
+            for each in runtimes:
+                await each.close()
+        assert emu.count("setWebhook", status=429) == 1
+        assert emu.count("setWebhook", status=200) == 2 and emu.world.webhook.active
+
+
+def _settings(emu: Emulator, runtime: str) -> Settings:
+    return Settings(
+        _env_file=None,
+        bot_token=emu.token,
+        telegram_api_url=emu.base_url,  # type: ignore[arg-type]
+        bot_runtime=runtime,  # type: ignore[arg-type]
+    )
