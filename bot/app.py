@@ -1,4 +1,5 @@
-"""Assembles the bot from settings: storage, core, a runtime, limiter, outbox sender, polling."""
+"""Assembles the bot from settings: storage, core, a runtime, limiter, outbox sender, and
+updates taken by long polling or, with WEBHOOK_URL, from Telegram's pushes."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from bot.sender import OutboxSender
 from bot.settings import Settings
 from bot.staff_reach import report_unreachable_staff
 from bot.web.wiring import http_server
+from bot.webhook import Health, register_webhook
+from bot.webhook.health import Mode
 from handlers.context import CoreConfig
 from handlers.core import Core
 from handlers.flows import all_flows, role_sources
@@ -86,8 +89,13 @@ class BotApp:
             max_attempts=settings.update_max_attempts,
             scrub=Redactor(settings.bot_token),
         )
-        self.poller = Poller(self.runtime, self.intake.take, on_conflict=settings.on_conflict)
-        self.services: list[Service] = [self.sender.run, self.scheduler.run, self.poller.run]
+        mode: Mode = "webhook" if settings.webhook_url else "polling"
+        self.health = Health(self.engine, self.core.uow, mode, self.runtime.name)
+        self.take = self.health.counting(self.intake.take)
+        self.poller = Poller(self.runtime, self.take, on_conflict=settings.on_conflict)
+        self.services: list[Service] = [self.sender.run, self.scheduler.run]
+        if mode == "polling":
+            self.services.append(self.poller.run)
         self.http = http_server(self)
         self.ready = asyncio.Event()
 
@@ -105,19 +113,17 @@ class BotApp:
         """Until `stop`; a service that fails for good (a revoked token, ON_CONFLICT=exit)
         stops the others and is raised, so the process ends instead of idling deaf."""
         await migrate.upgrade(self.settings.database_url)
-        if self.settings.webhook_url:
-            log.warning("WEBHOOK_URL is set, but webhook mode is not built yet: long polling")
         tasks: list[asyncio.Task[None]] = []
         try:
             username = await self._start_runtime(stop)
             if username is None:
                 return
-            log.info("@%s running on %s", username, self.runtime.name)
-            await self.runtime.drop_webhook()
+            log.info("@%s running on %s (%s)", username, self.runtime.name, self.health.mode)
             await self.runtime.set_commands(self.command_menu())
             await report_unreachable_staff(self.core.uow, self.settings.staff_ids)
             if self.http is not None:
                 await self.http.start()
+            await self._choose_delivery()
             tasks = [asyncio.create_task(service(stop)) for service in self.services]
             self.ready.set()
             await _until_stop_or_failure(stop, tasks)
@@ -131,6 +137,16 @@ class BotApp:
             if self.http is not None:
                 await self.http.stop()
             await self.close()
+
+    async def _choose_delivery(self) -> None:
+        """Webhook: Telegram pushes to the server just started. Polling: a webhook left from
+        before is deleted first (getUpdates would be refused while one is set)."""
+        settings = self.settings
+        if settings.webhook_url is None:
+            await self.runtime.drop_webhook()
+            return
+        assert settings.webhook_secret is not None, "settings require it with WEBHOOK_URL"
+        await register_webhook(self.runtime, str(settings.webhook_url), settings.webhook_secret)
 
     async def _start_runtime(self, stop: asyncio.Event) -> str | None:
         """The bot's username; while Telegram cannot be reached, tries again (None: stopped)."""

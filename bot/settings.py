@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AnyHttpUrl, Field, ValidationError, field_validator
+from pydantic import AnyHttpUrl, Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DB_PATH = Path("data") / "studio.sqlite3"
+SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class Settings(BaseSettings):
@@ -23,7 +25,7 @@ class Settings(BaseSettings):
     staff_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     bot_runtime: Literal["aiogram", "ptb"] = "aiogram"
     webhook_url: AnyHttpUrl | None = None
-    webhook_secret: str | None = None
+    webhook_secret: str | None = Field(default=None, validate_default=True)
     http_listen: str = "0.0.0.0:8080"
     webapp_url: AnyHttpUrl | None = None
     webapp_auth_max_age: float = Field(default=86400.0, gt=0)
@@ -53,6 +55,18 @@ class Settings(BaseSettings):
             if not all(p.lstrip("-").isdigit() for p in parts):
                 raise ValueError("must be comma-separated Telegram user ids, e.g. 123,456")
             return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_with_webhook(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Telegram's secret_token: 1-256 of A-Z a-z 0-9 _ -; required in webhook mode."""
+        if value is None or value == "":
+            if info.data.get("webhook_url") is not None:
+                raise ValueError("required when WEBHOOK_URL is set (1-256 of A-Z a-z 0-9 _ -)")
+            return None
+        if not SECRET_TOKEN.fullmatch(value):
+            raise ValueError("must be 1-256 characters of A-Z a-z 0-9 _ - (Telegram's rule)")
         return value
 
     @field_validator("http_listen")
@@ -95,6 +109,11 @@ class Settings(BaseSettings):
     def webapp_base(self) -> str | None:
         """The Mini App's public base without a trailing slash; None: no Mini App buttons."""
         return str(self.webapp_url).rstrip("/") if self.webapp_url else None
+
+    @property
+    def webhook_path(self) -> str:
+        """The path the one HTTP server serves the webhook on: the URL's own path."""
+        return (self.webhook_url.path or "/") if self.webhook_url else "/"
 
     @property
     def tz(self) -> ZoneInfo:

@@ -90,6 +90,11 @@ class PtbRuntime:
     async def drop_webhook(self) -> None:
         await _api(self.bot.delete_webhook(drop_pending_updates=False))
 
+    async def set_webhook(self, url: str, secret: str) -> None:
+        await _api(
+            self.bot.set_webhook(url, secret_token=secret, allowed_updates=list(ALLOWED_UPDATES))
+        )
+
     async def close(self) -> None:
         await self.bot.shutdown()
 

@@ -1,4 +1,5 @@
-"""Which HTTP routes this bot serves: the Mini App when WEBAPP_URL is set (webhook: to come).
+"""Which HTTP routes this bot serves: /healthz always, the webhook's path when WEBHOOK_URL is
+set, the Mini App when WEBAPP_URL is set.
 
 With the Mini App comes the staff console, and the staff's chat menu button that opens it
 (bot.web.menu, one more service of the bot).
@@ -13,6 +14,7 @@ from bot.web.menu import MenuButtons
 from bot.web.pages import mini_app
 from bot.web.server import HttpServer
 from bot.web.telegram import DocumentUploader
+from bot.webhook import health_route, webhook_route
 from handlers.review.console_link import console_url
 
 if TYPE_CHECKING:
@@ -24,7 +26,11 @@ def http_server(app: BotApp) -> HttpServer | None:
     settings = app.settings
     if not (settings.webapp_url or settings.webhook_url):
         return None
-    server = HttpServer(settings.http_listen)
+    server = HttpServer(settings.http_listen, [health_route(app.health)])
+    if settings.webhook_url and settings.webhook_secret:
+        server.routes.append(
+            webhook_route(settings.webhook_path, app.take, settings.webhook_secret)
+        )
     console = console_url(settings.webapp_base)
     if console and settings.bot_token:
         upload = DocumentUploader(

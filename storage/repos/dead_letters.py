@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -57,6 +57,9 @@ class DeadLettersRepo(Repository):
             select(DeadLetter).order_by(DeadLetter.first_at, DeadLetter.update_id).limit(limit)
         )
         return list(rows)
+
+    async def count(self) -> int:
+        return int(await self.session.scalar(select(func.count()).select_from(DeadLetter)) or 0)
 
     async def remove(self, update_id: int) -> None:
         await self.session.execute(delete(DeadLetter).where(DeadLetter.update_id == update_id))

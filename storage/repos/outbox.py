@@ -137,5 +137,16 @@ class OutboxRepo(Repository):
         )
         return {str(status): int(count) for status, count in rows}
 
+    async def backlog(self) -> tuple[int, datetime | None]:
+        """Unsent rows (pending or being sent) and the oldest one's creation time."""
+        row = (
+            await self.session.execute(
+                select(func.count(), func.min(OutboxMessage.created_at)).where(
+                    OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING))
+                )
+            )
+        ).one()
+        return int(row[0]), row[1]
+
     async def by_key(self, key: str) -> OutboxMessage | None:
         return await self.session.scalar(select(OutboxMessage).where(OutboxMessage.key == key))

@@ -5,7 +5,8 @@ reminder sweep and fan-out; `python -m tests.benchmarks flood` runs the 100-mess
 comparison (about seven minutes: Telegram's limits set the pace); `python -m tests.benchmarks
 imports` imports a 100,000-row studio list and times the refusal of each hostile workbook;
 `python -m tests.benchmarks fuzz` sends 10,000 hostile updates among ordinary users' messages
-through the bot on each runtime.
+through the bot on each runtime; `python -m tests.benchmarks webhook` puts webhook mode beside
+long polling and counts what two webhook instances (one SIGKILLed) delivered.
 """
 
 from __future__ import annotations
@@ -64,6 +65,11 @@ async def _flood() -> None:
     await module.run()
 
 
+async def _webhook() -> None:
+    module = importlib.import_module("tests.benchmarks.bench_webhook")
+    await module.run()
+
+
 SUITES: dict[str, Callable[[], Awaitable[Any]]] = {
     "throughput": _throughput,
     "application": _application,
@@ -71,6 +77,7 @@ SUITES: dict[str, Callable[[], Awaitable[Any]]] = {
     "flood": _flood,
     "imports": _imports,
     "fuzz": _fuzz,
+    "webhook": _webhook,
 }
 DEFAULT = ("throughput", "application", "reminders")
 

@@ -65,7 +65,8 @@ class Harness:
         if self._task in done:
             ready.cancel()
             self._task.result()
-        await self.emu.wait_polling()
+        if app.health.mode == "polling":
+            await self.emu.wait_polling()  # a webhook is set before `ready`
 
     async def stop(self, crash: bool = False) -> None:
         """Graceful stop confirms the last updates; a crash leaves them to be redelivered."""
