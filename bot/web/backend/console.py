@@ -31,7 +31,7 @@ from bot.web.backend.console_types import (
 )
 from bot.web.backend.queue_view import options, queue_page
 from bot.web.backend.stats_view import stats_view
-from bot.web.backend.studio_view import period_years, studio_view
+from bot.web.backend.studio_view import studio_view
 from bot.web.backend.submission_view import PREVIEWS, submission_view
 from handlers.context import Context
 from handlers.review.decide import CHOICES, clean_reason, returnable, settle
@@ -41,7 +41,6 @@ from policy.states import SubmissionStatus
 from policy.validators.errors import FieldError
 from services.messages.actions import SendDocument
 from services.messages.texts import Texts, pick_language
-from storage.repos.annual import CalendarRepo
 from storage.repos.review_queue import QueueFilter, ReviewQueueRepo
 from storage.repos.review_stats import StatsRepo
 from storage.repos.reviews import ReviewsRepo
@@ -153,10 +152,7 @@ class ConsoleBackend(BackendBase):
             page = min(max(page, 0), pages - 1)
             rows = await repo.page(page * PAGE_SIZE, PAGE_SIZE, query)
             records = await ctx.uow.repo(StudioStateRepo).records([s.id for s in rows])
-            years = {y for s in rows for y in period_years(s)}
-            calendars = ctx.uow.repo(CalendarRepo)
-            days = {y: (await calendars.effective(y)).assessment for y in years}
-            items = [studio_view(ctx, s, records[s.id], days) for s in rows]
+            items = [studio_view(ctx, s, records[s.id]) for s in rows]
             return StudiosPage(total, page, pages, query, items)
 
     async def stats(self, who: Caller) -> StatsView:

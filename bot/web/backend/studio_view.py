@@ -19,12 +19,6 @@ from storage.models import Studio
 from storage.repos.studio_state import YearRecord
 
 
-def period_years(studio: Studio) -> range:
-    """The calendar years the support period touches."""
-    period = support_period(studio.approved_on)
-    return range(period.start.year, period.end.year + 1)
-
-
 def _year(ctx: Context, year: int, index: int, record: YearRecord) -> StudioYear:
     key = {True: "passed", False: "failed", None: "pending"}[record.passed]
     return StudioYear(
@@ -32,9 +26,7 @@ def _year(ctx: Context, year: int, index: int, record: YearRecord) -> StudioYear
     )
 
 
-def _years(
-    ctx: Context, studio: Studio, records: dict[int, YearRecord], days: dict[int, date]
-) -> list[StudioYear]:
+def _years(ctx: Context, studio: Studio, records: dict[int, YearRecord]) -> list[StudioYear]:
     """The period's support years 1–3, then any year recorded outside the period (0)."""
     period = support_period(studio.approved_on)
     inside = {year: index for year in period.years if (index := period.index_of(year))}
@@ -52,11 +44,9 @@ def _phase(ctx: Context, studio: Studio, today: date) -> str:
     return ctx.t("web.console.phase_in", end=end.isoformat())
 
 
-def studio_view(
-    ctx: Context, studio: Studio, records: dict[int, YearRecord], days: dict[int, date]
-) -> StudioView:
+def studio_view(ctx: Context, studio: Studio, records: dict[int, YearRecord]) -> StudioView:
     status_key = f"web.console.studio_status.{studio.status}"
-    years = _years(ctx, studio, records, days)
+    years = _years(ctx, studio, records)
     return StudioView(
         id=studio.id,
         name=studio.name,
