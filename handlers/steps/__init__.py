@@ -1,0 +1,15 @@
+"""The kit staff conversations are written in: typed state, steps with Back and Cancel."""
+
+from handlers.steps.flow import BACK, CANCEL, Screen, StepFlow
+from handlers.steps.state import FlowState, StaleState, read_state, row_of
+
+__all__ = [
+    "BACK",
+    "CANCEL",
+    "FlowState",
+    "Screen",
+    "StaleState",
+    "StepFlow",
+    "read_state",
+    "row_of",
+]
