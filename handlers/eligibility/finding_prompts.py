@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Final, Literal, Self
-
-from pydantic import model_validator
+from typing import ClassVar, Final, Literal
 
 from handlers.context import Context
-from handlers.steps import FlowState
+from handlers.steps import LinearState
 from policy.bar import BAR_YEARS, bar_end, is_barred
 from policy.dates import ONE_DAY
 from policy.source import ART_17, article_label
@@ -24,14 +22,14 @@ from storage.repos.findings import FindingsRepo, SubjectKind
 FLOW = "finding"
 Step = Literal["kind", "code", "date", "note", "confirm"]
 STEPS: Final[tuple[Step, ...]] = ("kind", "code", "date", "note", "confirm")
-FIELD: Final = {"kind": "kind", "code": "code", "date": "found_on", "note": "note"}
+FIELD: Final[dict[str, str]] = {"kind": "kind", "code": "code", "date": "found_on", "note": "note"}
 """The state field each step fills (the confirmation fills none)."""
 KINDS: Final[tuple[SubjectKind, ...]] = ("person", "unit")
 NOTE_MAX: Final = 500
 """Longest note staff may attach to a finding."""
 
 
-class FindingState(FlowState):
+class FindingState(LinearState):
     """The subject's kind, its code, the day of the finding and a note, in this order."""
 
     step: Step
@@ -40,26 +38,8 @@ class FindingState(FlowState):
     found_on: date | None = None
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _in_order(self) -> Self:
-        at = STEPS.index(self.step)
-        for index, step in enumerate(STEPS[:-1]):
-            if (getattr(self, FIELD[step]) is not None) != (index < at):
-                raise ValueError(f"finding: {FIELD[step]} at step {self.step}")
-        return self
-
-    def given(self, value: object) -> FindingState:
-        """The next step, with this step's answer."""
-        after = STEPS[STEPS.index(self.step) + 1]
-        return self.model_copy(update={"step": after, FIELD[self.step]: value})
-
-    def back(self) -> FindingState | None:
-        """The step before, its answer forgotten; None at the first."""
-        at = STEPS.index(self.step)
-        if at == 0:
-            return None
-        previous = STEPS[at - 1]
-        return self.model_copy(update={"step": previous, FIELD[previous]: None})
+    STEPS: ClassVar[tuple[str, ...]] = STEPS
+    FIELD: ClassVar[dict[str, str]] = FIELD
 
 
 def parse(state: FindingState, text: str, today: date) -> object:

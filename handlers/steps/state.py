@@ -8,9 +8,9 @@ an apology instead of acting on it.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, model_validator
 
 from storage.models import Conversation
 
@@ -41,3 +41,36 @@ def read_state(conv: Conversation, states: TypeAdapter[S]) -> S:
 def row_of(state: FlowState) -> tuple[str, dict[str, Any]]:
     """What goes into the row: its step, and the rest as JSON-ready data."""
     return state.step, state.model_dump(mode="json", exclude={"step"})
+
+
+class LinearState(FlowState):
+    """A state whose steps come in a fixed order, each filling one field (the last fills none).
+
+    Subclasses set `STEPS` and `FIELD` (step → the field it fills). A row is valid only if
+    exactly the fields of the steps before its step are filled; Back forgets the answer of the
+    step it returns to, so that step is asked again.
+    """
+
+    STEPS: ClassVar[tuple[str, ...]]
+    FIELD: ClassVar[dict[str, str]]
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        at = self.STEPS.index(self.step)
+        for index, step in enumerate(self.STEPS[:-1]):
+            if (getattr(self, self.FIELD[step]) is not None) != (index < at):
+                raise ValueError(f"{self.FIELD[step]} out of order at step {self.step}")
+        return self
+
+    def given(self, value: object) -> Self:
+        """The next step, with this step's answer."""
+        after = self.STEPS[self.STEPS.index(self.step) + 1]
+        return self.model_copy(update={"step": after, self.FIELD[self.step]: value})
+
+    def back(self) -> Self | None:
+        """The step before, its answer forgotten; None at the first."""
+        at = self.STEPS.index(self.step)
+        if at == 0:
+            return None
+        previous = self.STEPS[at - 1]
+        return self.model_copy(update={"step": previous, self.FIELD[previous]: None})

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Final, Literal, Self
+from typing import ClassVar, Final, Literal
 
-from pydantic import ValidationError, model_validator
+from pydantic import ValidationError
 
 from handlers.context import Context
-from handlers.steps import FlowState
+from handlers.steps import LinearState
 from policy.revocation import RevocationGround
 from policy.revocation import label as ground_label
 from policy.revocation_decision import RevocationDecision, state_after
@@ -36,7 +36,7 @@ STEPS: Final[tuple[Step, ...]] = (
     "revoke_equipment",
     "revoke_confirm",
 )
-FIELD: Final = {
+FIELD: Final[dict[str, str]] = {
     "revoke_ground": "ground",
     "revoke_document": "document",
     "revoke_date": "day",
@@ -44,7 +44,7 @@ FIELD: Final = {
 }
 
 
-class RevokeState(FlowState):
+class RevokeState(LinearState):
     step: Step
     studio: int
     ground: RevocationGround | None = None
@@ -52,23 +52,8 @@ class RevokeState(FlowState):
     day: date | None = None
     equipment: str | None = None
 
-    @model_validator(mode="after")
-    def _in_order(self) -> Self:
-        at = STEPS.index(self.step)
-        for index, step in enumerate(STEPS[:-1]):
-            if (getattr(self, FIELD[step]) is not None) != (index < at):
-                raise ValueError(f"revoke: {FIELD[step]} at step {self.step}")
-        return self
-
-    def given(self, value: object) -> RevokeState:
-        after = STEPS[STEPS.index(self.step) + 1]
-        return self.model_copy(update={"step": after, FIELD[self.step]: value})
-
-    def back(self) -> RevokeState | None:
-        at = STEPS.index(self.step)
-        if at == 0:
-            return None
-        return self.model_copy(update={"step": STEPS[at - 1], FIELD[STEPS[at - 1]]: None})
+    STEPS: ClassVar[tuple[str, ...]] = STEPS
+    FIELD: ClassVar[dict[str, str]] = FIELD
 
 
 def start(studio_id: int) -> RevokeState:
