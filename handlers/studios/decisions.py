@@ -75,7 +75,10 @@ def start_renew(ctx: Context, studio_id: int) -> RenewState:
     return RenewState(step="renew_start", studio=studio_id)
 
 
-def back(state: TargetsState | AcceptState | RenewState) -> FlowState | None:
+DecisionState = TargetsState | AcceptState | RenewState
+
+
+def back(state: DecisionState) -> DecisionState | None:
     if isinstance(state, TargetsState) and state.step == "certified":
         return state.model_copy(update={"step": "trainees", "trainees": None})
     if isinstance(state, TargetsState) and state.step == "reason":
@@ -110,7 +113,7 @@ def parser(
     return parse_date
 
 
-def given(state: TargetsState | RenewState, value: object) -> FlowState:
+def given(state: TargetsState | RenewState, value: object) -> TargetsState | RenewState:
     """The next step with this answer (a text step that does not end the conversation)."""
     if isinstance(state, TargetsState) and state.step == "trainees":
         assert isinstance(value, int)

@@ -12,7 +12,7 @@ from pydantic import Field, TypeAdapter
 
 from handlers.context import Context
 from handlers.roles import Role
-from handlers.steps import FlowState, Screen, StepFlow
+from handlers.steps import Screen, StepFlow
 from handlers.studios import decisions, revoke
 from handlers.studios.card import FLOW, list_keyboard, show_card
 from handlers.studios.decisions import AcceptState, RenewState, TargetsState
@@ -24,7 +24,7 @@ from storage.repos.studios import StudiosRepo
 
 PAGE = 10
 StudioState = TargetsState | AcceptState | RenewState | RevokeState
-STARTS: dict[str, Callable[[Context, int], FlowState]] = {
+STARTS: dict[str, Callable[[Context, int], StudioState]] = {
     "targets": decisions.start_targets,
     "accept": decisions.start_accept,
     "renew": decisions.start_renew,
@@ -61,14 +61,14 @@ class StudioFlow(StepFlow[StudioState]):
         elif action.verb == "open" and action.args:
             await show_card(ctx, action.id())
         elif action.verb in STARTS:
-            await self.begin(ctx, STARTS[action.verb](ctx, action.id()))  # type: ignore[arg-type]
+            await self.begin(ctx, STARTS[action.verb](ctx, action.id()))
         else:
             await super().stateless(ctx, action)
 
     def previous(self, state: StudioState) -> StudioState | None:
         if isinstance(state, RevokeState):
             return state.back()
-        return decisions.back(state)  # type: ignore[return-value]
+        return decisions.back(state)
 
     async def screen(self, ctx: Context, conv: Conversation, state: StudioState) -> Screen:
         if isinstance(state, RevokeState):
@@ -112,7 +112,7 @@ class StudioFlow(StepFlow[StudioState]):
             await self._settle(ctx, state, decisions.settle(ctx.uow, ctx, state, value))
         else:
             assert not isinstance(state, AcceptState)
-            await self.move(ctx, conv, decisions.given(state, value))  # type: ignore[arg-type]
+            await self.move(ctx, conv, decisions.given(state, value))
 
     async def _settle(self, ctx: Context, state: StudioState, work: Awaitable[str]) -> None:
         """Run the decision, end the conversation and show the card with what happened."""
