@@ -5,6 +5,7 @@ from __future__ import annotations
 from handlers.context import Context
 from services.messages.actions import Send
 from services.messages.keyboards import button, rows
+from services.messages.payloads import Action
 from services.messages.texts import Texts
 from storage.models import Submission
 
@@ -29,7 +30,9 @@ async def notify_staff(ctx: Context, submission: Submission, event: str) -> None
             title=submission.title,
             version=submission.version,
         )
-        open_button = button(texts("staff_notice.open"), REVIEW_FLOW, f"open:{submission.id}")
+        open_button = button(
+            texts("staff_notice.open"), REVIEW_FLOW, Action.of("open", submission.id)
+        )
         await ctx.notify(
             f"staff:{submission.id}:v{submission.version}:{staff_id}",
             Send(chat_id=staff_id, text=text, keyboard=rows([open_button])),

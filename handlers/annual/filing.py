@@ -22,7 +22,7 @@ from handlers.roles import Role
 from handlers.staff_notices import notify_staff
 from policy.calendar import ProgrammeCalendar
 from policy.forms.walk import question_count, snapshot
-from services.messages.payloads import number
+from services.messages.payloads import Action, number
 from storage.models import Conversation, Draft, Studio, Submission
 from storage.repos.annual import CalendarRepo
 from storage.repos.annual_filings import AnnualFilingsRepo
@@ -92,14 +92,14 @@ class AnnualFormFlow(FormFlow):
         if studio is not None:
             await super().start(ctx, scope_of(studio.id, year))
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
+    async def on_button(self, ctx: Context, conv: Conversation | None, action: Action) -> None:
         choice = parse_choice(action) if conv is None else None
         if choice is not None:
             if await own_studio(ctx, choice[0]) is None:
                 ctx.answer(ctx.t("common.not_allowed"), alert=True)
             elif self._open_year(ctx, choice[1]):
                 await super().start(ctx, scope_of(*choice))
-        elif conv is not None and action == "submit":
+        elif conv is not None and action.is_("submit"):
             await self._to_confirmation(ctx, conv)
         else:
             await super().on_button(ctx, conv, action)
@@ -111,7 +111,7 @@ class AnnualFormFlow(FormFlow):
             return
         target = await self.target(form)
         if not form.cursor.closing or target is None or (await problems(form))[0]:
-            await super().on_button(ctx, conv, "submit")
+            await super().on_button(ctx, conv, Action("submit"))
             return
         await go(form, Cursor(CONFIRM), await self.confirm_note(form, target[0]))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handlers.context import Context
-from services.messages.payloads import number
+from services.messages.payloads import ID, VERSION_NO, Action
 from storage.models import Submission
 from storage.repos.reviews import OPEN, ReviewsRepo
 
@@ -21,17 +21,19 @@ class Target:
     version: int | None
 
 
-def parse_target(args: list[str]) -> Target | None:
-    """`<id>` or `<id>:v<version>` from a payload's action arguments; None if malformed."""
-    submission_id = number(args[0]) if args and len(args) <= 2 else None
-    if submission_id is None:
-        return None
-    version = None
-    if len(args) == 2:
-        version = number(args[1][1:]) if args[1].startswith("v") else None
-        if version is None:
-            return None
+def target_of(action: Action) -> Target:
+    """`<id>` or `<id>:v<version>` from a button's arguments; BadPayload if malformed."""
+    if len(action.args) == 1:
+        return Target(action.id(), None)
+    submission_id, version = action.take(ID, VERSION_NO)
     return Target(submission_id, version)
+
+
+def target_action(verb: str, submission_id: int, version: int | None = None) -> Action:
+    """The arguments `target_of` reads back."""
+    if version is None:
+        return Action.of(verb, submission_id)
+    return Action.of(verb, submission_id, VERSION_NO.write(version))
 
 
 async def decided_note(ctx: Context, submission: Submission) -> str:

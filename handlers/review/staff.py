@@ -6,14 +6,19 @@ removed here. Every change asks for confirmation and is audit-logged.
 
 from __future__ import annotations
 
+from typing import Literal, Self
+
+from pydantic import TypeAdapter, model_validator
+
 from handlers.context import Context
-from handlers.flow import Flow
+from handlers.replies import catalog_error
 from handlers.review.recipients import texts_for
 from handlers.roles import Role
 from handlers.staff_notices import staff_ids
-from services.messages.actions import Keyboard, Send
+from handlers.steps import FlowState, Screen, StepFlow
+from services.messages.actions import Send
 from services.messages.keyboards import button, rows, stack
-from services.messages.payloads import number
+from services.messages.payloads import Action, BadPayload, number
 from storage.models import Conversation
 from storage.repos.staff import StaffRepo
 
@@ -21,55 +26,83 @@ FLOW = "staff"
 MAX_ID = 2**53  # Telegram user ids fit in 52 bits
 
 
-class StaffFlow(Flow):
+class StaffState(FlowState):
+    """add (asking for the id) → confirm_add; or confirm_rm straight from the list."""
+
+    step: Literal["add", "confirm_add", "confirm_rm"]
+    uid: int | None = None
+
+    @model_validator(mode="after")
+    def _has_uid(self) -> Self:
+        if (self.uid is None) != (self.step == "add"):
+            raise ValueError("staff: uid out of step")
+        return self
+
+
+def user_id(text: str) -> int:
+    """A Telegram user id as typed (FieldError if it is none)."""
+    value = number(text.strip())
+    if value is None or not 0 < value < MAX_ID:
+        raise catalog_error("staff.bad_id")
+    return value
+
+
+class StaffFlow(StepFlow[StaffState]):
     name = FLOW
     commands = ("staff",)
     menu_key = "menu.staff"
     menu_roles = frozenset({Role.STAFF})
     required_role = Role.STAFF
+    states = TypeAdapter(StaffState)
+    cancelled_key = "staff.cancelled"
 
     async def start(self, ctx: Context, args: str) -> None:
         await self._list(ctx)
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
-        verb, _, arg = action.partition(":")
+    async def stateless(self, ctx: Context, action: Action) -> None:
         if not ctx.is_staff:
             ctx.answer(ctx.t("common.not_allowed"), alert=True)
-        elif conv is None and verb == "add":
-            conv = await ctx.uow.conversations.open(ctx.user_id, FLOW, "add", {})
-            ctx.conversation = conv
-            ctx.send(ctx.t("staff.ask_id"), self._cancel_row(ctx, conv))
-        elif conv is None and verb == "rm" and (user_id := number(arg)) is not None:
-            await self._ask_remove(ctx, user_id)
-        elif conv is not None and verb == "yes" and conv.step in ("confirm_add", "confirm_rm"):
-            await self._apply(ctx, conv)
-        elif conv is not None and verb == "no":
-            await self._close(ctx)
-            ctx.show(ctx.t("staff.cancelled"))
-        elif conv is None and verb == "open":
+        elif action.is_("add"):
+            await self.begin(ctx, StaffState(step="add"), fresh=True)
+        elif action.verb == "rm":
+            await self._ask_remove(ctx, action.id())
+        elif action.is_("open"):
             await self._list(ctx)
         else:
-            ctx.answer(ctx.t("common.stale_button"), alert=True)
+            await super().stateless(ctx, action)
 
-    async def on_text(self, ctx: Context, conv: Conversation, text: str) -> None:
-        value = text.strip()
-        if conv.step != "add":
-            await self.reprompt(ctx, conv, ctx.t("common.use_buttons"))
-        elif not 0 < (number(value) or 0) < MAX_ID:
-            ctx.send(ctx.t("staff.bad_id"), self._cancel_row(ctx, conv))
-        elif int(value) in await staff_ids(ctx):
-            await self._close(ctx)
-            ctx.send(ctx.t("staff.already", id=value))
-        else:
-            await ctx.uow.conversations.save(conv, "confirm_add", {"uid": int(value)})
-            ctx.send(await self._confirm_text(ctx, conv), self._confirm_row(ctx, conv))
+    def previous(self, state: StaffState) -> StaffState | None:
+        return StaffState(step="add") if state.step == "confirm_add" else None
 
-    async def reprompt(self, ctx: Context, conv: Conversation, note: str | None = None) -> None:
-        if conv.step == "add":
-            text, keyboard = ctx.t("staff.ask_id"), self._cancel_row(ctx, conv)
+    async def screen(self, ctx: Context, conv: Conversation, state: StaffState) -> Screen:
+        if state.uid is None:
+            return ctx.t("staff.ask_id"), self.with_nav(ctx, conv, state)
+        user = await ctx.uow.users.get(state.uid)
+        name = (user.first_name if user else "") or "—"
+        key = "staff.confirm_add" if state.step == "confirm_add" else "staff.confirm_rm"
+        yes = button(ctx.t("staff.btn_yes"), FLOW, "yes", conv.seq)
+        return ctx.t(key, id=state.uid, name=name), self.with_nav(ctx, conv, state, rows([yes]))
+
+    async def press(
+        self, ctx: Context, conv: Conversation, state: StaffState, action: Action
+    ) -> None:
+        if not ctx.is_staff:
+            ctx.answer(ctx.t("common.not_allowed"), alert=True)
+        elif action.is_("yes") and state.uid is not None:
+            await self._apply(ctx, state.uid, state.step == "confirm_add")
         else:
-            text, keyboard = await self._confirm_text(ctx, conv), self._confirm_row(ctx, conv)
-        ctx.send(f"{note}\n\n{text}" if note else text, keyboard)
+            raise BadPayload(f"staff: {action.verb} at {state.step}")
+
+    async def answer(self, ctx: Context, conv: Conversation, state: StaffState, text: str) -> None:
+        if state.step != "add":
+            await super().answer(ctx, conv, state, text)
+        elif (uid := await self.check(ctx, conv, state, text, user_id)) is None:
+            return
+        elif uid in await staff_ids(ctx):
+            await self.end(ctx)
+            ctx.send(ctx.t("staff.already", id=uid))
+        else:
+            await self.move(ctx, conv, StaffState(step="confirm_add", uid=uid))
 
     async def _list(self, ctx: Context) -> None:
         fixed = ctx.config.staff_ids
@@ -96,13 +129,10 @@ class StaffFlow(Flow):
         if uid not in {u.id for u in await ctx.uow.repo(StaffRepo).granted()}:
             ctx.answer(ctx.t("staff.not_staff", id=uid), alert=True)
             return
-        conv = await ctx.uow.conversations.open(ctx.user_id, FLOW, "confirm_rm", {"uid": uid})
-        ctx.conversation = conv
-        ctx.send(await self._confirm_text(ctx, conv), self._confirm_row(ctx, conv))
+        await self.begin(ctx, StaffState(step="confirm_rm", uid=uid), fresh=True)
 
-    async def _apply(self, ctx: Context, conv: Conversation) -> None:
-        uid, adding = int(conv.data["uid"]), conv.step == "confirm_add"
-        await self._close(ctx)
+    async def _apply(self, ctx: Context, uid: int, adding: bool) -> None:
+        await self.end(ctx)
         repo = ctx.uow.repo(StaffRepo)
         if uid in ctx.config.staff_ids and not adding:
             ctx.show(ctx.t("staff.fixed"))
@@ -119,26 +149,3 @@ class StaffFlow(Flow):
                 f"staff-granted:{uid}:{ctx.incoming.update_id}", Send(chat_id=uid, text=welcome)
             )
         ctx.show(ctx.t("staff.done_add" if adding else "staff.done_rm", id=uid))
-
-    async def _confirm_text(self, ctx: Context, conv: Conversation) -> str:
-        uid = int(conv.data["uid"])
-        user = await ctx.uow.users.get(uid)
-        name = (user.first_name if user else "") or "—"
-        key = "staff.confirm_add" if conv.step == "confirm_add" else "staff.confirm_rm"
-        return ctx.t(key, id=uid, name=name)
-
-    def _confirm_row(self, ctx: Context, conv: Conversation) -> Keyboard:
-        return rows(
-            [
-                button(ctx.t("staff.btn_yes"), FLOW, "yes", conv.seq),
-                button(ctx.t("staff.btn_no"), FLOW, "no", conv.seq),
-            ],
-            per_row=2,
-        )
-
-    def _cancel_row(self, ctx: Context, conv: Conversation) -> Keyboard:
-        return rows([button(ctx.t("staff.btn_no"), FLOW, "no", conv.seq)])
-
-    async def _close(self, ctx: Context) -> None:
-        await ctx.uow.conversations.close(ctx.user_id)
-        ctx.conversation = None
