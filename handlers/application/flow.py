@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from handlers.application.checks import bar_line, bar_lines, duplicate_line
 from handlers.application.opening import open_application
-from handlers.application.submit import submit_application
 from handlers.context import Context
 from handlers.forms import FormFlow, FormSession
+from handlers.hand_in import submit_in_chat
 from policy.forms.application import APPLICATION
+from services.submissions import NotSubmitted, Submitted
 from storage.models import Draft, SubmissionVersion
 from storage.repos.submissions import SubmissionsRepo
 
@@ -44,7 +45,15 @@ class ApplicationFlow(FormFlow):
         return {key for key in submission.fields_to_fix or [] if not _changed(form, returned, key)}
 
     async def submit(self, form: FormSession) -> None:
-        await submit_application(form)
+        await submit_in_chat(self, form)
+
+    async def receipt(self, form: FormSession, done: Submitted) -> str:
+        key = "application.resubmitted" if done.revised else "application.submitted"
+        when = form.ctx.now().strftime("%Y-%m-%d %H:%M")
+        return form.ctx.t(key, receipt=done.receipt, version=done.version, when=when)
+
+    def refusal(self, form: FormSession, refused: NotSubmitted) -> str:
+        return form.ctx.t("application.not_submitted")
 
 
 def _changed(form: FormSession, returned: SubmissionVersion, key: str) -> bool:

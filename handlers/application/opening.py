@@ -7,6 +7,7 @@ from __future__ import annotations
 from handlers.context import Context
 from policy.forms.application import APPLICATION
 from policy.forms.walk import question_count
+from services.labels import field_names
 from storage.models import Draft, Submission
 from storage.repos.drafts import DraftsRepo
 from storage.repos.submissions import RETURNED, SubmissionsRepo
@@ -14,26 +15,12 @@ from storage.repos.submissions import RETURNED, SubmissionsRepo
 KIND = "application"
 
 
-def field_names(ctx: Context, keys: list[str]) -> str:
-    names = []
-    for key in keys:
-        node = APPLICATION.node(key)
-        label_key = f"application.f.{key}.label"
-        if ctx.texts.has(label_key):
-            names.append(ctx.t(label_key))
-        elif node is not None and node.label is not None:
-            names.append(node.label.text(ctx.texts.lang))
-        else:
-            names.append(key)
-    return ctx.t("forms.sep").join(names)
-
-
 def returned_note(ctx: Context, submission: Submission) -> str:
     return ctx.t(
         "application.returned",
         receipt=submission.receipt_no,
         reason=submission.decision_reason or "—",
-        fields=field_names(ctx, list(submission.fields_to_fix or [])) or "—",
+        fields=field_names(ctx.texts, KIND, list(submission.fields_to_fix or [])) or "—",
     )
 
 

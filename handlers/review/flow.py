@@ -8,6 +8,7 @@ from handlers.review import decide
 from handlers.review.guard import parse_target
 from handlers.review.queue import FLOW, open_submission, show_page
 from handlers.roles import Role
+from services.decisions import CHOICES
 from services.messages.payloads import number
 from storage.models import Conversation
 
@@ -34,7 +35,7 @@ class ReviewFlow(Flow):
             await show_page(ctx, page)
         elif verb == "open":
             await open_submission(ctx, parse_target(args))
-        elif verb in decide.CHOICES:
+        elif verb in CHOICES:
             await decide.choose(ctx, verb, parse_target(args))
         else:
             await super().on_button(ctx, conv, action)
