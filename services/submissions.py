@@ -33,7 +33,8 @@ from storage.repos.studios import StudiosRepo
 from storage.repos.submissions import Heading, SubmissionsRepo
 from storage.uow import UnitOfWork
 
-REVIEW_FLOW = "review"  # the staff notice's button opens the submission in /pending
+REVIEW_FLOW = "review"
+"""The flow behind /pending: the staff notice's button opens the submission there."""
 _SCOPE = re.compile(r"s([0-9]+)y([0-9]{4})")
 
 

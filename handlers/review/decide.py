@@ -19,10 +19,11 @@ from services.labels import field_label
 from services.messages.actions import Keyboard
 from services.messages.keyboards import button, rows, stack
 from services.messages.payloads import number
+from services.submissions import REVIEW_FLOW
 from storage.models import Conversation, Submission
 from storage.repos.reviews import Decision, ReviewsRepo
 
-FLOW = "review"
+FLOW = REVIEW_FLOW
 
 
 async def choose(ctx: Context, choice: str, target: Target | None) -> None:

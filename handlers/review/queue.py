@@ -10,9 +10,10 @@ from handlers.review.summary import summary_text
 from services.labels import kind_label
 from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
+from services.submissions import REVIEW_FLOW
 from storage.repos.reviews import OPEN, ReviewsRepo
 
-FLOW = "review"
+FLOW = REVIEW_FLOW
 PAGE_SIZE = 8
 
 
