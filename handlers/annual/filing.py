@@ -21,13 +21,14 @@ from handlers.hand_in import submit_in_chat
 from handlers.roles import Role
 from policy.forms.walk import question_count
 from services.messages.payloads import number
+from services.revisions import revision_draft
 from services.submissions import NotSubmitted, Submitted, filing_target
 from services.submissions import filing_scope as scope_of
 from services.submissions import parse_filing_scope as parse_scope
 from storage.models import Conversation, Draft, Studio, Submission
 from storage.repos.annual_filings import AnnualFilingsRepo
 from storage.repos.drafts import DraftsRepo
-from storage.repos.submissions import RETURNED, SUMMARY_CURSOR, SubmissionsRepo
+from storage.repos.submissions import SUMMARY_CURSOR, SubmissionsRepo
 
 YEARS_AROUND = 1
 
@@ -109,11 +110,12 @@ class AnnualFormFlow(FormFlow):
             ctx.send(ctx.t("annual.no_studio"), ctx.registry.menu(ctx))
             return None
         year = scope[1]
+        revision = await revision_draft(
+            ctx.uow, ctx.user_id, self.kind, ctx.now(), (studio.id, year)
+        )
+        if revision is not None:
+            return revision[0], ctx.t("annual.returned", reason=revision[1].reason or "—")
         existing = await ctx.uow.repo(AnnualFilingsRepo).find(self.kind, studio.id, year)
-        if existing is not None and existing.status == RETURNED:
-            draft = await ctx.uow.repo(SubmissionsRepo).open_revision_draft(existing, ctx.now())
-            note = ctx.t("annual.returned", reason=existing.decision_reason or "—")
-            return draft, note
         return await self._own_draft(ctx, studio, year, existing)
 
     async def _own_draft(

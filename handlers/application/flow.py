@@ -8,9 +8,9 @@ from handlers.context import Context
 from handlers.forms import FormFlow, FormSession
 from handlers.hand_in import submit_in_chat
 from policy.forms.application import APPLICATION
+from services.revisions import to_fix
 from services.submissions import NotSubmitted, Submitted
 from storage.models import Draft, SubmissionVersion
-from storage.repos.submissions import SubmissionsRepo
 
 
 class ApplicationFlow(FormFlow):
@@ -33,16 +33,12 @@ class ApplicationFlow(FormFlow):
 
     async def marked(self, form: FormSession) -> set[str]:
         """A revision flags the fields staff asked to fix, until each is changed."""
-        if form.draft.submission_id is None:
+        fix = await to_fix(form.ctx.uow, form.draft)
+        if fix is None:
             return set()
-        submissions = form.ctx.uow.repo(SubmissionsRepo)
-        submission = await submissions.get(form.draft.submission_id)
-        if submission is None:
-            return set()
-        returned = await submissions.latest_version(submission.id)
-        if returned is None:
-            return set(submission.fields_to_fix or [])
-        return {key for key in submission.fields_to_fix or [] if not _changed(form, returned, key)}
+        if fix.returned is None:
+            return set(fix.fields)
+        return {key for key in fix.fields if not _changed(form, fix.returned, key)}
 
     async def submit(self, form: FormSession) -> None:
         await submit_in_chat(self, form)

@@ -8,35 +8,26 @@ from handlers.context import Context
 from policy.forms.application import APPLICATION
 from policy.forms.walk import question_count
 from services.labels import field_names
-from storage.models import Draft, Submission
+from services.revisions import Returned, revision_draft
+from storage.models import Draft
 from storage.repos.drafts import DraftsRepo
-from storage.repos.submissions import RETURNED, SubmissionsRepo
 
 KIND = "application"
 
 
-def returned_note(ctx: Context, submission: Submission) -> str:
+def returned_note(ctx: Context, returned: Returned) -> str:
     return ctx.t(
         "application.returned",
-        receipt=submission.receipt_no,
-        reason=submission.decision_reason or "—",
-        fields=field_names(ctx.texts, KIND, list(submission.fields_to_fix or [])) or "—",
+        receipt=returned.receipt,
+        reason=returned.reason or "—",
+        fields=field_names(ctx.texts, KIND, list(returned.fields)) or "—",
     )
 
 
-async def _revision(ctx: Context) -> tuple[Draft, str] | None:
-    repo = ctx.uow.repo(SubmissionsRepo)
-    for submission in await repo.for_owner(ctx.user_id, KIND):
-        if submission.status == RETURNED:
-            draft = await repo.open_revision_draft(submission, ctx.now())
-            return draft, returned_note(ctx, submission)
-    return None
-
-
 async def open_application(ctx: Context) -> tuple[Draft, str | None] | None:
-    revision = await _revision(ctx)
+    revision = await revision_draft(ctx.uow, ctx.user_id, KIND, ctx.now())
     if revision is not None:
-        return revision
+        return revision[0], returned_note(ctx, revision[1])
     drafts = ctx.uow.repo(DraftsRepo)
     draft = await drafts.find(ctx.user_id, KIND)
     if draft is not None:
