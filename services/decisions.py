@@ -129,6 +129,34 @@ class Decided:
     notified: int
 
 
+@dataclass(frozen=True, slots=True)
+class LastDecision:
+    """The last decision on a submission; on an open one, the return it was revised after."""
+
+    status: SubmissionStatus
+    by: int
+    by_name: str | None
+    at: datetime | None
+    reason: str | None
+    fields: tuple[str, ...]
+
+
+async def last_decision(uow: UnitOfWork, submission: Submission) -> LastDecision | None:
+    by = submission.decided_by
+    if by is None:
+        return None
+    user = await uow.users.get(by)
+    shown = SubmissionStatus.RETURNED if submission.status == OPEN else submission.status
+    return LastDecision(
+        SubmissionStatus(shown),
+        by,
+        (user.first_name or None) if user else None,
+        submission.decided_at,
+        submission.decision_reason,
+        tuple(submission.fields_to_fix or ()),
+    )
+
+
 def clean_reason(text: str) -> str:
     """The reason as kept and shown to the unit; FieldError says what is wrong with it."""
     return validate_text(text, max_length=REASON_MAX, multiline=True)

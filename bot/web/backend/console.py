@@ -101,7 +101,7 @@ class ConsoleBackend(BackendBase):
                 await repo.version(found.id, found.version - 1),
                 await decisions.returnable(v.uow, found) if open_ else [],
                 await _name(v.uow, found.owner_id),
-                await _name(v.uow, found.decided_by),
+                await decisions.last_decision(v.uow, found),
             )
             return submission_view(v.view, shown)
 
@@ -200,8 +200,8 @@ class ConsoleBackend(BackendBase):
             return members
 
 
-async def _name(uow: UnitOfWork, user_id: int | None) -> str | None:
-    user = await uow.users.get(user_id) if user_id else None
+async def _name(uow: UnitOfWork, user_id: int) -> str | None:
+    user = await uow.users.get(user_id)
     return (user.first_name or None) if user else None
 
 

@@ -23,7 +23,7 @@ from bot.web.backend.console_types import (
 )
 from handlers.review.fields import show_value
 from handlers.review.summary import changes
-from policy.states import SubmissionStatus
+from services.decisions import LastDecision
 from services.labels import FORMS, field_keys, field_label, kind_label, section_title, status_label
 from storage.models import Submission, SubmissionVersion
 from storage.repos.reviews import OPEN
@@ -96,17 +96,15 @@ def diff(ctx: View, kind: str, old: SubmissionVersion, new: SubmissionVersion) -
     return VersionDiff(old.version, new.version, rows, names, gone)
 
 
-def decision(ctx: View, submission: Submission, decider: str | None) -> DecisionView | None:
-    """The last decision; on an open submission that is the return it was revised after."""
-    if submission.decided_by is None:
+def decision(ctx: View, kind: str, last: LastDecision | None) -> DecisionView | None:
+    if last is None:
         return None
-    shown = SubmissionStatus.RETURNED if submission.status == OPEN else submission.status
     return DecisionView(
-        status_label(ctx.texts, shown),
-        decider or str(submission.decided_by),
-        when(ctx, submission.decided_at),
-        submission.decision_reason,
-        [field_label(submission.kind, k, ctx.texts.lang) for k in submission.fields_to_fix or []],
+        status_label(ctx.texts, last.status),
+        last.by_name or str(last.by),
+        when(ctx, last.at),
+        last.reason,
+        [field_label(kind, k, ctx.texts.lang) for k in last.fields],
     )
 
 
@@ -119,7 +117,7 @@ class Shown:
     previous: SubmissionVersion | None
     returnable: list[str]
     owner: str | None
-    decider: str | None
+    decision: LastDecision | None
 
 
 def submission_view(ctx: View, shown: Shown) -> SubmissionView:
@@ -140,6 +138,6 @@ def submission_view(ctx: View, shown: Shown) -> SubmissionView:
         sections=sections(ctx, kind, version.answers) if version else [],
         files=files(ctx, kind, version) if version else [],
         diff=diff(ctx, kind, previous, version) if version and previous else None,
-        decision=decision(ctx, submission, shown.decider),
+        decision=decision(ctx, kind, shown.decision),
         returnable=[Choice(k, field_label(kind, k, lang)) for k in shown.returnable],
     )
