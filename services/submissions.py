@@ -43,7 +43,7 @@ def _report_late(filed_on: date, cal: ProgrammeCalendar) -> bool:
     return filed_on > cal.assessment
 
 
-LATE = {"plan": is_plan_late, "report": _report_late}
+ANNUAL_FORMS = {"plan": is_plan_late, "report": _report_late}
 """The forms filed once a year per studio, each with when it counts as late."""
 
 
@@ -190,7 +190,7 @@ async def _filing(
     submission = await subs.submit_new(draft, cmd.answers, heading, year, now)
     if submission is not None:
         submission.studio_id = studio.id
-        late = LATE.get(submission.kind)
+        late = ANNUAL_FORMS.get(submission.kind)
         calendar = await uow.repo(CalendarRepo).effective(year)
         submission.late = late is not None and late(now.date(), calendar)
     return submission

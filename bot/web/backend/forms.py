@@ -38,7 +38,7 @@ from policy.validators.errors import FieldError
 from services.messages.actions import Send
 from services.messages.texts import catalog, pick_language
 from services.recipients import tell
-from services.submissions import LATE, own_studio, parse_filing_scope
+from services.submissions import ANNUAL_FORMS, own_studio, parse_filing_scope
 from storage.models import Conversation
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork
@@ -161,7 +161,7 @@ class FormsBackend(BackendBase):
                 raise WebError(404, plain_t(ctx, "web.not_a_form"))
             if not allowed(ctx, flow):
                 raise WebError(403, plain_t(ctx, "web.not_allowed"))
-            if flow.spec.name in LATE and not await _own_scope(uow, who.user.id, scope):
+            if flow.spec.name in ANNUAL_FORMS and not await _own_scope(uow, who.user.id, scope):
                 raise WebError(409, plain_t(ctx, "annual.no_studio"))
             opened = await flow.open_draft(ctx, scope)
             if opened is None:
