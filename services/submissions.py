@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from policy.calendar import ProgrammeCalendar, is_plan_late
+from policy.calendar import is_plan_late, is_report_late
 from policy.forms.application import APPLICATION
 from services.messages.actions import Send
 from services.messages.keyboards import button, rows
@@ -38,12 +38,7 @@ REVIEW_FLOW = "review"
 _SCOPE = re.compile(r"s([0-9]+)y([0-9]{4})")
 
 
-def _report_late(filed_on: date, cal: ProgrammeCalendar) -> bool:
-    """A report filed after the year's assessment day (第十六条)."""
-    return filed_on > cal.assessment
-
-
-ANNUAL_FORMS = {"plan": is_plan_late, "report": _report_late}
+ANNUAL_FORMS = {"plan": is_plan_late, "report": is_report_late}
 """The forms filed once a year per studio, each with when it counts as late."""
 
 
