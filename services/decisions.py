@@ -28,6 +28,7 @@ from services.labels import field_keys, field_names, kind_label
 from services.messages.actions import Send
 from services.messages.texts import Lang
 from services.recipients import tell, texts_for
+from services.revisions import reopen_command
 from storage.models import Studio, Submission
 from storage.repos.application_facts import studio_facts
 from storage.repos.reviews import OPEN, Decision, ReviewsRepo
@@ -289,7 +290,8 @@ async def _notify_unit(
         names = field_names(texts, submission.kind, list(submission.fields_to_fix))
         text += "\n" + texts("review.fields_line", fields=names)
     if submission.status == SubmissionStatus.RETURNED:
-        text += "\n\n" + texts("review.notice_how_to_revise")
+        command = reopen_command(submission.kind, submission.year)
+        text += "\n\n" + texts("review.notice_how_to_revise", command=command)
     if studio is not None:
         text += "\n\n" + texts(
             "review.notice_studio",

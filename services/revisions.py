@@ -12,11 +12,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from policy.forms.application import APPLICATION
 from policy.states import SubmissionStatus
 from storage.models import Draft, Submission, SubmissionVersion
 from storage.repos.annual_filings import AnnualFilingsRepo
 from storage.repos.submissions import SubmissionsRepo
 from storage.uow import UnitOfWork
+
+OPENED_BY: dict[str, str] = {"application": "apply", "plan": "plan", "report": "report"}
+"""The command that opens each kind's form in the chat (the flows register these commands)."""
+
+
+def reopen_command(kind: str, year: int) -> str:
+    """What the unit sends to reopen a returned submission: a plan or report names its year."""
+    command = OPENED_BY.get(kind)
+    if command is None:
+        return "/start"
+    return f"/{command}" if kind == APPLICATION.name else f"/{command} {year}"
 
 
 @dataclass(frozen=True, slots=True)

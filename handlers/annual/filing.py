@@ -18,6 +18,7 @@ from handlers.forms.cursor import CONFIRM, Cursor
 from handlers.forms.screens import go
 from handlers.forms.summary import problems
 from handlers.hand_in import submit_in_chat
+from handlers.revision import returned_note, still_to_fix
 from handlers.roles import Role
 from policy.forms.walk import question_count
 from services.messages.payloads import number
@@ -114,7 +115,7 @@ class AnnualFormFlow(FormFlow):
             ctx.uow, ctx.user_id, self.kind, ctx.now(), (studio.id, year)
         )
         if revision is not None:
-            return revision[0], ctx.t("annual.returned", reason=revision[1].reason or "—")
+            return revision[0], returned_note(ctx, self.kind, revision[1])
         existing = await ctx.uow.repo(AnnualFilingsRepo).find(self.kind, studio.id, year)
         return await self._own_draft(ctx, studio, year, existing)
 
@@ -146,6 +147,10 @@ class AnnualFormFlow(FormFlow):
     async def target(self, form: FormSession) -> tuple[Studio, int] | None:
         """The studio and year this draft is for (the scope, or the returned submission)."""
         return await filing_target(form.ctx.uow, form.draft, form.ctx.user_id)
+
+    async def marked(self, form: FormSession) -> set[str]:
+        """A revision flags the fields staff asked to fix, until each is changed."""
+        return await still_to_fix(form)
 
     async def submit(self, form: FormSession) -> None:
         await submit_in_chat(self, form)

@@ -7,10 +7,10 @@ from handlers.application.opening import open_application
 from handlers.context import Context
 from handlers.forms import FormFlow, FormSession
 from handlers.hand_in import submit_in_chat
+from handlers.revision import still_to_fix
 from policy.forms.application import APPLICATION
-from services.revisions import to_fix
 from services.submissions import NotSubmitted, Submitted
-from storage.models import Draft, SubmissionVersion
+from storage.models import Draft
 
 
 class ApplicationFlow(FormFlow):
@@ -33,12 +33,7 @@ class ApplicationFlow(FormFlow):
 
     async def marked(self, form: FormSession) -> set[str]:
         """A revision flags the fields staff asked to fix, until each is changed."""
-        fix = await to_fix(form.ctx.uow, form.draft)
-        if fix is None:
-            return set()
-        if fix.returned is None:
-            return set(fix.fields)
-        return {key for key in fix.fields if not _changed(form, fix.returned, key)}
+        return await still_to_fix(form)
 
     async def submit(self, form: FormSession) -> None:
         await submit_in_chat(self, form)
@@ -50,14 +45,3 @@ class ApplicationFlow(FormFlow):
 
     def refusal(self, form: FormSession, refused: NotSubmitted) -> str:
         return form.ctx.t("application.not_submitted")
-
-
-def _changed(form: FormSession, returned: SubmissionVersion, key: str) -> bool:
-    """Whether the answer (or the files) at ``key`` differ from the version staff returned."""
-    if key in form.slots or any(a.get("slot") == key for a in returned.attachments or []):
-        now = sorted(f.sha256 for f in form.files if f.slot == key)
-        then = sorted(
-            str(a.get("sha256")) for a in returned.attachments or [] if a.get("slot") == key
-        )
-        return now != then
-    return form.answers.get(key) != (returned.answers or {}).get(key)

@@ -5,29 +5,20 @@ draft, else a new one. A unit may apply for several studios, each with its own m
 from __future__ import annotations
 
 from handlers.context import Context
+from handlers.revision import returned_note
 from policy.forms.application import APPLICATION
 from policy.forms.walk import question_count
-from services.labels import field_names
-from services.revisions import Returned, revision_draft
+from services.revisions import revision_draft
 from storage.models import Draft
 from storage.repos.drafts import DraftsRepo
 
 KIND = "application"
 
 
-def returned_note(ctx: Context, returned: Returned) -> str:
-    return ctx.t(
-        "application.returned",
-        receipt=returned.receipt,
-        reason=returned.reason or "—",
-        fields=field_names(ctx.texts, KIND, list(returned.fields)) or "—",
-    )
-
-
 async def open_application(ctx: Context) -> tuple[Draft, str | None] | None:
     revision = await revision_draft(ctx.uow, ctx.user_id, KIND, ctx.now())
     if revision is not None:
-        return revision[0], returned_note(ctx, revision[1])
+        return revision[0], returned_note(ctx, KIND, revision[1])
     drafts = ctx.uow.repo(DraftsRepo)
     draft = await drafts.find(ctx.user_id, KIND)
     if draft is not None:

@@ -70,3 +70,16 @@ async def test_an_open_submission_remembers_the_return_it_was_revised_after(uow:
         assert again is not None
         returned = revisions.revised_after(again)
     assert returned is not None and returned.reason == "请补充"
+
+
+async def test_the_return_notice_names_the_command_that_reopens_the_form(uow: Db) -> None:
+    application = await add_submission(uow)
+    plan = await add_submission(uow, kind="plan", answers={"activities": 1})
+    await give_back(uow, application)
+    await give_back(uow, plan, ())
+    async with uow() as u:
+        told_apply = await u.outbox.by_key(f"decision:{application}:v1")
+        told_plan = await u.outbox.by_key(f"decision:{plan}:v1")
+    assert told_apply is not None and "/apply" in told_apply.action["text"]
+    assert told_plan is not None and "/plan 2027" in told_plan.action["text"]
+    assert "/apply" not in told_plan.action["text"]
