@@ -3,16 +3,18 @@ its revision, a plan filed and filed again, and the typed refusals (gone, not yo
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from policy.states import SubmissionStatus
 from services import decisions, submissions
 from services.decisions import Decide, Decided
 from services.submissions import NotSubmitted, Refusal, SubmitDraft, Submitted
+from storage.db import create_engine, session_factory
 from storage.models import Draft, Submission
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork
@@ -128,3 +130,23 @@ def test_a_filing_scope_reads_back_and_forged_ones_do_not() -> None:
     assert submissions.parse_filing_scope(submissions.filing_scope(12, 2027)) == (12, 2027)
     assert submissions.parse_filing_scope("s99999999999999999999999y2027") is None
     assert submissions.parse_filing_scope("s1y27") is None
+
+
+async def test_two_submits_of_one_draft_at_once_hand_it_in_once_on_postgres(pg_url: str) -> None:
+    engine = create_engine(pg_url)
+    try:
+        sessions = session_factory(engine)
+
+        def db() -> UnitOfWork:
+            return UnitOfWork(sessions)
+
+        draft = await new_draft(db)
+        results = await asyncio.gather(
+            hand_in(db, draft, dict(ANSWERS)), hand_in(db, draft, dict(ANSWERS))
+        )
+        assert sorted(type(r).__name__ for r in results) == ["NotSubmitted", "Submitted"]
+        async with db() as u:
+            count = await u.session.scalar(select(func.count(Submission.id)))
+        assert count == 1
+    finally:
+        await engine.dispose()
