@@ -9,6 +9,7 @@ from __future__ import annotations
 from handlers.context import Context
 from policy.states import StudioState
 from policy.studio_status import may_file
+from services import submissions
 from services.messages.keyboards import button, rows
 from services.messages.payloads import ID, Action, number
 from storage.models import Studio
@@ -16,8 +17,7 @@ from storage.repos.studios import StudiosRepo
 
 
 async def own_studio(ctx: Context, studio_id: int) -> Studio | None:
-    studio = await ctx.uow.repo(StudiosRepo).get(studio_id)
-    return studio if studio is not None and studio.contact_user_id == ctx.user_id else None
+    return await submissions.own_studio(ctx.uow, ctx.user_id, studio_id)
 
 
 async def pick_studio(ctx: Context, flow: str, year: int) -> Studio | None:

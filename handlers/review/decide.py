@@ -12,25 +12,20 @@ from typing import Literal, Self
 from pydantic import model_validator
 
 from handlers.context import Context
-from handlers.review.effects import apply_decision
-from handlers.review.fields import field_keys, field_label
-from handlers.review.guard import Target, decidable, decided_note
+from handlers.review.guard import Target, decidable, done_text, refuse
 from handlers.steps import FlowState
 from policy.states import SubmissionStatus
-from policy.validators.text import validate_text
+from services import decisions
+from services.decisions import CHOICES, Decide, Decided
+from services.labels import field_label
 from services.messages.actions import Keyboard
 from services.messages.keyboards import button, rows
 from services.messages.payloads import Action, BadPayload
+from services.submissions import REVIEW_FLOW
 from storage.models import Submission
 from storage.repos.reviews import Decision, ReviewsRepo
 
-FLOW = "review"
-REASON_MAX = 1000
-CHOICES: dict[str, Decision] = {
-    "approve": SubmissionStatus.APPROVED,
-    "return": SubmissionStatus.RETURNED,
-    "reject": SubmissionStatus.REJECTED,
-}
+FLOW = REVIEW_FLOW
 
 
 class DecideState(FlowState):
@@ -78,15 +73,7 @@ async def choose(ctx: Context, choice: str, target: Target) -> DecideState | Non
 
 
 async def returnable(ctx: Context, submission: Submission) -> list[str]:
-    """The fields and file slots of the version under review that a return may name."""
-    version = await ctx.uow.repo(ReviewsRepo).version(submission.id, submission.version)
-    answers, files = (version.answers, version.attachments) if version else ({}, [])
-    return field_keys(submission.kind, answers, [str(f.get("slot")) for f in files])
-
-
-def clean_reason(text: str) -> str:
-    """The reason as kept and shown to the unit; FieldError says what is wrong with it."""
-    return validate_text(text, max_length=REASON_MAX, multiline=True)
+    return await decisions.returnable(ctx.uow, submission)
 
 
 def prompt(ctx: Context, state: DecideState, seq: int, title: str) -> tuple[str, Keyboard]:
@@ -140,21 +127,27 @@ async def settle(
     reason: str | None,
     fields: list[str] | None,
 ) -> bool:
-    """Re-check and record the decision; True if it won. Whoever comes second is told who
+    """Decide through services.decisions; True if it won. Whoever comes second is told who
     decided: the repository's conditional UPDATE lets exactly one of two reviewers win."""
-    submission = await decidable(ctx, target)
-    if submission is None:
-        return False
-    repo = ctx.uow.repo(ReviewsRepo)
-    won = await repo.decide(
-        submission.id, target.version or 0, decision, ctx.user_id, ctx.now(), reason, fields
+    cmd = Decide(
+        target.submission_id,
+        target.version or 0,
+        decision,
+        ctx.user_id,
+        ctx.is_staff,
+        reason,
+        tuple(fields or ()),
+        ctx.config.default_lang,
     )
-    if not won:
-        fresh = await repo.fresh(submission.id)
-        assert fresh is not None
-        ctx.show(await decided_note(ctx, fresh))
+    if target.version is None:
+        await decidable(ctx, target)
         return False
-    ctx.show(await apply_decision(ctx, submission))
+    done = await decisions.decide(ctx.uow, cmd, ctx.now())
+    if not isinstance(done, Decided):
+        refuse(ctx, done)
+        return False
+    ctx.notified += done.notified
+    ctx.show(done_text(ctx.texts, done))
     return True
 
 

@@ -11,6 +11,7 @@ from handlers.review.guard import Target, target_of
 from handlers.review.queue import FLOW, open_submission, show_page
 from handlers.roles import Role
 from handlers.steps import Screen, StepFlow
+from services.decisions import CHOICES, clean_reason
 from services.messages.payloads import Action, BadPayload
 from storage.models import Conversation
 
@@ -34,7 +35,7 @@ class ReviewFlow(StepFlow[DecideState]):
             await show_page(ctx, action.id())
         elif action.verb == "open":
             await open_submission(ctx, target_of(action))
-        elif action.verb in decide.CHOICES:
+        elif action.verb in CHOICES:
             state = await decide.choose(ctx, action.verb, target_of(action))
             if state is not None:
                 await self.begin(ctx, state, fresh=True)  # under the card, which stays
@@ -66,7 +67,7 @@ class ReviewFlow(StepFlow[DecideState]):
     ) -> None:
         if state.step != "reason":
             await super().answer(ctx, conv, state, text)
-        elif (reason := await self.check(ctx, conv, state, text, decide.clean_reason)) is not None:
+        elif (reason := await self.check(ctx, conv, state, text, clean_reason)) is not None:
             await self.move(
                 ctx, conv, state.model_copy(update={"step": "confirm", "reason": reason})
             )

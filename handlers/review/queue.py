@@ -6,13 +6,15 @@ from handlers.context import Context
 from handlers.review.album import album, split
 from handlers.review.console_link import console_row
 from handlers.review.guard import Target, load, target_action
-from handlers.review.summary import kind_label, summary_text
+from handlers.review.summary import summary_text
+from services.labels import kind_label
 from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
 from services.messages.payloads import Action
+from services.submissions import REVIEW_FLOW
 from storage.repos.reviews import OPEN, ReviewsRepo
 
-FLOW = "review"
+FLOW = REVIEW_FLOW
 PAGE_SIZE = 8
 
 
@@ -40,7 +42,7 @@ async def show_page(ctx: Context, page: int) -> None:
             ctx.t(
                 "review.queue_line",
                 number=number,
-                kind=kind_label(ctx, sub.kind),
+                kind=kind_label(ctx.texts, sub.kind),
                 title=sub.title,
                 receipt=sub.receipt_no,
                 version=sub.version,

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from handlers.context import Context
-from services.messages.texts import Texts, pick_language
+from services import recipients
+from services.messages.texts import Texts
 
 
 async def texts_for(ctx: Context, user_id: int) -> Texts:
     """Their chosen language, else their Telegram client's, else the bot's default."""
-    user = await ctx.uow.users.get(user_id)
-    chosen, telegram = (user.language, user.telegram_language) if user else (None, None)
-    return Texts(pick_language(chosen, telegram, ctx.config.default_lang))
+    return await recipients.texts_for(ctx.uow, user_id, ctx.config.default_lang)

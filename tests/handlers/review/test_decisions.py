@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from handlers.review.fields import field_label
+from services.labels import field_label
 from services.messages.actions import AnswerCallback, Send, SendAlbum
 from storage.models import AuditEntry, OutboxMessage, Studio, Submission
 from storage.models.submissions import Draft

@@ -12,15 +12,14 @@ from pydantic import TypeAdapter, model_validator
 
 from handlers.context import Context
 from handlers.replies import catalog_error
-from handlers.review.recipients import texts_for
 from handlers.roles import Role
 from handlers.staff_notices import staff_ids
 from handlers.steps import FlowState, Screen, StepFlow
-from services.messages.actions import Send
+from services import staff_grants
 from services.messages.keyboards import button, rows, stack
 from services.messages.payloads import Action, BadPayload, number
+from services.staff_grants import Outcome, StaffChange
 from storage.models import Conversation
-from storage.repos.staff import StaffRepo
 
 FLOW = "staff"
 MAX_ID = 2**53  # Telegram user ids fit in 52 bits
@@ -122,30 +121,31 @@ class StaffFlow(StepFlow[StaffState]):
         ctx.show("\n".join(lines), stack([add], rows(removable)))
 
     async def _ask_remove(self, ctx: Context, uid: int) -> None:
-        if uid in ctx.config.staff_ids:
+        refused = await staff_grants.may_revoke(ctx.uow, uid, ctx.config.staff_ids)
+        if refused is Outcome.FIXED:
             ctx.answer(ctx.t("staff.fixed"), alert=True)
             ctx.send(ctx.t("staff.fixed"))
             return
-        if uid not in {u.id for u in await ctx.uow.repo(StaffRepo).granted()}:
+        if refused is Outcome.NOT_STAFF:
             ctx.answer(ctx.t("staff.not_staff", id=uid), alert=True)
             return
         await self.begin(ctx, StaffState(step="confirm_rm", uid=uid), fresh=True)
 
     async def _apply(self, ctx: Context, uid: int, adding: bool) -> None:
         await self.end(ctx)
-        repo = ctx.uow.repo(StaffRepo)
-        if uid in ctx.config.staff_ids and not adding:
+        cmd = StaffChange(
+            uid,
+            adding,
+            ctx.user_id,
+            ctx.config.staff_ids,
+            str(ctx.incoming.update_id),
+            ctx.config.default_lang,
+        )
+        done = await staff_grants.change(ctx.uow, cmd, ctx.now())
+        ctx.notified += done.notified
+        if done.outcome is Outcome.DONE:
+            ctx.show(ctx.t("staff.done_add" if adding else "staff.done_rm", id=uid))
+        elif done.outcome is Outcome.FIXED:
             ctx.show(ctx.t("staff.fixed"))
-            return
-        changed = await (repo.grant(uid) if adding else repo.revoke(uid))
-        if not changed:
-            ctx.show(ctx.t("staff.already" if adding else "staff.not_staff", id=uid))
-            return
-        action = "staff.granted" if adding else "staff.revoked"
-        await ctx.uow.audit.record(ctx.user_id, action, "user", uid, at=ctx.now().isoformat())
-        if adding:
-            welcome = (await texts_for(ctx, uid))("staff.welcome_new")
-            await ctx.notify(
-                f"staff-granted:{uid}:{ctx.incoming.update_id}", Send(chat_id=uid, text=welcome)
-            )
-        ctx.show(ctx.t("staff.done_add" if adding else "staff.done_rm", id=uid))
+        else:
+            ctx.show(ctx.t(f"staff.{done.outcome.value}", id=uid))
