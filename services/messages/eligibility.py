@@ -184,8 +184,14 @@ def _next_steps(texts: Texts, answers: EligibilityAnswers, result: EligibilityRe
     if result.verdict is not Verdict.NOT_ELIGIBLE:
         return texts(f"check.next.{result.verdict.value}", again=result.may_apply_from or "")
     missing = texts("check.next.separator").join(label(c, texts.lang) for c in result.missing)
-    advice = texts(_advice(answers, result))
-    return texts("check.next.not_eligible", missing=missing, advice=advice)
+    # the advice is catalog markup (本职业（工种） in bold), so it is joined, not escaped in
+    return "\n".join(
+        (
+            texts("check.next.not_eligible", missing=missing),
+            texts(_advice(answers, result)),
+            texts("check.next.again"),
+        )
+    )
 
 
 def _advice(answers: EligibilityAnswers, result: EligibilityResult) -> str:
