@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.web.backend.confirm_view import confirmations
 from bot.web.backend.console_types import (
     Answer,
     AnswerSection,
@@ -134,4 +135,5 @@ async def submission_view(
         diff=diff(ctx, kind, previous, version) if version and previous else None,
         decision=await decision(ctx, submission),
         returnable=[Choice(k, field_label(kind, k, lang)) for k in returnable],
+        confirm=confirmations(ctx, kind, submission.title),
     )
