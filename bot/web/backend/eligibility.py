@@ -52,8 +52,11 @@ class CheckQuestion:
 
 @dataclass(frozen=True, slots=True)
 class CheckLine:
+    """A condition as the chat words it; `missing` when it stands in the way (破格 never does)."""
+
     code: str
     met: bool | None
+    missing: bool
     text: str
 
 
@@ -205,7 +208,15 @@ def _result(ctx: Context, answers: EligibilityAnswers, result: EligibilityResult
         groups=[
             CheckGroup(
                 plain(title) or "",
-                [CheckLine(line.code.value, line.met, plain(line.text) or "") for line in lines],
+                [
+                    CheckLine(
+                        line.code.value,
+                        line.met,
+                        line.code in result.missing,
+                        plain(line.text) or "",
+                    )
+                    for line in lines
+                ],
             )
             for title, lines in parts.groups
         ],

@@ -28,9 +28,10 @@ window.CheckPage = (function () {
 
   function drawQuestion(view) {
     const q = view.question;
+    const [head, ...rest] = q.text.split("\n");  // the question, then what counts (as in the chat)
     const parts = [];
     if (!view.answered) parts.push(el("section", { class: "card", id: "intro" }, el("p", { class: "pre", text: view.intro })));
-    const answer = q.typed
+    const control = q.typed
       ? typedAnswer()
       : el("div", { class: "answers-pick", role: "group", "aria-labelledby": "question" },
         q.choices.map((c) => el("button", {
@@ -42,8 +43,9 @@ window.CheckPage = (function () {
       view.answered ? el("button", { type: "button", class: "link", id: "check-restart", onclick: restart, text: t("check.restart") }) : null);
     parts.push(el("section", { class: "card", id: "check", "data-question": q.key, "aria-labelledby": "question" },
       el("p", { class: "hint", id: "check-progress", text: q.progress }),
-      el("p", { class: "question pre", id: "question", tabindex: -1, text: q.text }),
-      answer,
+      el("p", { class: "question", id: "question", tabindex: -1, text: head }),
+      rest.length ? el("p", { class: "prompt pre", id: "question-hint", text: rest.join("\n") }) : null,
+      control,
       el("p", { class: "error", id: "check-error", role: "alert" }),
       nav));
     return parts;
@@ -69,7 +71,8 @@ window.CheckPage = (function () {
       r.groups.map((group) => [
         el("h3", { class: "group", text: group.title }),
         el("ul", { class: "conditions" }, group.lines.map((line) => el("li", {
-          class: "condition " + marks[String(line.met)], "data-code": line.code, text: line.text,
+          class: "condition " + marks[String(line.met)] + (line.missing ? " missing" : ""),
+          "data-code": line.code, text: line.text,
         })))]));
     return [
       el("section", { class: "card", id: "result", "data-verdict": r.verdict },
