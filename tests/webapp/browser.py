@@ -92,6 +92,9 @@ class MiniApp:
     picked, each button pressed.
     """
 
+    ready = "#summary, .banner[role=alert]"
+    """What the page shows once it has loaded (or refused)."""
+
     def __init__(self, page: Page) -> None:
         self.page = page
         self.actions = 0
@@ -105,7 +108,7 @@ class MiniApp:
     async def open(self, url: str) -> None:
         self.actions += 1
         await self.page.goto(url)
-        await self.page.wait_for_selector("#summary, .banner[role=alert]")
+        await self.page.wait_for_selector(self.ready)
         await self.idle()
 
     async def answer(self, path: str, value: str) -> None:

@@ -5,20 +5,19 @@ result the chat gives for the same answers; a typed date, Back, the keyboard; at
 from __future__ import annotations
 
 import pytest
-from playwright.async_api import Browser, Page
+from playwright.async_api import Browser
 from sqlalchemy import func, select
 
 from emulator import SimUser
 from storage.models import Conversation, EligibilityOutcome
 from tests.e2e.harness import Harness
 from tests.e2e.test_eligibility import answer
-from tests.webapp.browser import DARK, LIGHT, mini_app_url, shot
+from tests.webapp.browser import DARK, LIGHT, MiniApp, mini_app_url, shot
 from tests.webapp.browser import browser as browser
 from tests.webapp.client import init_data
 from tests.webapp.conftest import base_url
 
 PHONE = {"width": 360, "height": 740}
-SCREEN = "#check, #result, .banner[role=alert]"
 PAGE_LINES = """() => [...document.querySelectorAll(
   "#verdict, #conditions h2, #conditions h3, #conditions li, #categories h2, #categories li,"
   + " #next-steps p.pre")].flatMap((e) => e.innerText.split("\\n"))
@@ -40,19 +39,10 @@ ANSWER_SETS = {
 }
 
 
-class CheckApp:
+class CheckApp(MiniApp):
     """A master using the check page: picks, types a date, goes back."""
 
-    def __init__(self, page: Page) -> None:
-        self.page = page
-
-    async def idle(self) -> None:
-        await self.page.wait_for_function("document.body.dataset.pending === '0'")
-
-    async def open(self, url: str) -> None:
-        await self.page.goto(url)
-        await self.page.wait_for_selector(SCREEN)
-        await self.idle()
+    ready = "#check, #result, .banner[role=alert]"
 
     async def pick(self, *values: str) -> None:
         for value in values:
