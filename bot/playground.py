@@ -122,6 +122,9 @@ class Playground:
         for persona in PERSONAS.values():
             link = signed_link(base, token, persona.user_id, persona.first_name, "form=apply")
             lines.append(f"  {persona.name}: {link}")
+        master = PERSONAS["master"]
+        link = signed_link(base, token, master.user_id, master.first_name, "form=check")
+        lines.append(f"  master, eligibility check: {link}")
         staff = PERSONAS["staff"]
         link = signed_link(base, token, staff.user_id, staff.first_name, CONSOLE_QUERY)
         lines.append(f"  staff, review console: {link}")

@@ -14,6 +14,7 @@ an outbox row once per version. The approved version stays as it is, locked (第
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,7 +27,7 @@ from policy.validators.errors import FieldError
 from policy.validators.text import validate_text
 from services.labels import field_keys, field_names, kind_label
 from services.messages.actions import Send
-from services.messages.texts import Lang
+from services.messages.texts import Lang, Texts
 from services.recipients import tell, texts_for
 from services.revisions import reopen_command
 from storage.models import Studio, Submission
@@ -305,3 +306,23 @@ async def _notify_unit(
         text += "\n\n" + texts(step)
     key = f"decision:{submission.id}:v{submission.version}"
     return int(await tell(uow, key, Send(chat_id=submission.owner_id, text=text)))
+
+
+def confirmation(
+    texts: Texts,
+    decision: Decision,
+    kind: str,
+    title: str,
+    reason: str | None = None,
+    fields: Sequence[str] = (),
+) -> str:
+    """What confirming a decision sets in motion, by kind: an approved application creates the
+    studio, an approved plan is on record, an approved report is kept for the assessment. The
+    chat's confirmation step and the console's dialog both read it."""
+    own = f"review.confirm_{decision}_{kind}"
+    text = texts(own if texts.has(own) else f"review.confirm_{decision}", title=title)
+    if reason:
+        text += "\n" + texts("review.reason_line", reason=reason)
+    if fields:
+        text += "\n" + texts("review.fields_line", fields=field_names(texts, kind, list(fields)))
+    return text

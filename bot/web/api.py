@@ -7,6 +7,10 @@
     POST   /api/forms/{form}/files/{slot}              multipart "file": check and keep a file
     DELETE /api/forms/{form}/files/{slot}              remove the slot's files
     POST   /api/forms/{form}/submit?scope=             hand the draft in (the page confirmed)
+    GET    /api/check                                  a master's /check: the question or result
+    POST   /api/check/answers                          {"question", "value"}: answer it
+    POST   /api/check/back                             forget the last answer
+    POST   /api/check/restart                          forget every answer
 
 A refusal is ``{"error": message}`` with 4xx; the message is the chat's own, in the user's
 language. 401 without genuine, fresh initData (bot.web.auth), before anything is read.
@@ -23,7 +27,7 @@ from aiohttp import BodyPartReader, web
 
 from bot.web.auth import auth_middleware, request_user
 from bot.web.backend import Backend, Caller, WebError
-from bot.web.console_api import add_console
+from bot.web.console_api import add_console, endpoint
 from bot.web.jsonio import dumps, json_body
 from policy.attachments import MAX_FILE_BYTES
 
@@ -107,4 +111,30 @@ def api(backend: Backend, token: str, max_age: float) -> web.Application:
     app.router.add_delete(form + "/files/{slot:[a-z0-9_]+}", _endpoint(clear))
     app.router.add_post(form + "/submit", _endpoint(submit))
     add_console(app, backend)
+    add_check(app, backend)
     return app
+
+
+def add_check(app: web.Application, backend: Backend) -> None:
+    """/check's routes: each acts on the signed-in user's own check, so none names a user."""
+
+    async def view(r: web.Request, who: Caller) -> Any:
+        return await backend.check(who)
+
+    async def answer(r: web.Request, who: Caller) -> Any:
+        body = await json_body(r)
+        question, value = body.get("question"), body.get("value")
+        if not isinstance(question, str) or not isinstance(value, str) or len(value) > 200:
+            raise web.HTTPBadRequest(text='{"question": str, "value": str} expected')
+        return await backend.check_answer(who, question, value)
+
+    async def back(r: web.Request, who: Caller) -> Any:
+        return await backend.check_back(who)
+
+    async def restart(r: web.Request, who: Caller) -> Any:
+        return await backend.check_restart(who)
+
+    app.router.add_get("/check", endpoint(view))
+    app.router.add_post("/check/answers", endpoint(answer))
+    app.router.add_post("/check/back", endpoint(back))
+    app.router.add_post("/check/restart", endpoint(restart))

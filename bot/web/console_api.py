@@ -53,7 +53,9 @@ def _bytes(content: bytes, mime: str, disposition: str, name: str) -> web.Respon
     return web.Response(body=content, content_type=mime, headers=headers)
 
 
-def _endpoint(call: Handler) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+def endpoint(call: Handler) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """Who calls, then the backend's answer (a dataclass as JSON, a file as bytes) or refusal."""
+
     async def handle(request: web.Request) -> web.StreamResponse:
         try:
             who = Caller(request_user(request), request.query.get("lang") or None)
@@ -135,11 +137,11 @@ def add_console(app: web.Application, backend: Backend) -> None:
 
     one = "/console/submissions/{id:[0-9]{1,12}}"
     file = one + "/versions/{v:[0-9]{1,6}}/files/{i:[0-9]{1,4}}"
-    app.router.add_get("/console/options", _endpoint(options))
-    app.router.add_get("/console/queue", _endpoint(queue))
-    app.router.add_get(one, _endpoint(submission))
-    app.router.add_get(file, _endpoint(attachment))
-    app.router.add_post(one + "/decision", _endpoint(decide))
-    app.router.add_get("/console/studios", _endpoint(studios))
-    app.router.add_get("/console/stats", _endpoint(stats))
-    app.router.add_get("/console/export", _endpoint(export))
+    app.router.add_get("/console/options", endpoint(options))
+    app.router.add_get("/console/queue", endpoint(queue))
+    app.router.add_get(one, endpoint(submission))
+    app.router.add_get(file, endpoint(attachment))
+    app.router.add_post(one + "/decision", endpoint(decide))
+    app.router.add_get("/console/studios", endpoint(studios))
+    app.router.add_get("/console/stats", endpoint(stats))
+    app.router.add_get("/console/export", endpoint(export))

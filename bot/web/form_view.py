@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from handlers.forms import FormSession
-from handlers.forms.summary import problems
+from handlers.forms.summary import confirm_screen, problems
 from handlers.forms.values import show_value
 from policy.attachments import MAX_FILE_BYTES
 from policy.forms.spec import Field, FileSlot, Group, Kind, Node
@@ -79,6 +79,11 @@ def _group(form: FormSession, group: Group) -> Json:
             ]
             for i, item in enumerate(items)
         ],
+        "template": [
+            _field(form, f, f"{group.key}.{len(items)}.{f.key}", f"{group.key}.{f.key}", {})
+            for f in group.fields
+            if f.visible({})
+        ],
         **_texts(form, group.key, group.label),
     }
 
@@ -133,5 +138,5 @@ async def form_json(form: FormSession, note: str | None = None) -> Json:
         "sections": [s for s in sections if s["nodes"]],
         "progress": {"done": given, "total": len(shown)},
         "blocking": [plain(line) for line in blocking],
-        "confirm_text": plain(form.ctx.t("forms.confirm_text")),
+        "confirm_text": plain(confirm_screen(form)[0]),
     }

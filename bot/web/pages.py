@@ -15,6 +15,7 @@ from bot.web.server import RouteSetup
 ASSETS: Final = {
     "kit.js": "text/javascript",
     "form.js": "text/javascript",
+    "check.js": "text/javascript",
     "charts.js": "text/javascript",
     "submission.js": "text/javascript",
     "console.js": "text/javascript",

@@ -8,10 +8,9 @@ is counted anonymously and the conversation closes.
 from __future__ import annotations
 
 from handlers.context import Context
-from handlers.eligibility.answers import answered, back, dump, load, with_answer
-from handlers.eligibility.questions import ANSWER, FLOW, choice, render
-from handlers.eligibility.result import render_result
+from handlers.eligibility.questions import ANSWER, render
 from handlers.flow import Flow
+from handlers.forms.web import offer_web
 from policy.eligibility import (
     QUESTION_ORDER,
     EligibilityAnswers,
@@ -21,10 +20,20 @@ from policy.eligibility import (
 )
 from policy.validators.errors import FieldError
 from policy.validators.numbers import parse_date
+from services.eligibility_check import (
+    FLOW,
+    answered,
+    back,
+    choice,
+    dump,
+    finish,
+    load,
+    with_answer,
+)
+from services.messages.eligibility import render_result
 from services.messages.keyboards import button, rows
 from services.messages.payloads import Action
 from storage.models import Conversation
-from storage.repos.eligibility_outcomes import EligibilityOutcomesRepo
 
 
 class CheckFlow(Flow):
@@ -43,6 +52,7 @@ class CheckFlow(Flow):
             button(ctx.t("check.restart"), self.name, "restart", conv.seq),
         ]
         ctx.send(ctx.t("check.resume", count=len(answered(answers))), rows(choices, per_row=2))
+        offer_web(ctx, self.name)
 
     async def on_button(self, ctx: Context, conv: Conversation | None, action: Action) -> None:
         if conv is None:
@@ -100,6 +110,7 @@ class CheckFlow(Flow):
         ctx.conversation = conv
         text, keyboard = render(ctx, answers, first, conv.seq)
         ctx.show(f"{ctx.t('check.intro')}\n\n{text}", keyboard)
+        offer_web(ctx, self.name)
 
     def _ask(
         self, ctx: Context, conv: Conversation, answers: EligibilityAnswers, question: QuestionKey
@@ -143,12 +154,9 @@ class CheckFlow(Flow):
     async def _finish(
         self, ctx: Context, answers: EligibilityAnswers, result: EligibilityResult
     ) -> None:
-        await ctx.uow.repo(EligibilityOutcomesRepo).record(
-            result.verdict, result.missing, at=ctx.now()
-        )
-        await ctx.uow.conversations.close(ctx.user_id)
+        await finish(ctx.uow, ctx.user_id, result, ctx.now())
         ctx.conversation = None
-        ctx.show(render_result(ctx, answers, result), ctx.registry.menu(ctx))
+        ctx.show(render_result(ctx.texts, answers, result), ctx.registry.menu(ctx))
 
     async def _cancel(self, ctx: Context) -> None:
         await ctx.uow.conversations.close(ctx.user_id)

@@ -98,17 +98,9 @@ def prompt(ctx: Context, state: DecideState, seq: int, title: str) -> tuple[str,
 
 
 def confirm_text(ctx: Context, state: DecideState, title: str) -> str:
-    """What the decision sets in motion depends on the kind: an approved application creates
-    the studio, an approved plan is on record, an approved report is kept for the assessment."""
-    own = f"review.confirm_{state.decision}_{state.kind}"
-    key = own if ctx.texts.has(own) else f"review.confirm_{state.decision}"
-    text = ctx.t(key, title=title)
-    if state.reason:
-        text += "\n" + ctx.t("review.reason_line", reason=state.reason)
-    if state.fields:
-        names = [field_label(state.kind, k, ctx.texts.lang) for k in state.fields]
-        text += "\n" + ctx.t("review.fields_line", fields=ctx.t("forms.sep").join(names))
-    return text
+    return decisions.confirmation(
+        ctx.texts, state.decision, state.kind, title, state.reason, state.fields
+    )
 
 
 def toggled(state: DecideState, position: int) -> DecideState:

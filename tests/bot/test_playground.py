@@ -40,6 +40,7 @@ async def test_run_without_token_is_a_local_chat_with_personas(tmp_path: Path) -
     assert "no button [99] on the latest message" in out
     assert "unknown command :nonsense; :help lists them" in out
     assert "staff, review console: http://127.0.0.1:" in out and "/?view=console#" in out
+    assert "master, eligibility check: http://127.0.0.1:" in out and "/?form=check#" in out
     assert (tmp_path / "data" / "studio.sqlite3").exists(), "the embedded SQLite is used"
 
 

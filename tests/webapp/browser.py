@@ -85,10 +85,19 @@ async def shot(page: Page, name: str) -> Path:
 
 
 class MiniApp:
-    """A person using the page: types and leaves a field, picks, adds entries, attaches files."""
+    """A person using the page: types and leaves a field, picks, adds entries, attaches files.
+
+    `actions` counts what the person did, as the chat's script counts its messages and presses:
+    opening the page, each answer typed (and left) or picked, each entry added, each file
+    picked, each button pressed.
+    """
+
+    ready = "#summary, .banner[role=alert]"
+    """What the page shows once it has loaded (or refused)."""
 
     def __init__(self, page: Page) -> None:
         self.page = page
+        self.actions = 0
 
     def control(self, path: str) -> str:
         return f"[id='f-{path}']"
@@ -97,12 +106,14 @@ class MiniApp:
         await self.page.wait_for_function("document.body.dataset.pending === '0'")
 
     async def open(self, url: str) -> None:
+        self.actions += 1
         await self.page.goto(url)
-        await self.page.wait_for_selector("#summary, .banner[role=alert]")
+        await self.page.wait_for_selector(self.ready)
         await self.idle()
 
     async def answer(self, path: str, value: str) -> None:
         """Type and leave the field, or pick the choice, as the kind of control asks."""
+        self.actions += 1
         radios = self.page.locator(f"input[name='f-{path}']")
         async with self.page.expect_response(lambda r: "/answers" in r.url):
             if await radios.count():
@@ -117,16 +128,22 @@ class MiniApp:
         await self.idle()
 
     async def add(self, group: str) -> None:
+        self.actions += 1
         async with self.page.expect_response(lambda r: "/items" in r.url):
             await self.page.click(f"[id='f-{group}-add']")
         await self.idle()
 
     async def attach(self, slot: str, name: str, content: bytes, mime: str) -> None:
+        self.actions += 1
         async with self.page.expect_response(lambda r: f"/files/{slot}" in r.url):
             await self.page.set_input_files(
                 self.control(slot), files=[{"name": name, "mimeType": mime, "buffer": content}]
             )
         await self.idle()
+
+    async def click(self, selector: str) -> None:
+        self.actions += 1
+        await self.page.click(selector)
 
     async def error(self, path: str) -> str:
         return await self.page.inner_text(f"[id='f-{path}-error']")

@@ -65,3 +65,34 @@ class WebClient:
 
 def nodes(view: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {n["key"]: n for s in view["sections"] for n in s["nodes"]}
+
+
+class CheckClient(WebClient):
+    """/check in the page (``/api/check``), as check.js calls it."""
+
+    def __init__(self, base: str, token: str, user_id: int) -> None:
+        super().__init__(base, token, user_id, form="check")
+
+    def url(self, path: str = "") -> str:
+        return f"{self.base}/api/check{path}"
+
+    async def pick(self, question: str, value: str) -> tuple[int, dict[str, Any]]:
+        return await self.call("POST", "/answers", {"question": question, "value": value})
+
+    async def walk(self, *values: str) -> dict[str, Any]:
+        """Answer the questions as they come with `values`, in turn; the last view."""
+        view = await self.view()
+        for value in values:
+            assert view["question"], view
+            status, view = await self.pick(view["question"]["key"], value)
+            assert status == 200, view
+        return view
+
+
+def result_lines(view: dict[str, Any]) -> list[str]:
+    """Every line of a result view, in the order the chat's message has them."""
+    result = view["result"]
+    lines = [result["headline"], result["conditions_title"]]
+    for group in result["groups"]:
+        lines += [group["title"], *(line["text"] for line in group["lines"])]
+    return [*lines, *result["categories"], result["next_steps"]]

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import mimetypes
 
 from playwright.async_api import Browser
 
 from tests.e2e.harness import Harness
+from tests.handlers.application_script import STEPS
 from tests.webapp.application_web import ANSWERS, FILES, GROUPS
-from tests.webapp.browser import DARK, MiniApp, mini_app_url, shot
+from tests.webapp.browser import DARK, SHOTS, MiniApp, mini_app_url, shot
 from tests.webapp.browser import browser as browser
 from tests.webapp.client import init_data
 from tests.webapp.conftest import base_url
@@ -25,9 +27,11 @@ async def open_app(browser: Browser, bot: Harness, user_id: int = 1001, **url: o
 
 
 async def fill_all(app: MiniApp) -> None:
+    """Every answer and file; a group's first entry is answered where the page shows it ready,
+    later ones are added first."""
     for path, value in ANSWERS:
         group, _, rest = path.partition(".")
-        if group in GROUPS and rest == "0.name":
+        if group in GROUPS and rest.endswith(".name") and not rest.startswith("0."):
             await app.add(group)
         await app.answer(path, value)
         assert await app.error(path) == "", path
@@ -50,20 +54,49 @@ async def test_a_unit_fills_and_submits_a_whole_application_in_the_page(
     assert await app.error("master_mobile") == "手机号应为11位，您输入了3位"
     assert await page.get_attribute("[id='f-master_mobile']", "aria-invalid") == "true"
     await shot(page, "02-application-error")
+    app.actions = 1  # the page opened; the mistake above is not part of the count
     await fill_all(app)
     assert await page.is_enabled("#submit")
+    assert await page.inner_text("#submit") == "✅ 我确认材料真实，提交"
+    assert "提交前请确认" in await page.inner_text("#summary")
     assert await page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     await shot(page, "03-application-ready")
-    await page.click("#submit")
-    assert "提交前请确认" in await page.inner_text("#confirm")
-    await shot(page, "04-application-confirm")
+    await page.locator("#summary").scroll_into_view_if_needed()
+    await page.screenshot(path=str(SHOTS / "04-application-confirm.png"))
     mark = alice.mark()
-    await page.click("#confirm-submit")
+    await app.click("#submit")
     await page.wait_for_selector("#done")
     assert "ZZJNDS-2027-0001" in await page.inner_text("#done")
     await shot(page, "05-application-submitted")
     [receipt] = await alice.wait_messages(mark, count=1)
     assert "申报已提交" in receipt.plain and "ZZJNDS-2027-0001" in receipt.plain
+    record_actions(app.actions)
+
+
+def chat_actions() -> int:
+    """The chat's count for the same application (tests/e2e/test_application.py plays these
+    steps): /apply, every message and press of the script, then Submit and the confirmation."""
+    return 1 + sum(len(acts) for _, acts in STEPS) + 2
+
+
+def record_actions(page_actions: int) -> None:
+    """The page needs fewer actions than the chat; both figures are kept beside the shots."""
+    chat = chat_actions()
+    figures = {
+        "page": page_actions,
+        "chat": chat,
+        "page_breakdown": {
+            "open": 1,
+            "answers": len(ANSWERS),
+            "entries_added": 0,
+            "files": len(FILES),
+            "submit": 1,
+        },
+    }
+    assert page_actions == 1 + len(ANSWERS) + len(FILES) + 1
+    assert page_actions < chat
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "user-actions.json").write_text(json.dumps(figures, indent=2) + "\n")
 
 
 async def test_the_chat_and_the_page_see_one_draft(web_bot: Harness, browser: Browser) -> None:

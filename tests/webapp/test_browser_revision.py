@@ -40,7 +40,6 @@ async def test_staff_return_marked_fields_and_the_unit_fixes_them_in_the_page(
     await app.answer("unit_name", "郑州星光精密机械股份有限公司")
     marker = staff.mark()
     await app.page.click("#submit")
-    await app.page.click("#confirm-submit")
     await app.page.wait_for_selector("#done")
     [again] = await staff.wait_messages(marker, 1)
     assert "重新提交" in again.plain and "第 2 版" in again.plain

@@ -55,3 +55,13 @@ def test_the_page_has_every_word_in_both_languages() -> None:
     zh = {k for k in catalog("zh") if k.startswith("web.")}
     en = {k for k in catalog("en") if k.startswith("web.")}
     assert zh == en and len(zh) > 20
+
+
+async def test_check_offers_the_page_for_the_same_answers(
+    core: Core, chat: Callable[..., ChatDriver]
+) -> None:
+    assert web_buttons(await chat().command("check")) == []
+    core.config = replace(core.config, webapp_url=BASE)
+    [button] = web_buttons(await chat(1002).command("check"))
+    assert button.web_app_url == f"{BASE}/?form=check"
+    assert button.label == catalog("zh")["forms.web_open"]

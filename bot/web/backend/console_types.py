@@ -6,7 +6,7 @@ caller's language; codes (`value`, `status`, `kind`) are what the page sends bac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from policy.states import SubmissionStatus
 
@@ -138,6 +138,8 @@ class SubmissionView:
     diff: VersionDiff | None
     decision: DecisionView | None
     returnable: list[Choice]
+    confirm: dict[str, str] = field(default_factory=dict)
+    """approve | return | reject → what confirming it sets in motion, for this kind."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.web.backend.base import View
+from bot.web.backend.confirm_view import confirmations
 from bot.web.backend.console_types import (
     Answer,
     AnswerSection,
@@ -140,4 +141,5 @@ def submission_view(ctx: View, shown: Shown) -> SubmissionView:
         diff=diff(ctx, kind, previous, version) if version and previous else None,
         decision=decision(ctx, kind, shown.decision),
         returnable=[Choice(k, field_label(kind, k, lang)) for k in shown.returnable],
+        confirm=confirmations(ctx, kind, submission.title),
     )

@@ -108,12 +108,20 @@ window.FormPage = (function () {
     return box;
   }
 
+  // A group without entries shows its first entry ready to fill: answering it adds the entry
+  // (see save), so nobody has to press "add" before the first one.
   function drawGroup(group) {
     const items = group.items.map((fields, i) => el("div", { class: "item" },
       el("h3", {}, t("item", { n: i + 1 }),
         el("button", { type: "button", class: "link", onclick: () => removeItem(group.key, i), text: t("remove_item") })),
       fields.map((field) => drawField(field))));
-    const canAdd = group.items.length < group.max_items;
+    const ghost = !group.items.length && group.template.length && group.max_items > 0;
+    if (ghost) {
+      items.push(el("div", { class: "item ghost", "data-ghost": group.key },
+        el("h3", {}, t("item", { n: 1 })),
+        group.template.map((field) => drawField(field))));
+    }
+    const canAdd = !ghost && group.items.length < group.max_items;
     return el("div", { class: "field" + (group.flagged ? " flagged" : ""), "data-path": group.key },
       el("fieldset", {},
         el("legend", {}, group.label,
@@ -142,14 +150,19 @@ window.FormPage = (function () {
       el("p", { class: "error", id: id + "-error", role: "alert" }));
   }
 
+  // Ready: what handing in means (the chat's confirmation for this kind) above one button that
+  // confirms and submits; the chat's two presses (Submit, then confirm) are one here.
   function drawSummary(view) {
     const ready = !view.blocking.length;
     const body = ready
-      ? [el("p", { text: t("ready") })]
+      ? [el("p", { text: t("ready") }), el("p", { class: "banner", id: "confirm-text", text: view.confirm_text })]
       : [el("p", { class: "blocking", text: t("blocked") }), el("ul", {}, view.blocking.map((line) => el("li", { class: "blocking", text: line.replace(/^•\s*/, "") })))];
     return el("section", { class: "card", id: "summary", "aria-labelledby": "summary-title" },
       el("h2", { id: "summary-title", text: t("summary") }), body,
-      el("button", { type: "button", class: "primary", id: "submit", disabled: !ready, onclick: confirmSubmit, text: t("submit") }));
+      el("button", {
+        type: "button", class: "primary", id: "submit", disabled: !ready, onclick: submit,
+        "aria-describedby": ready ? "confirm-text" : null, text: ready ? t("confirm") : t("submit"),
+      }));
   }
 
   // ---- actions ------------------------------------------------------------------------------
@@ -173,14 +186,35 @@ window.FormPage = (function () {
     }
   }
 
-  const save = tracked(async function save(path, value) {
+  // Saves run one after another, so two quick answers in a new entry add it only once.
+  let queue = Promise.resolve();
+  function serial(work) {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  function groupOf(key) {
+    return state.view.sections.flatMap((s) => s.nodes).find((n) => n.type === "group" && n.key === key);
+  }
+
+  const save = tracked((path, value) => serial(() => keep(path, value)));
+
+  async function keep(path, value) {
+    const [key, index] = path.split(".");
+    const group = index === undefined ? null : groupOf(key);
+    if (group && Number(index) >= group.items.length) {
+      const added = await run(() => call("POST", "/groups/" + key + "/items"), path);
+      if (!added) return;
+      state.view = added;
+    }
     const view = await run(() => call("PUT", "/answers", { path, value }), path);
     if (!view) return;
     delete state.dirty[path];
     const notes = {};
     if (view.notes && view.notes.length) notes[path.split(".")[0]] = view.notes;
     render(view, notes);
-  });
+  }
 
   const addItem = tracked(async function addItem(key) {
     const view = await run(() => call("POST", "/groups/" + key + "/items"), key);
@@ -213,18 +247,8 @@ window.FormPage = (function () {
     if (view) render(view);
   });
 
-  function confirmSubmit() {
-    const panel = el("section", { class: "card", id: "confirm", role: "dialog", "aria-labelledby": "confirm-text" },
-      el("p", { id: "confirm-text", class: "banner", text: state.view.confirm_text }),
-      el("div", { class: "row" },
-        el("button", { type: "button", class: "primary", id: "confirm-submit", onclick: submit, text: t("confirm") }),
-        el("button", { type: "button", id: "confirm-back", onclick: () => render(state.view), text: t("back") })));
-    document.getElementById("summary").replaceWith(panel);
-    document.getElementById("confirm-submit").focus();
-  }
-
   const submit = tracked(async function submit() {
-    const button = document.getElementById("confirm-submit");
+    const button = document.getElementById("submit");
     if (button) button.disabled = true;
     try {
       const result = await call("POST", "/submit");

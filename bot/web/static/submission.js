@@ -130,6 +130,8 @@ window.SubmissionScreen = (function () {
 
   function choose(view, choice) {
     const parts = [];
+    const consequence = view.confirm && view.confirm[choice];
+    if (consequence) parts.push(el("p", { class: "banner", id: "decision-consequence", text: consequence }));
     if (choice === "return" && view.returnable.length) {
       parts.push(el("fieldset", { class: "fields", id: "fields" },
         el("legend", { text: t("console.pick_fields") }),
@@ -137,14 +139,13 @@ window.SubmissionScreen = (function () {
           el("input", { type: "checkbox", name: "field", value: f.value, id: "field-" + f.value }),
           el("span", { text: f.label })))));
     }
-    if (choice === "approve") parts.push(el("p", { class: "banner", text: t("console.confirm_approve_text") }));
-    else {
+    if (choice !== "approve") {
       parts.push(el("label", { for: "reason", text: t("console.reason") }),
         el("p", { class: "hint", id: "reason-hint", text: t("console.reason_hint") }),
         el("textarea", { id: "reason", rows: 3, maxlength: 1000, "aria-describedby": "reason-hint decision-error" }));
     }
     parts.push(el("div", { class: "row" },
-      el("button", { type: "button", class: "primary", id: "confirm-decision", onclick: () => decide(view, choice), text: t("console.confirm_" + choice) }),
+      el("button", { type: "button", class: "primary", id: "confirm-decision", onclick: () => decide(view, choice), "aria-describedby": consequence ? "decision-consequence" : null, text: t("console.confirm_" + choice) }),
       el("button", { type: "button", id: "cancel-decision", onclick: () => draw(), text: t("console.cancel") })));
     document.getElementById("decision-form").replaceChildren(...parts);
     document.getElementById("decision-error").textContent = "";
