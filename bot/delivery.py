@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 
 from bot.limiter import FloodLimiter
@@ -30,6 +31,11 @@ class Conflict(PermanentError):
     """409: another process is polling this token, or a webhook is set for it."""
 
 
+class LeaseExpired(Exception):
+    """The outbox row's lease ran out while it waited for a slot: another sender may hold it
+    now, so this one must not send it."""
+
+
 HARMLESS = ("message is not modified", "query is too old")
 
 Call = Callable[[Outgoing], Awaitable[None]]
@@ -47,11 +53,14 @@ class Deliverer:
         self.limiter = limiter
         self.tries = tries
 
-    async def once(self, action: Outgoing) -> None:
-        """One attempt under the limits; raises the typed errors above."""
+    async def once(self, action: Outgoing, until: float | None = None) -> None:
+        """One attempt under the limits; raises the typed errors above. With `until` (a
+        `time.monotonic()` instant) the call is not made once the slot comes later than that."""
         chat = chat_of(action)
         try:
             async with self.limiter.slot(chat):
+                if until is not None and time.monotonic() > until:
+                    raise LeaseExpired(f"lease ran out before a slot for chat {chat}")
                 await self.call(action)
         except FloodWait as exc:
             self.limiter.flood_wait(chat, exc.retry_after)

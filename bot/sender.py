@@ -10,12 +10,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 import uuid
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.delivery import Deliverer, FloodWait, PermanentError, TransientError, backoff
+from bot.delivery import (
+    Deliverer,
+    FloodWait,
+    LeaseExpired,
+    PermanentError,
+    TransientError,
+    backoff,
+)
 from bot.staff_reach import is_unreachable
 from services.messages.actions import OUTGOING
 from storage.repos.outbox import Claimed
@@ -64,18 +72,26 @@ class OutboxSender:
                     await asyncio.wait_for(self._wake.wait(), self.idle_poll)
 
     async def drain_once(self) -> int:
-        """Claim a batch of due rows and send them; returns how many were claimed."""
+        """Claim a batch of due rows and send them; returns how many were claimed.
+
+        A row is sent only while at least half of its lease is left: a batch that waits long
+        for its slots (a flood wait, a slow machine) must not send rows whose lease has run
+        out, because another sender may have claimed and sent them meanwhile.
+        """
         async with UnitOfWork(self.sessions) as uow:
             rows = await uow.outbox.claim(self.worker, self.lease, self.batch)
             await uow.commit()
-        await asyncio.gather(*(self._send(row) for row in rows))
+        until = time.monotonic() + self.lease.total_seconds() / 2
+        await asyncio.gather(*(self._send(row, until) for row in rows))
         return len(rows)
 
-    async def _send(self, row: Claimed) -> None:
+    async def _send(self, row: Claimed, until: float | None = None) -> None:
         error: str | None = None
         retry_in = 0.0
         try:
-            await self.deliverer.once(OUTGOING.validate_python(row.action))
+            await self.deliverer.once(OUTGOING.validate_python(row.action), until)
+        except LeaseExpired:
+            return  # claimable again once its lease ends, by whichever sender comes first
         except FloodWait as exc:
             error, retry_in = str(exc), exc.retry_after
         except TransientError as exc:

@@ -174,11 +174,18 @@ async def run_two_instances(
 
 async def _reminders_due_now(sessions: Sessions, studios: int, guard: float = 60.0) -> None:
     """Both schedulers swept NOW (January 2027) at start; the reminders wait for that day in
-    real time, so the day is made to have come: the two senders then race for them."""
+    real time, so the day is made to have come: the two senders then race for them. Only the
+    first moment's rows are released: a sweep also queues later moments of the series, and a
+    slow machine may have queued them before this looks."""
     for _ in range(int(guard / 0.1)):
         async with UnitOfWork(sessions) as uow:
             if sum((await uow.outbox.counts()).values()) >= studios:
-                await uow.session.execute(update(OutboxMessage).values(not_before=utcnow()))
+                first = await uow.session.scalar(select(func.min(OutboxMessage.not_before)))
+                await uow.session.execute(
+                    update(OutboxMessage)
+                    .where(OutboxMessage.not_before <= first)
+                    .values(not_before=utcnow())
+                )
                 await uow.commit()
                 return
         await asyncio.sleep(0.1)

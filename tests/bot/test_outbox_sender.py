@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 
@@ -96,3 +98,23 @@ async def test_a_chat_telegram_does_not_know_marks_its_user_unreachable(rig: Rig
     async with UnitOfWork(rig.sessions) as uow:
         found = await uow.users.unreachable_among([4242])
     assert "chat not found" in (found[4242] or "").lower()
+
+
+async def test_a_sender_leaves_rows_whose_lease_ran_out_while_they_waited(rig: Rig) -> None:
+    """Forty notices to forty chats wait for slots under the 30/s overall limit longer than
+    half a 1-second lease: the sender sends the first ones and leaves the rest, which another
+    sender could have claimed by then; once the lease has ended they are claimed again and
+    each notice arrives exactly once."""
+    chats = range(5001, 5041)
+    for chat in chats:
+        rig.emu.user(chat)
+        await rig.enqueue(f"late{chat}", chat, f"notice {chat}")
+    sender = build_sender(rig.sessions, rig.runtime, batch=100)
+    sender.lease = timedelta(seconds=1)
+    assert await sender.drain_once() == 40
+    sent_at_first = sum(len(rig.texts(chat)) for chat in chats)
+    assert 0 < sent_at_first < 40, "rows left once half their lease was gone"
+    assert (await rig.counts()).get("sending") == 40 - sent_at_first
+    await asyncio.sleep(1.1)
+    assert await rig.drain() == {"sent": 40}
+    assert all(rig.texts(chat) == [f"notice {chat}"] for chat in chats)
