@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.annual import annual_flows
 from handlers.application import ApplicationFlow
+from handlers.binding import binding_flows, master_role
 from handlers.common import common_flows
 from handlers.eligibility import eligibility_flows
 from handlers.flow import Flow
@@ -21,10 +22,11 @@ def all_flows() -> list[Flow]:
         StatusFlow(),
         *annual_flows(),
         *review_flows(),
+        *binding_flows(),
         *studio_flows(),
         *common_flows(),
     ]
 
 
 def role_sources() -> list[RoleSource]:
-    return [contact_role]
+    return [contact_role, master_role]

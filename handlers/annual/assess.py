@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from handlers.annual.assess_steps import confirm_prompt, opinion_prompt, outcome_note, take_opinion
 from handlers.annual.studio_choice import parse_year
-from handlers.annual.verdict import targets_of, verdict_text
+from handlers.annual.verdict import verdict_text
 from handlers.context import Context
 from handlers.flow import Flow
 from handlers.roles import Role
@@ -19,6 +19,7 @@ from policy.assessment import evaluate_year
 from policy.forms.report import achieved_results
 from policy.reminders import report_year
 from policy.support import SUPPORT_YEARS, assessment_year_for
+from services import studios as studio_facts
 from services.assessments import AssessmentInput, assessable_studios, record_assessment
 from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
@@ -123,7 +124,8 @@ class AssessFlow(Flow):
         if latest is None:
             return ctx.t("annual.no_report")
         results = achieved_results(latest.answers)
-        evaluation = evaluate_year(targets_of(studio), results)
+        targets = await studio_facts.targets(ctx.uow, studio.id, year)
+        evaluation = evaluate_year(targets, results)
         return verdict_text(ctx, evaluation)
 
     async def on_text(self, ctx: Context, conv: Conversation, text: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from handlers.flow import Flow
-from handlers.review.binding import BindFlow
 from handlers.review.export import ExportFlow
 from handlers.review.flow import ReviewFlow
 from handlers.review.staff import StaffFlow
@@ -19,4 +18,4 @@ async def contact_role(uow: UnitOfWork, user_id: int) -> set[Role]:
 
 
 def review_flows() -> list[Flow]:
-    return [ReviewFlow(), StatsFlow(), ExportFlow(), StaffFlow(), BindFlow()]
+    return [ReviewFlow(), StatsFlow(), ExportFlow(), StaffFlow()]

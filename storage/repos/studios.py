@@ -129,6 +129,17 @@ class StudiosRepo(Repository):
         stmt = select(Studio.id).where(Studio.contact_user_id == user_id).limit(1)
         return await self.session.scalar(stmt) is not None
 
+    async def of_master(self, user_id: int) -> list[Studio]:
+        """The studios whose master this account is (第九条(六))."""
+        rows = await self.session.scalars(
+            select(Studio).where(Studio.master_user_id == user_id).order_by(Studio.id)
+        )
+        return list(rows)
+
+    async def is_master(self, user_id: int) -> bool:
+        stmt = select(Studio.id).where(Studio.master_user_id == user_id).limit(1)
+        return await self.session.scalar(stmt) is not None
+
     @staticmethod
     def _matching(query: str) -> ColumnElement[bool]:
         if not query:
