@@ -1,4 +1,5 @@
-"""Staff decisions on a confirmed studio, each one unit of work with its audit and its notice.
+"""Staff decisions on a confirmed studio, each with its audit entry and its notice, written in the
+caller's unit of work (the caller commits; a refusal writes nothing).
 
 * :func:`set_targets`: a heritage studio's year targets (第九条第一项), with the reason.
 * :func:`renew`: another support period for an outstanding studio (第十六条第二款).
@@ -60,7 +61,6 @@ async def set_targets(uow: UnitOfWork, cmd: SetTargets, now: datetime) -> None:
         certified=cmd.override.certified,
         reason=cmd.override.reason,
     )
-    await uow.commit()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,6 @@ async def renew(uow: UnitOfWork, cmd: Renew, now: datetime) -> SupportPeriod:
         first=period.first_year,
         last=period.last_year,
     )
-    await uow.commit()
     return period
 
 
@@ -139,7 +138,6 @@ async def accept(uow: UnitOfWork, cmd: Accept, now: datetime) -> Acceptance:
         "studio.notice_accepted",
         day=cmd.accepted_on.isoformat(),
     )
-    await uow.commit()
     return acceptance
 
 
@@ -152,7 +150,9 @@ async def revoke(
     if not holds_title(current):
         raise NotAllowed(AcceptanceProblem.NO_TITLE.value)
     after = apply_decision(current, decision)
-    await uow.repo(LifecycleRepo).record_decision(found.id, decision, now)
+    lifecycle = uow.repo(LifecycleRepo)
+    await lifecycle.record_decision(found.id, decision, now)
+    await lifecycle.withdraw_reminders(found.id)
     found.status = after
     await uow.audit.record(
         decision.recorded_by,
@@ -176,5 +176,4 @@ async def revoke(
         day=decision.decided_on.isoformat(),
         equipment=decision.equipment_to_recover,
     )
-    await uow.commit()
     return after

@@ -95,6 +95,7 @@ async def test_year_targets_drive_the_report_verdict_and_the_export(
         override = TargetOverride(5, None, "非遗项目学徒少")
         cmd = decide.SetTargets(studio_id, 2027, override, STAFF_ID)
         await decide.set_targets(uow, cmd, clock.now)
+        await uow.commit()
     alice = chat(1001)
     await alice.command("report")
     await fill(alice, ["5", *REPORT_PASS[1:]])

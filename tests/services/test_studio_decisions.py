@@ -39,6 +39,7 @@ async def test_year_targets_override_the_category_for_that_year_only(uow: Db) ->
     async with uow() as u:
         cmd = decide.SetTargets(sid, 2027, TargetOverride(3, None, "传承人年迈，学徒少"), STAFF)
         await decide.set_targets(u, cmd, NOW)
+        await u.commit()
     async with uow() as u:
         set_year, other_year = (
             await studios.targets(u, sid, 2027),
@@ -66,6 +67,7 @@ async def test_renewal_adds_a_period_and_keeps_the_first(uow: Db) -> None:
         period = await decide.renew(
             u, decide.Renew(sid, date(2028, 1, 9), STAFF, "郑人社〔2028〕1号"), NOW
         )
+        await u.commit()
     async with uow() as u:
         card = await studios.card(u, sid, 2028)
         notice = await u.outbox.by_key(f"renewed:{sid}:2028")
@@ -92,6 +94,7 @@ async def test_acceptance_awards_the_plaque_once(uow: Db) -> None:
     assert early.value.code == "before_confirmation"
     async with uow() as u:
         await decide.accept(u, decide.Accept(sid, date(2027, 5, 1), STAFF), NOW)
+        await u.commit()
     async with uow() as u:
         with pytest.raises(decide.NotAllowed) as again:
             await decide.accept(u, decide.Accept(sid, date(2027, 6, 1), STAFF), NOW)
@@ -116,6 +119,7 @@ async def test_revocation_records_the_decision_and_ends_the_title(
     sid = await add_studio(uow)
     async with uow() as u:
         assert await decide.revoke(u, sid, decision(ground), NOW) is after
+        await u.commit()
     async with uow() as u:
         card = await studios.card(u, sid, 2028)
         audit = await u.audit.for_object("studio", sid)
@@ -161,3 +165,16 @@ async def test_failures_and_falsification_put_a_studio_before_staff(uow: Db) -> 
         "甲工作室": (RevocationGround.FAILED_TWICE,),
         "乙工作室": (RevocationGround.FALSE_MATERIALS,),
     }
+
+
+async def test_a_decision_is_written_only_when_the_caller_commits(uow: Db) -> None:
+    """Services run in the caller's unit of work: without its commit nothing stays."""
+    sid = await add_studio(uow)
+    async with uow() as u:
+        await decide.revoke(u, sid, decision(), NOW)
+    async with uow() as u:
+        card = await studios.card(u, sid, 2028)
+        notice = await u.outbox.by_key(f"revoked:{sid}")
+        audit = await u.audit.for_object("studio", sid)
+    assert card.state is StudioState.ACTIVE and card.decision_ground is None
+    assert notice is None and audit == []
