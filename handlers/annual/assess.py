@@ -18,9 +18,15 @@ from handlers.roles import Role
 from policy.assessment import evaluate_year
 from policy.forms.report import achieved_results
 from policy.reminders import report_year
-from policy.support import SUPPORT_YEARS, assessment_year_for
+from policy.support import SUPPORT_YEARS
 from services import studios as studio_facts
-from services.assessments import AssessmentInput, assessable_studios, record_assessment
+from services.assessments import (
+    AssessmentInput,
+    AssessmentRefused,
+    assessable_studios,
+    record_assessment,
+    support_year,
+)
 from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
 from services.messages.payloads import number
@@ -102,7 +108,7 @@ class AssessFlow(Flow):
             return
         await ctx.uow.conversations.save(conv, "decide", {**conv.data, "studio": studio.id})
         lines = [ctx.t("annual.assess_card", studio=studio.name, unit=studio.unit_name, year=year)]
-        if (index := assessment_year_for(studio.approved_on, year)) is not None:
+        if (index := await support_year(ctx.uow, studio, year)) is not None:
             lines.append(ctx.t("annual.assess_support_year", n=index, of=SUPPORT_YEARS))
         lines.append(await self._report_line(ctx, studio, year))
         done = await ctx.uow.repo(AssessmentsRepo).get(studio.id, year)
@@ -145,7 +151,12 @@ class AssessFlow(Flow):
             staff_ids=ctx.config.staff_ids,
             default_lang=ctx.config.default_lang,
         )
-        outcome = await record_assessment(ctx.uow, data, ctx.now())
+        try:
+            outcome = await record_assessment(ctx.uow, data, ctx.now())
+        except AssessmentRefused:  # the studio lost its title meanwhile
+            await ctx.uow.conversations.save(conv, "list", conv.data)
+            await self._list(ctx, conv, ctx.t("annual.assess_refused"))
+            return
         ctx.notified += outcome.queued
         await ctx.uow.conversations.save(conv, "list", conv.data)
         await self._list(ctx, conv, outcome_note(ctx, outcome, year, MARKS[passed]))

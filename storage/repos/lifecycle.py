@@ -41,6 +41,20 @@ class LifecycleRepo(Repository):
         ]
         return [support_period(studio.approved_on), *renewed]
 
+    async def periods_of(self, studios: Sequence[Studio]) -> dict[int, list[SupportPeriod]]:
+        """:meth:`periods` of many studios in one query, keyed by studio id."""
+        out = {s.id: [support_period(s.approved_on)] for s in studios}
+        if not studios:
+            return out
+        rows = await self.session.scalars(
+            select(SupportPeriodRow)
+            .where(SupportPeriodRow.studio_id.in_(list(out)))
+            .order_by(SupportPeriodRow.studio_id, SupportPeriodRow.first_year)
+        )
+        for r in rows:
+            out[r.studio_id].append(SupportPeriod(r.start, r.first_year, r.renewal))
+        return out
+
     async def add_period(
         self, studio_id: int, period: SupportPeriod, by: int, at: datetime, document: str | None
     ) -> None:
