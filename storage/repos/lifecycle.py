@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 
 from policy.acceptance import Acceptance
 from policy.revocation import RevocationGround
@@ -171,3 +171,11 @@ class LifecycleRepo(Repository):
             select(Studio).where(Studio.status.in_(list(HOLDING_TITLE))).order_by(Studio.name)
         )
         return list(rows)
+
+    async def state_counts(self) -> tuple[dict[str, int], int]:
+        """Studios by stored state, and how many passed acceptance (第十二条), for /stats."""
+        rows = await self.session.execute(
+            select(Studio.status, func.count(Studio.id)).group_by(Studio.status)
+        )
+        accepted = await self.session.scalar(select(func.count(AcceptanceRow.studio_id)))
+        return {str(state): int(count) for state, count in rows}, int(accepted or 0)
