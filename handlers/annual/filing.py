@@ -174,8 +174,11 @@ class AnnualFormFlow(FormFlow):
         ctx = form.ctx
         target = await self.target(form)
         await form.close()
-        submission = await self._hand_in(form, *target) if target else None
-        if target is None or submission is None:
+        if target is None:  # no longer this user's to file (the title was revoked, say)
+            ctx.show(ctx.t("annual.no_studio"), ctx.registry.menu(ctx))
+            return
+        submission = await self._hand_in(form, *target)
+        if submission is None:
             ctx.show(ctx.t("annual.not_filed"), ctx.registry.menu(ctx))
             return
         revised = submission.version > 1
