@@ -12,7 +12,7 @@ from sqlalchemy import select
 from emulator import SimUser
 from storage.models import Studio, Submission
 from tests.e2e.harness import Harness
-from tests.handlers.annual_world import PLAN_FULL
+from tests.handlers.annual_world import PLAN_FULL, REPORT_PASS
 from tests.handlers.conftest import SHANGHAI, Clock
 from tests.scheduler.world import World
 
@@ -105,3 +105,60 @@ async def test_the_master_binds_and_files_the_plan(fast_bot: Harness, clock: Clo
         studio = await uow.session.get(Studio, studio_id)
     assert plan is not None and (plan.studio_id, plan.owner_id) == (studio_id, 2002)
     assert studio is not None and (studio.master_user_id, studio.contact_user_id) == (2002, 1001)
+
+
+async def _assess_pass(staff: SimUser, year: int) -> str:
+    [listing] = await staff.ask(f"/assess {year}")
+    [card] = await staff.click(f"▫️ {NAME}", listing)
+    [comment] = await staff.click("✅ 合格", card)
+    [confirm] = await staff.click("无意见", comment)
+    shown = await staff.click("✅ 确认录入", confirm)
+    return next(m.plain for m in shown if "已录入" in m.plain)
+
+
+async def test_heritage_targets_acceptance_and_a_renewal_through_the_studio_card(
+    fast_bot: Harness, clock: Clock
+) -> None:
+    """第九条第一项, 第十二条, 第十六条第二款: what staff decide on the card reaches the unit,
+    the report's verdict and the subsidy of the renewed period. The days lie in the past: the
+    sender sends on the real clock, and notices written at an assessment wait for its day."""
+    bot = fast_bot
+    assert bot.app is not None
+    clock.now = datetime(2023, 12, 1, 10, 0, tzinfo=SHANGHAI)
+    studio_id = await World(bot.app.sessions).studio(NAME, 1001, date(2021, 3, 1))
+    staff, alice = bot.staff(9001), bot.user()
+    await alice.ask("/start")
+    [card] = await staff.ask(f"/studio {studio_id}")
+    await staff.click("设定非遗目标", card)
+    await staff.ask("3")
+    await staff.ask("-")
+    [targets] = await staff.ask("传承人年迈，学徒少")
+    assert "经办机构另行确定）：培养 3 人，新取证 2 人" in targets.plain
+    await staff.click("验收合格", targets)
+    mark = alice.mark()
+    [accepted] = await staff.ask("2021-09-01")
+    assert "验收合格：2021-09-01，已授予牌匾" in accepted.plain
+    [plaque] = await alice.wait_messages(mark, count=1)
+    assert "牌匾" in plaque.plain
+
+    await alice.ask("/report")
+    await _fill(alice, ["3", *REPORT_PASS[1:]])
+    [verdict] = await alice.click("📤 提交")
+    assert "✅ 培养高技能人才人数：3（要求不少于 3" in verdict.plain, "the agency's 3, not 8"
+    await alice.click("我确认材料真实")
+    clock.now = datetime(2023, 12, 16, 10, 0, tzinfo=SHANGHAI)
+    last = await _assess_pass(staff, 2023)
+    assert "已核定工作补助2万元" in last and "扶持期" in last, "the end goes with the last one"
+
+    clock.now = datetime(2024, 1, 10, 10, 0, tzinfo=SHANGHAI)
+    [ended] = await staff.ask(f"/studio {studio_id}")
+    assert "状态：扶持期满" in ended.plain
+    await staff.click("续期", ended)
+    [document] = await staff.ask("2024-01-10")
+    mark = alice.mark()
+    [renewed] = await staff.click("没有文号", document)
+    assert "续期扶持期：2024-01-10 起，考核年度 2024、2025、2026" in renewed.plain
+    [notice] = await alice.wait_messages(mark, count=1)
+    assert "新一轮扶持期" in notice.plain and "2024–2026" in notice.plain
+    clock.now = datetime(2024, 12, 16, 10, 0, tzinfo=SHANGHAI)
+    assert "已核定工作补助2万元" in await _assess_pass(staff, 2024), "three more years"
