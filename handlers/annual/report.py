@@ -7,7 +7,7 @@ itself is HRSS's (Art. 16), recorded by staff with /assess.
 
 from __future__ import annotations
 
-from handlers.annual.filing import AnnualFormFlow, parse_scope
+from handlers.annual.filing import AnnualFormFlow
 from handlers.annual.verdict import verdict_text
 from handlers.context import Context
 from handlers.forms import FormSession
@@ -19,10 +19,8 @@ from services import studios
 from storage.models import Studio, Submission
 
 
-async def preliminary(form: FormSession, studio: Studio) -> str:
+async def preliminary(form: FormSession, studio: Studio, year: int) -> str:
     """The verdict against the year's targets, the agency's own for a heritage studio."""
-    scope = parse_scope(form.draft.scope or "")
-    year = scope[1] if scope else report_year(form.ctx.now().date())
     targets = await studios.targets(form.ctx.uow, studio.id, year)
     evaluation = evaluate_year(targets, achieved_results(form.answers))
     return verdict_text(form.ctx, evaluation)
@@ -42,7 +40,9 @@ class ReportFlow(AnnualFormFlow):
         return ctx.now().date() > cal.assessment
 
     async def confirm_note(self, form: FormSession, studio: Studio) -> str | None:
-        return await preliminary(form, studio)
+        target = await self.target(form)  # a revision draft's year is its submission's
+        year = target[1] if target else report_year(form.ctx.now().date())
+        return await preliminary(form, studio, year)
 
     async def filed(
         self, form: FormSession, submission: Submission, studio: Studio, revised: bool
@@ -52,4 +52,5 @@ class ReportFlow(AnnualFormFlow):
         head = ctx.t(
             key, receipt=submission.receipt_no, version=submission.version, year=submission.year
         )
-        ctx.show(head + "\n\n" + await preliminary(form, studio), ctx.registry.menu(ctx))
+        verdict = await preliminary(form, studio, submission.year)
+        ctx.show(head + "\n\n" + verdict, ctx.registry.menu(ctx))
