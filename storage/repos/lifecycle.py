@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select
 
 from policy.acceptance import Acceptance
 from policy.revocation import RevocationGround
@@ -16,13 +16,12 @@ from storage.models import (
     AcceptanceRow,
     Assessment,
     Finding,
-    OutboxMessage,
     RevocationRow,
     Studio,
     SupportPeriodRow,
 )
-from storage.models.core import OutboxStatus
 from storage.repos.base import Repository
+from storage.repos.outbox import OutboxRepo
 
 
 class LifecycleRepo(Repository):
@@ -116,16 +115,7 @@ class LifecycleRepo(Repository):
 
     async def withdraw_reminders(self, studio_id: int) -> int:
         """Cancel every reminder to the studio not sent yet: it no longer files (第十七条)."""
-        result = await self.session.execute(
-            update(OutboxMessage)
-            .where(
-                OutboxMessage.status == OutboxStatus.PENDING,
-                OutboxMessage.key.like(f"rem:%:s{studio_id}:%"),
-            )
-            .values(status=OutboxStatus.CANCELLED)
-            .execution_options(synchronize_session=False)
-        )
-        return int(getattr(result, "rowcount", 0) or 0)
+        return await OutboxRepo(self.session).cancel_pending(f"rem:%:s{studio_id}:%")
 
     async def decisions(self, studio_ids: Sequence[int]) -> dict[int, RevocationRow]:
         if not studio_ids:

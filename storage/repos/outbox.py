@@ -52,6 +52,16 @@ class OutboxRepo(Repository):
         self.enqueued += int(queued)
         return queued
 
+    async def cancel_pending(self, key_like: str) -> int:
+        """Cancel the messages not sent yet whose key matches the LIKE pattern; how many."""
+        result = await self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.key.like(key_like))
+            .values(status=OutboxStatus.CANCELLED)
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
     def _claimable(self, now: datetime) -> Any:
         """Due, and first in its chat: a message waiting for a retry is never overtaken."""
         earlier = aliased(OutboxMessage)

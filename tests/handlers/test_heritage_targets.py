@@ -39,6 +39,17 @@ async def _heritage(db: Db, year: int, trainees: int = 5) -> int:
     return studio_id
 
 
+async def _report(chat: Chat, db: Db, clock: Clock, answers: list[str | None]) -> ChatDriver:
+    """A heritage studio whose contact reports on 2027 and stops at the confirmation."""
+    clock.now = datetime(2027, 12, 1, 10, 0, tzinfo=SHANGHAI)
+    await _heritage(db, 2027)
+    alice = chat(1001)
+    await alice.command("report")
+    await fill(alice, answers)
+    await alice.press("提交")
+    return alice
+
+
 async def test_plan_warnings_use_the_staff_set_targets(chat: Chat, db: Db, clock: Clock) -> None:
     clock.now = datetime(2027, 1, 5, 10, 0, tzinfo=SHANGHAI)
     await _heritage(db, 2027)
@@ -56,24 +67,14 @@ async def test_plan_warnings_use_the_staff_set_targets(chat: Chat, db: Db, clock
 async def test_the_report_verdict_uses_the_staff_set_targets(
     chat: Chat, db: Db, clock: Clock
 ) -> None:
-    clock.now = datetime(2027, 12, 1, 10, 0, tzinfo=SHANGHAI)
-    await _heritage(db, 2027)
-    alice = chat(1001)
-    await alice.command("report")
-    await fill(alice, REPORT_FIVE)
-    await alice.press("提交")
+    alice = await _report(chat, db, clock, REPORT_FIVE)
     assert "✅ 培养高技能人才人数：5（要求不少于 5" in alice.last.text
 
 
 async def test_assess_shows_the_verdict_against_the_staff_set_targets(
     chat: Chat, db: Db, clock: Clock
 ) -> None:
-    clock.now = datetime(2027, 12, 1, 10, 0, tzinfo=SHANGHAI)
-    await _heritage(db, 2027)
-    alice = chat(1001)
-    await alice.command("report")
-    await fill(alice, REPORT_FIVE)
-    await alice.press("提交")
+    alice = await _report(chat, db, clock, REPORT_FIVE)
     await alice.press("确认")
     staff = chat(STAFF_ID)
     await staff.command("assess", "2027")
@@ -85,12 +86,7 @@ async def test_assess_shows_the_verdict_against_the_staff_set_targets(
 async def test_the_export_judges_by_the_staff_set_targets(
     chat: Chat, db: Db, clock: Clock
 ) -> None:
-    clock.now = datetime(2027, 12, 1, 10, 0, tzinfo=SHANGHAI)
-    await _heritage(db, 2027, trainees=5)
-    alice = chat(1001)
-    await alice.command("report")
-    await fill(alice, ["5", *REPORT_PASS[1:]])
-    await alice.press("提交")
+    alice = await _report(chat, db, clock, ["5", *REPORT_PASS[1:]])
     await alice.press("确认")
     async with db() as uow:
         data = await export_workbook(uow.session, SHANGHAI)

@@ -12,13 +12,11 @@ from sqlalchemy import select
 from handlers.binding import master_role
 from handlers.roles import Role, resolve_roles
 from policy.acceptance import Acceptance
-from policy.revocation import RevocationGround
-from policy.revocation_decision import RevocationDecision
 from services import studio_decisions as decide
 from storage.models import BindingCode, Studio, Submission
 from storage.repos.lifecycle import LifecycleRepo
 from storage.uow import UnitOfWork
-from tests.handlers.annual_world import PLAN_FULL, add_studio, fill
+from tests.handlers.annual_world import PLAN_FULL, add_studio, fill, revocation
 from tests.handlers.conftest import SHANGHAI, STAFF_ID, Clock
 from tests.handlers.driver import ChatDriver
 
@@ -43,15 +41,8 @@ async def _master_code(chat: Chat) -> str:
 
 
 async def _revoke(db: Db, studio_id: int) -> None:
-    decision = RevocationDecision(
-        ground=RevocationGround.FAILED_TWICE,
-        decided_on=date(2027, 1, 3),
-        document_number="郑人社〔2027〕2号",
-        equipment_to_recover="无",
-        recorded_by=STAFF_ID,
-    )
     async with db() as uow:
-        await decide.revoke(uow, studio_id, decision, datetime(2027, 1, 3, tzinfo=UTC))
+        await decide.revoke(uow, studio_id, revocation(), datetime(2027, 1, 3, tzinfo=UTC))
         await uow.commit()
 
 

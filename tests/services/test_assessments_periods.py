@@ -11,7 +11,6 @@ import pytest
 
 from policy.money import WORK_SUBSIDY
 from policy.revocation import RevocationGround
-from policy.revocation_decision import RevocationDecision
 from policy.states import StudioState
 from services import studio_decisions as decide
 from services import studios
@@ -24,7 +23,7 @@ from services.assessments import (
 )
 from storage.repos.annual import SubsidiesRepo
 from storage.uow import UnitOfWork
-from tests.handlers.annual_world import add_studio
+from tests.handlers.annual_world import add_studio, revocation
 
 Db = Callable[[], UnitOfWork]
 STAFF = 9001
@@ -115,13 +114,7 @@ async def test_who_the_assessment_lists_follows_the_reports_owed(
 
 async def test_a_revoked_studio_is_not_assessed_and_gets_no_subsidy(uow: Db) -> None:
     sid = await add_studio(uow, approved_on=APPROVED)
-    decision = RevocationDecision(
-        ground=RevocationGround.BROKE_LAW,
-        decided_on=date(2025, 6, 1),
-        document_number="郑人社〔2025〕7号",
-        equipment_to_recover="无",
-        recorded_by=STAFF,
-    )
+    decision = revocation(RevocationGround.BROKE_LAW, "郑人社〔2025〕7号", date(2025, 6, 1))
     async with uow() as u:
         await decide.revoke(u, sid, decision, _at(2025))
         await u.commit()

@@ -17,7 +17,7 @@ from services import studios
 from storage.models import Assessment
 from storage.repos.findings import FindingsRepo
 from storage.uow import UnitOfWork
-from tests.handlers.annual_world import add_studio
+from tests.handlers.annual_world import add_studio, revocation
 
 Db = Callable[[], UnitOfWork]
 NOW = datetime(2028, 1, 10, 2, 0, tzinfo=UTC)
@@ -25,13 +25,7 @@ STAFF = 9001
 
 
 def decision(ground: RevocationGround = RevocationGround.FAILED_TWICE) -> RevocationDecision:
-    return RevocationDecision(
-        ground=ground,
-        decided_on=date(2028, 1, 8),
-        document_number="郑人社〔2028〕3号",
-        equipment_to_recover="数控车床一台",
-        recorded_by=STAFF,
-    )
+    return revocation(ground, "郑人社〔2028〕3号", date(2028, 1, 8), "数控车床一台")
 
 
 async def test_year_targets_override_the_category_for_that_year_only(uow: Db) -> None:
@@ -178,3 +172,21 @@ async def test_a_decision_is_written_only_when_the_caller_commits(uow: Db) -> No
         audit = await u.audit.for_object("studio", sid)
     assert card.state is StudioState.ACTIVE and card.decision_ground is None
     assert notice is None and audit == []
+
+
+async def test_a_revocation_cancels_the_reminders_still_queued(uow: Db) -> None:
+    """A revoked studio is reminded of nothing, not even of what was queued before."""
+    sid = await add_studio(uow)
+    other = await add_studio(uow, name="乙工作室")
+    keys = [f"rem:report:2027:2027-12-01:s{s}:u1001" for s in (sid, other)]
+    async with uow() as u:
+        for key in keys:
+            await u.outbox.enqueue(key, 1001, {"kind": "send", "chat_id": 1001, "text": "提醒"})
+        await u.commit()
+    async with uow() as u:
+        await decide.revoke(u, sid, decision(), NOW)
+        await u.commit()
+    async with uow() as u:
+        mine, theirs = [await u.outbox.by_key(key) for key in keys]
+    assert mine is not None and mine.status == "cancelled"
+    assert theirs is not None and theirs.status == "pending", "another studio keeps its own"
