@@ -119,14 +119,19 @@ async def proposed_grounds(uow: UnitOfWork, found: Studio) -> tuple[RevocationGr
     """第十七条: what the records put before staff (two failures in a row, a falsification)."""
     lifecycle = uow.repo(LifecycleRepo)
     history = await lifecycle.assessment_history(found.id)
-    return revocation_review(history, await lifecycle.falsification_found(found))
+    kept = await lifecycle.last_kept(found.id)
+    if kept is None:
+        return revocation_review(history, await lifecycle.falsification_found(found))
+    found_since = await lifecycle.falsification_found(found, kept.recorded_at)
+    return revocation_review(history, found_since, kept.through_year or 0)
 
 
 async def awaiting_decision(uow: UnitOfWork) -> list[tuple[Studio, tuple[RevocationGround, ...]]]:
     """待决定撤销: studios holding the title whose records propose a ground of 第十七条.
 
     Flagged studios always appear (the assessment put them there); the rest when two failures
-    in a row or a falsification finding against the unit or the master are on record.
+    in a row or a falsification finding against the unit or the master are on record and were
+    not answered yet by a decision to keep the title (:func:`services.studio_decisions.keep`).
     """
     out: list[tuple[Studio, tuple[RevocationGround, ...]]] = []
     for found in await uow.repo(LifecycleRepo).holding_title():

@@ -8,9 +8,9 @@ from handlers.context import Context
 from policy.acceptance import plaque_awarded
 from policy.revocation import label as ground_label
 from policy.revocation_decision import RevocationDecision
-from policy.studio_status import holds_title
+from policy.studio_status import StudioState, holds_title
 from policy.studio_status import label as state_label
-from services import studios
+from services import studio_decisions, studios
 from services.messages.actions import Btn, Keyboard
 from services.messages.keyboards import button, rows
 from services.studios import Standing, StudioCard
@@ -117,6 +117,8 @@ def card_keyboard(ctx: Context, card: StudioCard) -> Keyboard:
         buttons.append(button(ctx.t("studio.btn_accept"), FLOW, f"accept:{sid}"))
     buttons.append(button(ctx.t("studio.btn_renew"), FLOW, f"renew:{sid}"))
     buttons.append(button(ctx.t("studio.btn_revoke"), FLOW, f"revoke:{sid}"))
+    if card.state is StudioState.FLAGGED or card.proposed:
+        buttons.append(button(ctx.t("studio.btn_keep"), FLOW, f"keep:{sid}"))
     buttons.append(master_button(ctx, sid))
     return rows(buttons, per_row=2)
 
@@ -138,3 +140,25 @@ async def show_card(ctx: Context, studio_id: int, note: str = "") -> None:
         return
     text = card_text(ctx, card)
     ctx.show(f"{note}\n\n{text}" if note else text, card_keyboard(ctx, card))
+
+
+async def ask_keep(ctx: Context, studio_id: int) -> None:
+    """第十八条: staff may also decide to keep the title; asked once more before it is recorded."""
+    try:
+        found = await studios.studio(ctx.uow, studio_id)
+    except studios.UnknownStudio:
+        ctx.show(ctx.t("studio.unknown"))
+        return
+    yes = button(ctx.t("studio.btn_yes"), FLOW, f"kept:{studio_id}")
+    no = button(ctx.t("studio.btn_no"), FLOW, f"open:{studio_id}")
+    ctx.show(ctx.t("studio.confirm_keep", name=found.name), rows([yes, no], per_row=2))
+
+
+async def keep_title(ctx: Context, studio_id: int) -> None:
+    cmd = studio_decisions.Keep(studio_id, ctx.user_id)
+    try:
+        await studio_decisions.keep(ctx.uow, cmd, ctx.now())
+    except studio_decisions.NotAllowed as refused:
+        await show_card(ctx, studio_id, ctx.t(f"studio.refused_{refused.code}"))
+        return
+    await show_card(ctx, studio_id, ctx.t("studio.kept_done"))

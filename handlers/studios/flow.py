@@ -5,7 +5,7 @@ from __future__ import annotations
 from handlers.context import Context
 from handlers.flow import Flow
 from handlers.roles import Role
-from handlers.studios import decisions, revoke
+from handlers.studios import card, decisions, revoke
 from handlers.studios.card import FLOW, list_keyboard, show_card
 from services import studios
 from services.messages.payloads import number
@@ -15,6 +15,7 @@ from storage.repos.studios import StudiosRepo
 PAGE = 10
 STARTS = {"targets": decisions.start_targets, "accept": decisions.start_accept}
 STARTS |= {"renew": decisions.start_renew, "revoke": revoke.start}
+STARTS |= {"keep": card.ask_keep, "kept": card.keep_title}
 
 
 class StudioFlow(Flow):

@@ -1,4 +1,4 @@
-"""Renewed periods, acceptance, the decision ending a title (第十二、十六–十八条)."""
+"""Renewed periods, acceptance, the decision ending or keeping a title (第十二、十六–十八条)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from storage.models import (
     RevocationRow,
     Studio,
     SupportPeriodRow,
+    TitleKeptRow,
 )
 from storage.repos.base import Repository
 from storage.repos.outbox import OutboxRepo
@@ -139,8 +140,9 @@ class LifecycleRepo(Repository):
         )
         return [(int(y), bool(p)) for y, p in rows]
 
-    async def falsification_found(self, studio: Studio) -> bool:
-        """A finding of falsification against the studio's unit or its master (第十七条)."""
+    async def falsification_found(self, studio: Studio, since: datetime | None = None) -> bool:
+        """A finding of falsification against the studio's unit or its master (第十七条),
+        recorded after ``since`` if given."""
         subjects = [
             (Finding.subject_kind == kind) & (Finding.subject_code == code.upper())
             for kind, code in (
@@ -151,9 +153,32 @@ class LifecycleRepo(Repository):
         ]
         if not subjects:
             return False
-        return (
-            await self.session.scalar(select(Finding.id).where(or_(*subjects)).limit(1))
-            is not None
+        query = select(Finding.id).where(or_(*subjects))
+        if since is not None:
+            query = query.where(Finding.recorded_at > since)
+        return await self.session.scalar(query.limit(1)) is not None
+
+    async def keep(
+        self, studio_id: int, through_year: int | None, reason: str, by: int, at: datetime
+    ) -> None:
+        self.session.add(
+            TitleKeptRow(
+                studio_id=studio_id,
+                through_year=through_year,
+                reason=reason,
+                decided_by=by,
+                recorded_at=at,
+            )
+        )
+        await self.session.flush()
+
+    async def last_kept(self, studio_id: int) -> TitleKeptRow | None:
+        """The latest decision to keep the studio's title (第十八条), if any."""
+        return await self.session.scalar(
+            select(TitleKeptRow)
+            .where(TitleKeptRow.studio_id == studio_id)
+            .order_by(TitleKeptRow.id.desc())
+            .limit(1)
         )
 
     async def holding_title(self) -> list[Studio]:

@@ -190,3 +190,40 @@ async def test_a_revocation_cancels_the_reminders_still_queued(uow: Db) -> None:
         mine, theirs = [await u.outbox.by_key(key) for key in keys]
     assert mine is not None and mine.status == "cancelled"
     assert theirs is not None and theirs.status == "pending", "another studio keeps its own"
+
+
+async def test_keeping_a_flagged_title_answers_the_record_until_a_new_failure(uow: Db) -> None:
+    """第十八条: staff may keep the title; the same two failures are not put forward again."""
+    sid = await add_studio(uow, approved_on=date(2024, 3, 1))
+
+    async def fail(year: int) -> None:
+        async with uow() as u:
+            u.session.add(
+                Assessment(
+                    studio_id=sid, year=year, passed=False, comment="", assessed_by=STAFF,
+                    assessed_at=NOW,
+                )
+            )  # fmt: skip
+            await u.commit()
+
+    async def waiting() -> list[int]:
+        async with uow() as u:
+            return [s.id for s, _grounds in await studios.awaiting_decision(u)]
+
+    for year in (2025, 2026):
+        await fail(year)
+    async with uow() as u:
+        (await studios.studio(u, sid)).status = StudioState.FLAGGED
+        await u.commit()
+    assert await waiting() == [sid]
+    async with uow() as u:
+        after = await decide.keep(u, decide.Keep(sid, STAFF, "整改到位"), NOW)
+        await u.commit()
+    assert after is StudioState.SUPPORT_ENDED, "the 2024–2026 period is over in 2028"
+    assert await waiting() == []
+    async with uow() as u:
+        with pytest.raises(decide.NotAllowed) as nothing:
+            await decide.keep(u, decide.Keep(sid, STAFF), NOW)
+    assert nothing.value.code == "nothing_to_decide"
+    await fail(2027)
+    assert await waiting() == [sid], "a new failure makes a new run of two"

@@ -3,7 +3,7 @@
 第九条(六): the studio's leading master (领办人) files the year's work plan, beside the unit's
 contact. A studio gets the master's Telegram account; a binding code names whom it binds (the
 unit's contact or the master), one live code per studio and role. Codes issued before are the
-unit contact's.
+unit contact's. 第十八条: a decision to keep a title put before staff is recorded too.
 
 Revision ID: 0011_master_files_plan
 Revises: 0010
@@ -27,6 +27,23 @@ LIVE = "used_by IS NULL AND revoked_at IS NULL"
 
 
 def upgrade() -> None:
+    big_id = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+    op.create_table(
+        "title_kept_decisions",
+        sa.Column("id", big_id, autoincrement=True, nullable=False),
+        sa.Column("studio_id", big_id, nullable=False),
+        sa.Column("through_year", sa.Integer(), nullable=True),
+        sa.Column("reason", sa.String(500), nullable=False),
+        sa.Column("decided_by", sa.BigInteger(), nullable=False),
+        sa.Column("recorded_at", UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["studio_id"], ["studios.id"], name=op.f("fk_title_kept_decisions_studio_id_studios")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_title_kept_decisions")),
+    )
+    op.create_index(
+        op.f("ix_title_kept_decisions_studio_id"), "title_kept_decisions", ["studio_id"]
+    )
     with op.batch_alter_table("studios") as batch_op:
         batch_op.add_column(sa.Column("master_user_id", sa.BigInteger(), nullable=True))
         batch_op.create_index("ix_studios_master_user_id", ["master_user_id"])
@@ -67,3 +84,5 @@ def downgrade() -> None:
     with op.batch_alter_table("studios") as batch_op:
         batch_op.drop_index("ix_studios_master_user_id")
         batch_op.drop_column("master_user_id")
+    op.drop_index(op.f("ix_title_kept_decisions_studio_id"), table_name="title_kept_decisions")
+    op.drop_table("title_kept_decisions")
