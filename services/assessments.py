@@ -165,9 +165,8 @@ async def _flag(job: _Job) -> None:
 
 async def _announce_end(job: _Job, period: SupportPeriod) -> None:
     """第十六条: the period's last assessment announces its end (and the renewal route)."""
-    state = StudioState(job.studio.status)
-    if can_transition(state, StudioState.SUPPORT_ENDED):
-        job.studio.status = transition(state, StudioState.SUPPORT_ENDED)
+    if job.studio.status == StudioState.ACTIVE:  # a flagged studio stays before staff
+        job.studio.status = transition(StudioState.ACTIVE, StudioState.SUPPORT_ENDED)
     end = period.end
     recipients = [*await job.staff()]
     if job.studio.contact_user_id is not None:

@@ -76,6 +76,8 @@ async def renew(uow: UnitOfWork, cmd: Renew, now: datetime) -> SupportPeriod:
     """第十六条第二款: a new three-year period after the last one; the history stays."""
     found = await studio(uow, cmd.studio_id)
     state = StudioState(found.status)
+    if state is StudioState.FLAGGED:  # decide on the revocation first (第十八条)
+        raise NotAllowed("flagged")
     if state is not StudioState.ACTIVE and not can_transition(state, StudioState.ACTIVE):
         raise NotAllowed("no_title")
     lifecycle = uow.repo(LifecycleRepo)

@@ -4,13 +4,13 @@ the master binds with a code and files the year's plan."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime
 
 from sqlalchemy import select
 
 from emulator import SimUser
 from storage.models import Studio, Submission
+from tests.e2e.annual_steps import fill
 from tests.e2e.harness import Harness
 from tests.handlers.annual_world import PLAN_FULL, REPORT_PASS
 from tests.handlers.conftest import SHANGHAI, Clock
@@ -23,14 +23,6 @@ REFUSED = "称号已撤销或已退出的工作室不再报送"
 async def _studio(bot: Harness, contact: int | None = 1001) -> int:
     assert bot.app is not None
     return await World(bot.app.sessions).studio(NAME, contact, date(2025, 6, 1))
-
-
-async def _fill(user: SimUser, answers: Sequence[str | None]) -> None:
-    for answer in answers:
-        if answer is None:
-            await user.click("⏭ 跳过")
-        else:
-            await user.ask(answer)
 
 
 async def test_staff_revoke_a_title_and_the_studio_drops_out(
@@ -96,7 +88,7 @@ async def test_the_master_binds_and_files_the_plan(fast_bot: Harness, clock: Clo
     assert "年度总结由工作室所在单位的联系人提交" in report.plain
     [first] = await master.ask("/plan")
     assert f"{NAME} · 2027 年度工作计划" in first.plain
-    await _fill(master, PLAN_FULL)
+    await fill(master, PLAN_FULL)
     await master.click("📤 提交")
     [filed] = await master.click("我确认材料真实")
     assert "2027 年度工作计划已报送" in filed.plain
@@ -142,7 +134,7 @@ async def test_heritage_targets_acceptance_and_a_renewal_through_the_studio_card
     assert "牌匾" in plaque.plain
 
     await alice.ask("/report")
-    await _fill(alice, ["3", *REPORT_PASS[1:]])
+    await fill(alice, ["3", *REPORT_PASS[1:]])
     [verdict] = await alice.click("📤 提交")
     assert "✅ 培养高技能人才人数：3（要求不少于 3" in verdict.plain, "the agency's 3, not 8"
     await alice.click("我确认材料真实")

@@ -124,3 +124,12 @@ async def test_a_revoked_studio_is_not_assessed_and_gets_no_subsidy(uow: Db) -> 
         await _assess(uow, sid, 2025)  # a forged or stale recording: nothing written, nothing paid
     async with uow() as u:
         assert await u.repo(SubsidiesRepo).booked_years(sid) == []
+
+
+async def test_a_second_failure_in_the_last_year_keeps_the_studio_before_staff(uow: Db) -> None:
+    """第十七条(四) wins over the period's end: the flag is not lifted by the end notice."""
+    sid = await add_studio(uow, approved_on=APPROVED)
+    await _assess(uow, sid, 2024)
+    await _assess(uow, sid, 2025, passed=False)
+    subsidy, ends, state = await _assess(uow, sid, 2026, passed=False)
+    assert (subsidy, ends, state) == (0, True, StudioState.FLAGGED)

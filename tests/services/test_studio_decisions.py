@@ -80,6 +80,15 @@ async def test_a_running_period_is_not_renewed(uow: Db) -> None:
     assert refused.value.code == "period_running"
 
 
+async def test_a_flagged_studio_is_not_renewed_before_the_decision(uow: Db) -> None:
+    sid = await add_studio(uow, approved_on=date(2024, 3, 1))
+    async with uow() as u:
+        (await studios.studio(u, sid)).status = StudioState.FLAGGED
+        with pytest.raises(decide.NotAllowed) as refused:
+            await decide.renew(u, decide.Renew(sid, date(2028, 1, 9), STAFF), NOW)
+    assert refused.value.code == "flagged"
+
+
 async def test_acceptance_awards_the_plaque_once(uow: Db) -> None:
     sid = await add_studio(uow, approved_on=date(2027, 3, 1))
     async with uow() as u:
