@@ -33,10 +33,11 @@ async def test_the_check_words_the_conditions_as_the_measures_do(bot: Harness) -
     assert "培训学员" not in result
     bob = bot.user(1002, "Bob")
     await bob.ask("/check")
-    other_trade = await answer(bob, "技师（二级）", "否")
-    assert "不符合申报条件" in other_trade and "本职业（工种）" in other_trade
+    other_trade = await answer(bob, "技师（二级）", "否", "是", "是", "否")
+    assert "不符合申报条件" in other_trade and "不属于您本人从事的职业（工种）" in other_trade
+    assert "还缺少：本职业（工种）技师以上职业资格或相应技术职称。" in other_trade
     assert "指导教练；" not in other_trade, "破格 is not a missing condition"
-    assert "（B1）" not in other_trade and "B1" not in other_trade
+    assert "B1" not in other_trade, "no internal codes"
 
 
 async def test_the_bar_runs_through_the_corresponding_day_and_covers_awards(
