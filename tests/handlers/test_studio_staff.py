@@ -65,13 +65,18 @@ async def test_heritage_targets_and_acceptance_show_on_the_card(chat: Chat, db: 
     assert "验收合格" not in staff.last.labels()
 
 
-async def test_the_pending_list_shows_flagged_studios(chat: Chat, db: Db) -> None:
-    studio_id = await add_studio(db)
+async def _flag(db: Db, studio_id: int) -> None:
+    """Put the studio before staff, as two failed assessments in a row would (第十七条(四))."""
     async with db() as uow:
         studio = await uow.session.get(Studio, studio_id)
         assert studio is not None
         studio.status = "flagged"
         await uow.commit()
+
+
+async def test_the_pending_list_shows_flagged_studios(chat: Chat, db: Db) -> None:
+    studio_id = await add_studio(db)
+    await _flag(db, studio_id)
     staff = chat(STAFF_ID)
     await staff.command("studio")
     await staff.press("⚠️ 待决定撤销")
@@ -116,11 +121,7 @@ async def test_staff_keep_a_flagged_title_from_the_card(chat: Chat, db: Db, cloc
     """第十八条: the decision may also be to keep the title; the studio leaves the pending list."""
     clock.now = datetime(2027, 3, 1, 10, 0, tzinfo=SHANGHAI)
     studio_id = await add_studio(db, approved_on=date(2026, 5, 1))
-    async with db() as uow:
-        studio = await uow.session.get(Studio, studio_id)
-        assert studio is not None
-        studio.status = "flagged"
-        await uow.commit()
+    await _flag(db, studio_id)
     staff = chat(STAFF_ID)
     await staff.command("studio", str(studio_id))
     assert "状态：待研究撤销" in staff.last.text
