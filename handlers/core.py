@@ -62,7 +62,8 @@ class Core:
                 incoming.update_id, [a.model_dump(mode="json") for a in ctx.out]
             )
             await uow.commit()
-        if ctx.notified:
+            queued = ctx.notified or uow.outbox.enqueued  # services queue notices of their own
+        if queued:
             self.on_enqueue()
         return Handled(ctx.out, first=True)
 

@@ -26,6 +26,10 @@ class Flow:
     menu_roles: ClassVar[frozenset[Role]] = frozenset({Role.PUBLIC})
     required_role: ClassVar[Role] = Role.PUBLIC
 
+    def admits(self, roles: frozenset[Role]) -> bool:
+        """Whether someone with ``roles`` may use this flow."""
+        return self.required_role is Role.PUBLIC or self.required_role in roles
+
     async def start(self, ctx: Context, args: str) -> None:
         raise NotImplementedError
 

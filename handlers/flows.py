@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from handlers.annual import annual_flows
 from handlers.application import ApplicationFlow
+from handlers.binding import binding_flows, master_role
 from handlers.common import common_flows
 from handlers.eligibility import eligibility_flows
 from handlers.exports import ExportFlow
@@ -27,10 +28,11 @@ def all_flows() -> list[Flow]:
         StatsFlow(),
         ExportFlow(),
         StaffFlow(),
+        *binding_flows(),
         *studio_flows(),
         *common_flows(),
     ]
 
 
 def role_sources() -> list[RoleSource]:
-    return [contact_role]
+    return [contact_role, master_role]

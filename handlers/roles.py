@@ -11,6 +11,7 @@ from storage.uow import UnitOfWork
 class Role(StrEnum):
     PUBLIC = "public"
     CONTACT = "contact"  # contact person of an approved studio
+    MASTER = "master"  # the studio's leading master (第九条(六)): files the plan
     STAFF = "staff"
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 from handlers.context import Context
 from handlers.events import ButtonPress, Command, FileUpload, Text, Unsupported
 from handlers.flow import Flow
-from handlers.roles import Role
 from handlers.steps.state import StaleState
 from services.messages.payloads import BadPayload, decode
 
 
 def allowed(ctx: Context, flow: Flow) -> bool:
-    return flow.required_role is Role.PUBLIC or flow.required_role in ctx.roles
+    return flow.admits(ctx.roles)
 
 
 async def route(ctx: Context) -> None:

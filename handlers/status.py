@@ -1,4 +1,5 @@
-"""`/status`: the user's drafts in progress and submissions handed in, with their status."""
+"""`/status`: the user's studios with their state (acceptance, revocation: 第十二、十七条), drafts
+in progress and submissions handed in, with their status."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from datetime import datetime
 from handlers.context import Context
 from handlers.flow import Flow
 from handlers.forms import FormFlow
+from handlers.studios.card import standing_line
 from policy.forms.walk import question_count, visible_nodes
 from policy.states import SubmissionStatus
+from services import studios
 from services.drafts import DiscardDraft, discard_draft
 from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
@@ -73,10 +76,11 @@ class StatusFlow(Flow):
     async def start(self, ctx: Context, args: str) -> None:
         drafts = await ctx.uow.repo(DraftsRepo).for_owner(ctx.user_id)
         submissions = await ctx.uow.repo(SubmissionsRepo).for_owner(ctx.user_id)
-        if not drafts and not submissions:
+        standings = await studios.standings_of(ctx.uow, ctx.user_id)
+        if not drafts and not submissions and not standings:
             ctx.show(ctx.t("status.nothing"), ctx.registry.menu(ctx))
             return
-        lines = [ctx.t("status.title")]
+        lines = [ctx.t("status.title"), *(standing_line(ctx, s) for s in standings)]
         buttons: list[Btn] = []
         if drafts:
             lines.append(ctx.t("status.drafts"))

@@ -9,13 +9,13 @@ The construction subsidy cap is :func:`policy.categories.construction_cap`.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Final
 
 from policy.i18n import Label, Lang
-from policy.support import SUPPORT_YEARS, SupportPeriod, support_period
+from policy.support import SUPPORT_YEARS, SupportPeriod, current_period, support_period
 
 WORK_SUBSIDY: Final = 20_000
 """第十三条: work subsidy in CNY for each support year whose assessment is passed."""
@@ -52,6 +52,22 @@ def subsidy_due(
         return 0
     others = {y for y in already_booked_years if period.books_from <= y <= period.last_year}
     return WORK_SUBSIDY if len(others - {year}) < SUPPORT_YEARS else 0
+
+
+def work_subsidy(
+    history: Sequence[SupportPeriod],
+    year: int,
+    passed: bool,
+    already_booked_years: Collection[int] = (),
+) -> int:
+    """第十三条, 第十六条第二款: the subsidy due for ``year`` under the studio's periods.
+
+    The period whose assessment years include ``year`` decides (:func:`subsidy_due`); a year
+    in no period (after the third assessment, before a renewal) earns nothing; a renewed
+    period pays its own three years.
+    """
+    period = current_period(history, year)
+    return 0 if period is None else subsidy_due(period, year, passed, already_booked_years)
 
 
 def label(status: SubsidyStatus, lang: Lang) -> str:

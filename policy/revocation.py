@@ -82,15 +82,24 @@ def failed_twice_in_a_row(assessment_history: Sequence[tuple[int, bool]]) -> boo
 
 
 def revocation_review(
-    assessment_history: Sequence[tuple[int, bool]], falsification_found: bool = False
+    assessment_history: Sequence[tuple[int, bool]],
+    falsification_found: bool = False,
+    kept_through: int | None = None,
 ) -> tuple[RevocationGround, ...]:
     """第十七条: the grounds to put before staff; empty when there is nothing to decide.
 
     Two failed assessments in a row propose 第十七条(四); a falsification finding against the
     unit or the master proposes 第十七条(一) (staff may record 虚报成果 instead when the finding
     was about results). Staff decide (第十八条); the software never revokes by itself.
+
+    ``kept_through``: staff already decided to keep the title with the assessments up to that
+    year on record (pass ``falsification_found`` only for findings recorded after that
+    decision). Two failures are proposed again only once a failure after it makes a new run.
     """
-    grounds = [G.FAILED_TWICE] if failed_twice_in_a_row(assessment_history) else []
+    failed = failed_twice_in_a_row(assessment_history)
+    if failed and kept_through is not None:
+        failed = max(year for year, _passed in assessment_history) > kept_through
+    grounds = [G.FAILED_TWICE] if failed else []
     if falsification_found:
         grounds.append(G.FALSE_MATERIALS)
     return tuple(grounds)

@@ -119,3 +119,27 @@ def report_owed(start: date, year: int) -> bool:
 def period_end_notice_year(start: date) -> int:
     """The year whose assessment is the period's last: the end is announced with it."""
     return support_period(start).last_year
+
+
+def report_owed_in(history: Sequence[SupportPeriod], year: int) -> bool:
+    """第九条, 第十六条: :func:`report_owed` for a studio with ``history`` (first period first).
+
+    Owed from the first period's first assessment year on, inside every period, between them and
+    after the last: the title and the annual assessment do not end with a period, and the
+    assessment is what a renewal is judged on (第十六条第二款). A renewal therefore never changes
+    which reports are owed; a studio past its period still owes (and is assessed on) the report
+    of every year, the last year of its period included even when it is recorded in January.
+    """
+    return bool(history) and year >= history[0].first_year
+
+
+def support_year_in(history: Sequence[SupportPeriod], year: int) -> int | None:
+    """Which support year (1..3) of its period the assessment of ``year`` is, None outside."""
+    period = current_period(history, year)
+    return None if period is None else period.index_of(year)
+
+
+def period_ending_in(history: Sequence[SupportPeriod], year: int) -> SupportPeriod | None:
+    """第十六条: the period whose last assessment is that of ``year``; its end goes out with it."""
+    period = current_period(history, year)
+    return period if period is not None and period.last_year == year else None

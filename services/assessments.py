@@ -1,10 +1,12 @@
 """Recording a studio's annual assessment and what it sets in motion (第十三、十六、十七条).
 
-A pass in a support year books the work subsidy, once per support year and three times in all
-(a correction to fail cancels it); a fail carries the agency's improvement opinions to the
-studio (第十六条); two failures in consecutive years flag the studio for revocation and tell
-staff (第十七条(四)); the last assessment of the support period announces its end, with the
-renewal route, to the studio and to staff. Notices go through the outbox, outside quiet hours,
+The studio's support periods (the first from its approval, then any renewal: 第十六条第二款)
+decide what follows. A pass in a support year books the work subsidy, once per support year and
+three times per period (a correction to fail cancels it); a fail carries the agency's
+improvement opinions to the studio (第十六条); two failures in consecutive years flag the studio
+for revocation and tell staff (第十七条(四)); the last assessment of a period announces its end,
+with the renewal route, to the studio and to staff, and the studio's state becomes "support
+period over" (its title and duties stay). Notices go through the outbox, outside quiet hours,
 once per key; the audit entry is written in the same unit of work.
 """
 
@@ -18,15 +20,22 @@ from policy import display
 from policy.assessment import opinion_problem
 from policy.calendar import next_allowed_send
 from policy.i18n import Lang
-from policy.money import subsidy_due
+from policy.money import work_subsidy
 from policy.revocation import failed_twice_in_a_row
 from policy.states import StudioState, can_transition, transition
 from policy.studio_status import HOLDING_TITLE, is_assessed, may_receive_subsidy
-from policy.support import period_end_notice_year, report_owed, support_period
+from policy.support import (
+    SupportPeriod,
+    period_ending_in,
+    report_owed_in,
+    support_year_in,
+)
 from services.messages.actions import Send
-from services.messages.texts import Texts, pick_language
+from services.messages.texts import Texts
+from services.studio_notices import texts_for_user
 from storage.models import Studio
 from storage.repos.annual import AssessmentsRepo, SubsidiesRepo
+from storage.repos.lifecycle import LifecycleRepo
 from storage.repos.studios import StudiosRepo
 from storage.uow import UnitOfWork
 
@@ -57,7 +66,8 @@ class AssessmentOutcome:
 
 
 class AssessmentRefused(ValueError):
-    """The result cannot be recorded as given (a fail without opinions, an unknown studio)."""
+    """The result cannot be recorded as given (a fail without opinions, an unknown studio, a
+    studio whose title was revoked or given up: its booked subsidies stay as they were)."""
 
 
 @dataclass(slots=True)
@@ -65,13 +75,12 @@ class _Job:
     uow: UnitOfWork
     data: AssessmentInput
     studio: Studio
+    periods: list[SupportPeriod]
     now: datetime
     queued: int = 0
 
     async def texts(self, user_id: int) -> Texts:
-        user = await self.uow.users.get(user_id)
-        chosen = (user.language or user.telegram_language) if user else None
-        return Texts(pick_language(chosen, None, self.data.default_lang))
+        return await texts_for_user(self.uow, user_id, self.data.default_lang)
 
     async def tell(self, key: str, user_id: int, text_key: str, **values: object) -> None:
         texts = await self.texts(user_id)
@@ -94,7 +103,9 @@ async def record_assessment(
     studio = await uow.repo(StudiosRepo).get(data.studio_id)
     if studio is None:
         raise AssessmentRefused(f"no studio {data.studio_id}")
-    job = _Job(uow, data, studio, now)
+    if not is_assessed(StudioState(studio.status)):
+        raise AssessmentRefused(f"studio {studio.id} no longer holds its title (第十七条)")
+    job = _Job(uow, data, studio, await uow.repo(LifecycleRepo).periods(studio), now)
     assessments = uow.repo(AssessmentsRepo)
     await assessments.record(studio.id, data.year, data.passed, data.opinion, data.by, now)
     amount = await _settle(job)
@@ -106,17 +117,17 @@ async def record_assessment(
     flagged = failed_twice_in_a_row(await assessments.history(studio.id))
     if flagged:
         await _flag(job)
-    ends = period_end_notice_year(studio.approved_on) == data.year
-    if ends:
-        await _announce_end(job)
-    return AssessmentOutcome(studio.name, amount, flagged, ends, job.queued)
+    ending = period_ending_in(job.periods, data.year)
+    if ending is not None:
+        await _announce_end(job, ending)
+    return AssessmentOutcome(studio.name, amount, flagged, ending is not None, job.queued)
 
 
 async def _settle(job: _Job) -> int:
     """第十三条: the year's work subsidy, booked or cancelled; what is booked now."""
     subsidies = job.uow.repo(SubsidiesRepo)
     booked = await subsidies.booked_years(job.studio.id)
-    amount = subsidy_due(job.studio.approved_on, job.data.year, job.data.passed, booked)
+    amount = work_subsidy(job.periods, job.data.year, job.data.passed, booked)
     amount = amount if may_receive_subsidy(StudioState(job.studio.status)) else 0
     await subsidies.settle(job.studio.id, job.data.year, amount, job.data.by, job.now)
     return amount
@@ -152,8 +163,11 @@ async def _flag(job: _Job) -> None:
         await job.tell(key, user_id, "annual.flag_staff", studio=job.studio.name, year=year)
 
 
-async def _announce_end(job: _Job) -> None:
-    end = support_period(job.studio.approved_on).end
+async def _announce_end(job: _Job, period: SupportPeriod) -> None:
+    """第十六条: the period's last assessment announces its end (and the renewal route)."""
+    if job.studio.status == StudioState.ACTIVE:  # a flagged studio stays before staff
+        job.studio.status = transition(StudioState.ACTIVE, StudioState.SUPPORT_ENDED)
+    end = period.end
     recipients = [*await job.staff()]
     if job.studio.contact_user_id is not None:
         recipients.append(job.studio.contact_user_id)
@@ -170,12 +184,20 @@ async def _announce_end(job: _Job) -> None:
 async def assessable_studios(uow: UnitOfWork, year: int) -> list[Studio]:
     """第十三条, 第十六条: the studios the assessment of ``year`` covers, by name.
 
-    Those holding the title whose first assessment year has come: a studio confirmed in early
-    December is first assessed the next December (:mod:`policy.support`).
+    Those holding the title that owe the year's report (:func:`policy.support.report_owed_in`):
+    a studio confirmed in early December is first assessed the next December; one past its
+    period is still assessed (its title and duties go on, and a renewal is judged on it). A
+    revoked or withdrawn studio is not.
     """
     studios = await uow.repo(StudiosRepo).in_states(HOLDING_TITLE)
+    periods = await uow.repo(LifecycleRepo).periods_of(studios)
     return [
         s
         for s in studios
-        if is_assessed(StudioState(s.status)) and report_owed(s.approved_on, year)
+        if is_assessed(StudioState(s.status)) and report_owed_in(periods[s.id], year)
     ]
+
+
+async def support_year(uow: UnitOfWork, studio: Studio, year: int) -> int | None:
+    """Which support year (1..3) of its current period the assessment of ``year`` is."""
+    return support_year_in(await uow.repo(LifecycleRepo).periods(studio), year)

@@ -1,9 +1,11 @@
-"""Staff decisions on a confirmed studio, each one unit of work with its audit and its notice.
+"""Staff decisions on a confirmed studio, each with its audit entry and its notice, written in the
+caller's unit of work (the caller commits; a refusal writes nothing).
 
 * :func:`set_targets`: a heritage studio's year targets (第九条第一项), with the reason.
 * :func:`renew`: another support period for an outstanding studio (第十六条第二款).
 * :func:`accept`: acceptance passed, the plaque awarded (第十二条).
 * :func:`revoke`: the title withdrawn or given up (第十七条, decided per 第十八条).
+* :func:`keep`: the title kept after staff considered what was put before them (第十八条).
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ from datetime import date, datetime
 
 from policy.acceptance import Acceptance, AcceptanceProblem, acceptance_problem
 from policy.revocation_decision import RevocationDecision, apply_decision
-from policy.states import StudioState, can_transition
+from policy.states import StudioState, can_transition, transition
 from policy.studio_status import holds_title
-from policy.support import SupportPeriod
+from policy.support import SupportPeriod, current_period
 from policy.support import renew as renew_period
 from policy.targets import TargetOverride
 from services.studio_notices import notify_unit
-from services.studios import studio
+from services.studios import proposed_grounds, studio
 from storage.repos.lifecycle import LifecycleRepo
 from storage.repos.studio_targets import StudioTargetsRepo
 from storage.uow import UnitOfWork
@@ -60,7 +62,6 @@ async def set_targets(uow: UnitOfWork, cmd: SetTargets, now: datetime) -> None:
         certified=cmd.override.certified,
         reason=cmd.override.reason,
     )
-    await uow.commit()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,8 @@ async def renew(uow: UnitOfWork, cmd: Renew, now: datetime) -> SupportPeriod:
     """第十六条第二款: a new three-year period after the last one; the history stays."""
     found = await studio(uow, cmd.studio_id)
     state = StudioState(found.status)
+    if state is StudioState.FLAGGED:  # decide on the revocation first (第十八条)
+        raise NotAllowed("flagged")
     if state is not StudioState.ACTIVE and not can_transition(state, StudioState.ACTIVE):
         raise NotAllowed("no_title")
     lifecycle = uow.repo(LifecycleRepo)
@@ -107,7 +110,6 @@ async def renew(uow: UnitOfWork, cmd: Renew, now: datetime) -> SupportPeriod:
         first=period.first_year,
         last=period.last_year,
     )
-    await uow.commit()
     return period
 
 
@@ -139,7 +141,6 @@ async def accept(uow: UnitOfWork, cmd: Accept, now: datetime) -> Acceptance:
         "studio.notice_accepted",
         day=cmd.accepted_on.isoformat(),
     )
-    await uow.commit()
     return acceptance
 
 
@@ -152,7 +153,9 @@ async def revoke(
     if not holds_title(current):
         raise NotAllowed(AcceptanceProblem.NO_TITLE.value)
     after = apply_decision(current, decision)
-    await uow.repo(LifecycleRepo).record_decision(found.id, decision, now)
+    lifecycle = uow.repo(LifecycleRepo)
+    await lifecycle.record_decision(found.id, decision, now)
+    await lifecycle.withdraw_reminders(found.id)
     found.status = after
     await uow.audit.record(
         decision.recorded_by,
@@ -176,5 +179,39 @@ async def revoke(
         day=decision.decided_on.isoformat(),
         equipment=decision.equipment_to_recover,
     )
-    await uow.commit()
+    return after
+
+
+@dataclass(frozen=True, slots=True)
+class Keep:
+    studio_id: int
+    by: int
+    reason: str = ""
+
+
+async def keep(uow: UnitOfWork, cmd: Keep, now: datetime) -> StudioState:
+    """第十八条: the title stays; a flagged studio returns to its period's state.
+
+    The decision answers the assessments and findings on record now: the same two failures or
+    the same finding are not put before staff again (:func:`policy.revocation.revocation_review`).
+    """
+    found = await studio(uow, cmd.studio_id)
+    current = StudioState(found.status)
+    if not holds_title(current):
+        raise NotAllowed(AcceptanceProblem.NO_TITLE.value)
+    if current is not StudioState.FLAGGED and not await proposed_grounds(uow, found):
+        raise NotAllowed("nothing_to_decide")
+    lifecycle = uow.repo(LifecycleRepo)
+    history = await lifecycle.assessment_history(found.id)
+    through = max((year for year, _passed in history), default=None)
+    await lifecycle.keep(found.id, through, cmd.reason, cmd.by, now)
+    after = current
+    if current is StudioState.FLAGGED:
+        running = current_period(await lifecycle.periods(found), now.year) is not None
+        after = transition(current, StudioState.ACTIVE if running else StudioState.SUPPORT_ENDED)
+        found.status = after
+    await uow.audit.record(
+        cmd.by, "studio.kept", "studio", found.id, through=through, reason=cmd.reason,
+        previous_state=current.value,
+    )  # fmt: skip
     return after

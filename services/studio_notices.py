@@ -13,18 +13,20 @@ from storage.uow import UnitOfWork
 DEFAULT_LANG: Lang = "zh"
 
 
+async def texts_for_user(uow: UnitOfWork, user_id: int, default: Lang = DEFAULT_LANG) -> Texts:
+    """Someone else's texts: their chosen language, else their client's, else ``default``."""
+    user = await uow.users.get(user_id)
+    chosen, telegram = (user.language, user.telegram_language) if user else (None, None)
+    return Texts(pick_language(chosen, telegram, default))
+
+
 async def notify_unit(
     uow: UnitOfWork, found: Studio, key: str, text_key: str, **values: object
 ) -> bool:
     """Queue ``text_key`` for the studio's contact; False when the studio has none bound."""
     if found.contact_user_id is None:
         return False
-    user = await uow.users.get(found.contact_user_id)
-    texts = Texts(
-        pick_language(
-            user.language if user else None, user.telegram_language if user else None, DEFAULT_LANG
-        )
-    )
+    texts = await texts_for_user(uow, found.contact_user_id)
     shown = {
         k: ground_label(v, texts.lang) if isinstance(v, RevocationGround) else v
         for k, v in values.items()

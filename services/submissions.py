@@ -18,7 +18,10 @@ from enum import StrEnum
 from typing import Any
 
 from policy.calendar import is_plan_late, is_report_late
+from policy.filing import StudioRole, may_file
 from policy.forms.application import APPLICATION
+from policy.states import StudioState
+from policy.studio_status import may_file as holds_duties
 from services.messages.actions import Send
 from services.messages.keyboards import button, rows
 from services.messages.payloads import number
@@ -54,10 +57,35 @@ def parse_filing_scope(text: str) -> tuple[int, int] | None:
     return None if match is None or studio_id is None else (studio_id, int(match.group(2)))
 
 
-async def own_studio(uow: UnitOfWork, user_id: int, studio_id: int) -> Studio | None:
-    """The studio if `user_id` is its contact; None for anyone else's (or none at all)."""
+def role_in(studio: Studio, user_id: int) -> StudioRole | None:
+    """The user's relation to the studio; the unit's contact wins over the master."""
+    if studio.contact_user_id == user_id:
+        return StudioRole.UNIT_CONTACT
+    if studio.master_user_id == user_id:
+        return StudioRole.MASTER
+    return None
+
+
+def files(studio: Studio, user_id: int, kind: str) -> bool:
+    """Whether `user_id` files `kind` (plan or report) for this studio now: the contact files
+    both, the master the plan (第九条第六项), and only while the studio holds its title."""
+    role = role_in(studio, user_id)
+    return role is not None and may_file(kind, role) and holds_duties(StudioState(studio.status))
+
+
+async def own_studio(uow: UnitOfWork, user_id: int, studio_id: int, kind: str) -> Studio | None:
+    """The studio if `user_id` files `kind` for it; None for anyone else's (or none at all)."""
     studio = await uow.repo(StudiosRepo).get(studio_id)
-    return studio if studio is not None and studio.contact_user_id == user_id else None
+    return studio if studio is not None and files(studio, user_id, kind) else None
+
+
+async def related_studios(uow: UnitOfWork, user_id: int) -> list[Studio]:
+    """The studios the user is the contact or the master of, by id."""
+    repo = uow.repo(StudiosRepo)
+    found = {s.id: s for s in await repo.of_contact(user_id)}
+    for studio in await repo.of_master(user_id):
+        found.setdefault(studio.id, studio)
+    return [found[k] for k in sorted(found)]
 
 
 async def filing_target(uow: UnitOfWork, draft: Draft, user_id: int) -> tuple[Studio, int] | None:
@@ -68,7 +96,7 @@ async def filing_target(uow: UnitOfWork, draft: Draft, user_id: int) -> tuple[St
         studio_id, year = (sub.studio_id, sub.year) if sub else (None, 0)
     else:
         studio_id, year = parse_filing_scope(draft.scope or "") or (None, 0)
-    studio = await own_studio(uow, user_id, studio_id) if studio_id else None
+    studio = await own_studio(uow, user_id, studio_id, draft.kind) if studio_id else None
     return (studio, year) if studio is not None else None
 
 

@@ -20,15 +20,22 @@ from handlers.annual.assess_steps import (
     outcome_note,
 )
 from handlers.annual.studio_choice import parse_year
-from handlers.annual.verdict import targets_of, verdict_text
+from handlers.annual.verdict import verdict_text
 from handlers.context import Context
 from handlers.roles import Role
 from handlers.steps import Screen, StepFlow
 from policy.assessment import evaluate_year
 from policy.forms.report import achieved_results
 from policy.reminders import report_year
-from policy.support import SUPPORT_YEARS, assessment_year_for
-from services.assessments import AssessmentInput, assessable_studios, record_assessment
+from policy.support import SUPPORT_YEARS
+from services import studios as studio_facts
+from services.assessments import (
+    AssessmentInput,
+    AssessmentRefused,
+    assessable_studios,
+    record_assessment,
+    support_year,
+)
 from services.messages.keyboards import button, rows, stack
 from services.messages.payloads import Action, BadPayload, token
 from storage.models import Conversation, Studio
@@ -93,7 +100,7 @@ class AssessFlow(StepFlow[AssessState]):
         if studio is None:
             return await self._list(ctx, conv, state)
         lines = [ctx.t("annual.assess_card", studio=studio.name, unit=studio.unit_name, year=year)]
-        if (index := assessment_year_for(studio.approved_on, year)) is not None:
+        if (index := await support_year(ctx.uow, studio, year)) is not None:
             lines.append(ctx.t("annual.assess_support_year", n=index, of=SUPPORT_YEARS))
         lines.append(await self._report_line(ctx, studio, year))
         done = await ctx.uow.repo(AssessmentsRepo).get(studio.id, year)
@@ -114,7 +121,8 @@ class AssessFlow(StepFlow[AssessState]):
         if latest is None:
             return ctx.t("annual.no_report")
         results = achieved_results(latest.answers)
-        evaluation = evaluate_year(targets_of(studio), results)
+        targets = await studio_facts.targets(ctx.uow, studio.id, year)
+        evaluation = evaluate_year(targets, results)
         return verdict_text(ctx, evaluation)
 
     async def press(
@@ -181,7 +189,12 @@ class AssessFlow(StepFlow[AssessState]):
             staff_ids=ctx.config.staff_ids,
             default_lang=ctx.config.default_lang,
         )
-        outcome = await record_assessment(ctx.uow, data, ctx.now())
+        try:
+            outcome = await record_assessment(ctx.uow, data, ctx.now())
+        except AssessmentRefused:  # the studio lost its title meanwhile
+            listing = AssessState(step="list", year=state.year, page=state.page)
+            await self.move(ctx, conv, listing, ctx.t("annual.assess_refused"))
+            return
         ctx.notified += outcome.queued
         listing = AssessState(step="list", year=state.year, page=state.page)
         note = outcome_note(ctx, outcome, state.year, MARKS[state.passed])

@@ -1,4 +1,4 @@
-"""What /plan and /report share: a contact files one form per studio and year, by versions.
+"""What /plan and /report share: one form per studio and year, filed by versions.
 
 The draft's scope names the studio and year (``s12y2027``); a plan already filed opens again
 pre-filled on its summary, and filing it appends a version (the history stays). A submission
@@ -40,6 +40,11 @@ class AnnualFormFlow(FormFlow):
     kind: ClassVar[str]
     required_role = Role.CONTACT
     menu_roles = frozenset({Role.CONTACT})
+
+    def admits(self, roles: frozenset[Role]) -> bool:
+        """The unit's contact and the studio's master; which paper each files is the studio's
+        (:func:`handlers.annual.studio_choice.files`), said when they try."""
+        return bool(roles & {Role.CONTACT, Role.MASTER})
 
     def default_year(self, ctx: Context) -> int:
         raise NotImplementedError
@@ -84,7 +89,7 @@ class AnnualFormFlow(FormFlow):
     async def on_button(self, ctx: Context, conv: Conversation | None, action: Action) -> None:
         choice = parse_choice(action) if conv is None else None
         if choice is not None:
-            if await own_studio(ctx, choice[0]) is None:
+            if await own_studio(ctx, choice[0], self.kind) is None:
                 ctx.answer(ctx.t("common.not_allowed"), alert=True)
             elif self._open_year(ctx, choice[1]):
                 await super().start(ctx, scope_of(*choice))
@@ -106,7 +111,7 @@ class AnnualFormFlow(FormFlow):
 
     async def open_draft(self, ctx: Context, args: str) -> tuple[Draft, str | None] | None:
         scope = parse_scope(args)
-        studio = await own_studio(ctx, scope[0]) if scope else None
+        studio = await own_studio(ctx, scope[0], self.kind) if scope else None
         if scope is None or studio is None:
             ctx.send(ctx.t("annual.no_studio"), ctx.registry.menu(ctx))
             return None

@@ -1,4 +1,4 @@
-"""`/plan`: the studio contact files the year's work plan (Art. 9(6)).
+"""`/plan`: the studio's master or its unit's contact files the year's work plan (Art. 9(6)).
 
 Targets below the minimums of Art. 9 are pointed out, with the article, as soon as they are
 answered and again before confirmation; they do not block filing (the plan is the studio's,
@@ -8,12 +8,14 @@ the assessment judges the year). A plan after the due day is accepted and marked
 from __future__ import annotations
 
 from handlers.annual.filing import AnnualFormFlow
-from handlers.annual.verdict import shortfall_note, targets_of
+from handlers.annual.verdict import shortfall_note
 from handlers.context import Context
 from handlers.forms import FormSession
-from policy.assessment import CheckCode, plan_shortfalls
+from handlers.roles import Role
+from policy.assessment import Check, CheckCode, plan_shortfalls
 from policy.forms.plan import PLAN, TRAINEE_LEVELS, planned_results
 from policy.reminders import plan_year
+from services import studios
 from services.submissions import Submitted
 from storage.models import Studio
 
@@ -29,25 +31,29 @@ class PlanFlow(AnnualFormFlow):
     name = "plan"
     commands = ("plan",)
     menu_key = "menu.plan"
+    menu_roles = frozenset({Role.CONTACT, Role.MASTER})
     spec = PLAN
     kind = "plan"
 
     def default_year(self, ctx: Context) -> int:
         return plan_year(ctx.now().date())
 
+    async def shortfalls(self, form: FormSession, studio: Studio, year: int) -> tuple[Check, ...]:
+        """What the plan falls short of: the year's targets, the agency's for a heritage studio."""
+        targets = await studios.targets(form.ctx.uow, studio.id, year)
+        return plan_shortfalls(targets, planned_results(form.answers))
+
     async def confirm_note(self, form: FormSession, studio: Studio) -> str | None:
-        planned = planned_results(form.answers)
-        short = plan_shortfalls(targets_of(studio), planned)
-        return shortfall_note(form.ctx, short)
+        target = await self.target(form)
+        year = target[1] if target else self.default_year(form.ctx)
+        return shortfall_note(form.ctx, await self.shortfalls(form, studio, year))
 
     async def answer_notes(self, form: FormSession, key: str) -> list[str]:
         code = CHECK_AFTER.get(key)
         target = await self.target(form) if code else None
         if code is None or target is None:
             return []
-        studio = target[0]
-        planned = planned_results(form.answers)
-        short = plan_shortfalls(targets_of(studio), planned)
+        short = await self.shortfalls(form, *target)
         note = shortfall_note(form.ctx, [c for c in short if c.code is code])
         return [note] if note else []
 

@@ -16,14 +16,11 @@ from policy.forms.report import REPORT, achieved_results
 from policy.reminders import report_year
 from services import studios
 from services.submissions import Submitted
-from services.submissions import parse_filing_scope as parse_scope
 from storage.models import Studio
 
 
-async def preliminary(form: FormSession, studio_id: int) -> str:
+async def preliminary(form: FormSession, studio_id: int, year: int) -> str:
     """The verdict against the year's targets, the agency's own for a heritage studio."""
-    scope = parse_scope(form.draft.scope or "")
-    year = scope[1] if scope else report_year(form.ctx.now().date())
     targets = await studios.targets(form.ctx.uow, studio_id, year)
     evaluation = evaluate_year(targets, achieved_results(form.answers))
     return verdict_text(form.ctx, evaluation)
@@ -40,10 +37,12 @@ class ReportFlow(AnnualFormFlow):
         return report_year(ctx.now().date())
 
     async def confirm_note(self, form: FormSession, studio: Studio) -> str | None:
-        return await preliminary(form, studio.id)
+        target = await self.target(form)  # a revision draft's year is its submission's
+        year = target[1] if target else report_year(form.ctx.now().date())
+        return await preliminary(form, studio.id, year)
 
     async def receipt(self, form: FormSession, done: Submitted) -> str:
         key = "annual.report_revised" if done.revised else "annual.report_filed"
         head = form.ctx.t(key, receipt=done.receipt, version=done.version, year=done.year)
         assert done.studio_id is not None
-        return head + "\n\n" + await preliminary(form, done.studio_id)
+        return head + "\n\n" + await preliminary(form, done.studio_id, done.year)

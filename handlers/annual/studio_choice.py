@@ -1,33 +1,45 @@
-"""Which of the contact's studios a plan or report is for (most contacts have exactly one).
+"""Which studio a plan or report is for (most people file for exactly one).
 
-The choice is a stateless button ``<flow>::s:<studio id>[:<year>]``; the id is untrusted, so it
-is accepted only for a studio this user is the contact of.
+The unit's contact files both; the studio's master (领办人) files the plan only
+(:func:`policy.filing.may_file`); a studio without its title files nothing
+(:func:`policy.studio_status.may_file`). The choice is a stateless button
+``<flow>::s:<studio id>[:<year>]``; the id is untrusted, so it is accepted only for a studio this
+user may file that paper for.
 """
 
 from __future__ import annotations
 
 from handlers.context import Context
+from policy.filing import StudioRole
 from policy.states import StudioState
-from policy.studio_status import may_file
+from policy.studio_status import may_file as holds_duties
 from services import submissions
 from services.messages.keyboards import button, rows
 from services.messages.payloads import ID, Action, number
+from services.submissions import files, role_in
 from storage.models import Studio
-from storage.repos.studios import StudiosRepo
 
 
-async def own_studio(ctx: Context, studio_id: int) -> Studio | None:
-    return await submissions.own_studio(ctx.uow, ctx.user_id, studio_id)
+async def own_studio(ctx: Context, studio_id: int, kind: str) -> Studio | None:
+    return await submissions.own_studio(ctx.uow, ctx.user_id, studio_id, kind)
 
 
 async def pick_studio(ctx: Context, flow: str, year: int) -> Studio | None:
-    """The contact's only studio, or None after offering a choice (or saying there is none)."""
-    mine = await ctx.uow.repo(StudiosRepo).of_contact(ctx.user_id)
-    studios = [s for s in mine if may_file(StudioState(s.status))]
+    """The user's only studio for this paper, or None after offering a choice or saying why not.
+
+    A master who asks for the report is told that it is the unit's (:mod:`policy.filing`).
+    """
+    related = await submissions.related_studios(ctx.uow, ctx.user_id)
+    studios = [s for s in related if files(s, ctx.user_id, flow)]
     if len(studios) == 1:
         return studios[0]
     if not studios:
-        ctx.send(ctx.t("annual.no_studio"), ctx.registry.menu(ctx))
+        mastered = any(
+            role_in(s, ctx.user_id) is StudioRole.MASTER and holds_duties(StudioState(s.status))
+            for s in related
+        )
+        key = "annual.report_is_units" if mastered else "annual.no_studio"
+        ctx.send(ctx.t(key), ctx.registry.menu(ctx))
         return None
     choices = [button(s.name, flow, Action.of("s", s.id, year)) for s in studios]
     ctx.send(ctx.t("annual.which_studio", year=year), rows(choices))

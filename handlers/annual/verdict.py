@@ -1,4 +1,7 @@
-"""Showing the counted targets of Art. 9: shortfalls of a plan, the verdict on a report."""
+"""Showing the counted targets of Art. 9: shortfalls of a plan, the verdict on a report.
+
+The targets themselves are read once, by :func:`services.studios.targets`.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +9,7 @@ from collections.abc import Iterable
 
 from handlers.context import Context
 from policy.assessment import Check, YearEvaluation, label
-from policy.categories import StudioCategory
 from policy.source import article_label
-from policy.targets import TargetOverride, Targets, carries_heritage, targets_for
-from storage.models import Studio
-
-
-def targets_of(studio: Studio) -> Targets:
-    """The studio's targets this year (Art. 9), decided by policy from the studio's facts."""
-    override = None
-    if studio.min_trainees is not None:
-        override = TargetOverride(studio.min_trainees, studio.min_certified)
-    return targets_for(
-        StudioCategory(studio.category),
-        heritage=carries_heritage(studio.sector, bool(studio.intangible_heritage)),
-        override=override,
-    )
 
 
 def check_line(ctx: Context, check: Check) -> str:

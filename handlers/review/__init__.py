@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from handlers.flow import Flow
-from handlers.review.binding import BindFlow
 from handlers.review.flow import ReviewFlow
 from handlers.roles import Role
 from storage.repos.studios import StudiosRepo
@@ -16,5 +15,5 @@ async def contact_role(uow: UnitOfWork, user_id: int) -> set[Role]:
 
 
 def review_flows() -> list[Flow]:
-    """/pending and /bind; /stats, /export and /staff live in their own packages."""
-    return [ReviewFlow(), BindFlow()]
+    """/pending; /bind, /stats, /export and /staff live in their own packages."""
+    return [ReviewFlow()]

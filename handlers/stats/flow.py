@@ -18,6 +18,8 @@ from policy.divisions import label as division_label
 from policy.eligibility import ARTICLE, ConditionCode
 from policy.eligibility import label as condition_label
 from policy.source import article_label
+from policy.studio_status import label as state_label
+from services import studios
 from services.labels import status_label
 from storage.repos.binding import Attempt, BindingRepo
 from storage.repos.eligibility_outcomes import EligibilitySummary
@@ -87,6 +89,7 @@ class StatsFlow(Flow):
             "\n".join(_counts(ctx, figures.by_division, enum_label(ctx, Division))),
             ctx.t("stats.studios", count=sum(figures.studios_by_category.values())),
             "\n".join(_counts(ctx, figures.studios_by_category, enum_label(ctx, StudioCategory))),
+            states_text(ctx, await studios.state_figures(ctx.uow)),
             eligibility_text(ctx, figures.eligibility),
             ctx.t(
                 "stats.binding",
@@ -99,6 +102,17 @@ class StatsFlow(Flow):
         if unreachable:
             parts.append(ctx.t("stats.unreachable", ids=", ".join(map(str, unreachable))))
         ctx.show("\n".join(parts))
+
+
+def states_text(ctx: Context, figures: studios.StateFigures) -> str:
+    """Studios by state (support over, revoked, withdrawn: 第十六、十七条), accepted (第十二条)."""
+    lines = [ctx.t("studio.stats_states")]
+    for state, count in figures.by_state.items():
+        lines.append(
+            ctx.t("studio.stats_state", state=state_label(state, ctx.texts.lang), count=count)
+        )
+    lines.append(ctx.t("studio.stats_accepted", count=figures.accepted))
+    return "\n".join(lines)
 
 
 def _worst(ctx: Reader, code: str, count: int) -> str:

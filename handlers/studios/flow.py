@@ -13,7 +13,7 @@ from pydantic import Field, TypeAdapter
 from handlers.context import Context
 from handlers.roles import Role
 from handlers.steps import Screen, StepFlow
-from handlers.studios import decisions, revoke
+from handlers.studios import card, decisions, revoke
 from handlers.studios.card import FLOW, list_keyboard, show_card
 from handlers.studios.decisions import AcceptState, RenewState, TargetsState
 from handlers.studios.revoke import RevokeState
@@ -31,6 +31,11 @@ STARTS: dict[str, Callable[[Context, int], StudioState]] = {
     "revoke": lambda ctx, studio_id: revoke.start(studio_id),
 }
 LAST_STEPS = ("reason", "accepted_on", "renew_document")
+ACTIONS: dict[str, Callable[[Context, int], Awaitable[None]]] = {
+    "keep": card.ask_keep,
+    "kept": card.keep_title,
+}
+"""Card buttons that act at once (第十八条: keeping the title asks once more, then records)."""
 
 
 class StudioFlow(StepFlow[StudioState]):
@@ -62,6 +67,8 @@ class StudioFlow(StepFlow[StudioState]):
             await show_card(ctx, action.id())
         elif action.verb in STARTS:
             await self.begin(ctx, STARTS[action.verb](ctx, action.id()))
+        elif action.verb in ACTIONS:
+            await ACTIONS[action.verb](ctx, action.id())
         else:
             await super().stateless(ctx, action)
 

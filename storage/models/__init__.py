@@ -11,7 +11,13 @@ from storage.models.core import (
     User,
 )
 from storage.models.eligibility import EligibilityOutcome, Finding
-from storage.models.lifecycle import AcceptanceRow, RevocationRow, SupportPeriodRow, YearTargets
+from storage.models.lifecycle import (
+    AcceptanceRow,
+    RevocationRow,
+    SupportPeriodRow,
+    TitleKeptRow,
+    YearTargets,
+)
 from storage.models.studios import BindingCode, Studio
 from storage.models.submissions import (
     Attachment,
@@ -43,6 +49,7 @@ __all__ = [
     "SubmissionVersion",
     "Subsidy",
     "SupportPeriodRow",
+    "TitleKeptRow",
     "User",
     "YearTargets",
 ]

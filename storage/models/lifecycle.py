@@ -1,7 +1,8 @@
 """What staff decide about a studio after it is confirmed (第九、十二、十六、十七、十八条).
 
 Each decision is a row of its own, never an overwrite: renewed support periods, a year's
-heritage targets, the acceptance that awards the plaque, the decision that ends the title.
+heritage targets, the acceptance that awards the plaque, the decision that ends the title or
+keeps it.
 """
 
 from __future__ import annotations
@@ -70,4 +71,18 @@ class RevocationRow(Base):
     decided_by: Mapped[str] = mapped_column(String(500))
     equipment_to_recover: Mapped[str] = mapped_column(String(500))
     recorded_by: Mapped[int] = mapped_column(BigInteger)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TitleKeptRow(Base):
+    """第十八条: staff decided to keep a title put before them (第十七条), with what was on record:
+    the assessments up to ``through_year`` and the findings recorded before ``recorded_at``."""
+
+    __tablename__ = "title_kept_decisions"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    studio_id: Mapped[int] = mapped_column(ForeignKey("studios.id"), index=True)
+    through_year: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(500))
+    decided_by: Mapped[int] = mapped_column(BigInteger)
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime)

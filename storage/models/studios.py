@@ -1,4 +1,4 @@
-"""Approved studios (第十二、十三条) and the codes that bind a unit contact to one."""
+"""Approved studios (第十二、十三条) and the codes that bind their contact or master to one."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from policy.filing import StudioRole
 from policy.states import StudioState
 from storage.models.base import Base, BigId
 from storage.types import UTCDateTime, utcnow
@@ -32,6 +33,8 @@ class Studio(Base):
     min_trainees: Mapped[int | None] = mapped_column(Integer)
     min_certified: Mapped[int | None] = mapped_column(Integer)
     contact_user_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    master_user_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    """The leading master's Telegram account (第九条(六)): files the plan beside the contact."""
     application_id: Mapped[int | None] = mapped_column(BigInteger)  # the approved submission
     source: Mapped[str] = mapped_column(String(16), default="bot")  # bot | import
     status: Mapped[str] = mapped_column(String(16), default=StudioState.ACTIVE)  # StudioState
@@ -39,15 +42,16 @@ class Studio(Base):
 
 
 LIVE_CODE = "used_by IS NULL AND revoked_at IS NULL"
-"""A code not used and not revoked; issuing a new one revokes the old, so one per studio."""
+"""A code not used and not revoked; issuing a new one revokes the old: one per studio and role."""
 
 
 class BindingCode(Base):
     __tablename__ = "binding_codes"
     __table_args__ = (
         Index(
-            "uq_binding_codes_live_studio",
+            "uq_binding_codes_live_studio_role",
             "studio_id",
+            "role",
             unique=True,
             sqlite_where=text(LIVE_CODE),
             postgresql_where=text(LIVE_CODE),
@@ -56,6 +60,9 @@ class BindingCode(Base):
 
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     studio_id: Mapped[int] = mapped_column(ForeignKey("studios.id"), index=True)
+    role: Mapped[str] = mapped_column(
+        String(16), default=StudioRole.UNIT_CONTACT, server_default=StudioRole.UNIT_CONTACT.value
+    )  # StudioRole: whom the code binds, the unit's contact or the master
     issued_by: Mapped[int] = mapped_column(BigInteger)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_by: Mapped[int | None] = mapped_column(BigInteger)

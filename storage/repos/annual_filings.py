@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from storage.models import OutboxMessage, Submission
-from storage.models.core import OutboxStatus
+from storage.models import Submission
 from storage.repos.base import Repository
 from storage.repos.drafts import DraftsRepo
+from storage.repos.outbox import OutboxRepo
 from storage.repos.submissions import SUBMITTED, SubmissionsRepo
 
 REMINDER_SERIES = {"plan": ("plan", "plan_overdue"), "report": ("report",)}
@@ -63,14 +63,6 @@ class AnnualFilingsRepo(Repository):
         """Cancel this studio's reminders about ``kind`` of ``year`` not sent yet."""
         cancelled = 0
         for series in REMINDER_SERIES.get(kind, ()):
-            result = await self.session.execute(
-                update(OutboxMessage)
-                .where(
-                    OutboxMessage.status == OutboxStatus.PENDING,
-                    OutboxMessage.key.like(f"rem:{series}:{year}:%:s{studio_id}:%"),
-                )
-                .values(status=OutboxStatus.CANCELLED)
-                .execution_options(synchronize_session=False)
-            )
-            cancelled += int(getattr(result, "rowcount", 0) or 0)
+            key = f"rem:{series}:{year}:%:s{studio_id}:%"
+            cancelled += await OutboxRepo(self.session).cancel_pending(key)
         return cancelled

@@ -1,9 +1,10 @@
-"""One-time codes that link a unit contact's Telegram account to an existing studio.
+"""One-time codes that link a Telegram account to an existing studio, as its unit's contact or as
+its master (:class:`policy.filing.StudioRole`).
 
 A code is random (no guessable sequence), works once and expires, and a studio has at most one
-live code: issuing a new one revokes the old (a partial unique index holds it). Its first
+live code per role: issuing a new one revokes the old (a partial unique index holds it). Its first
 `LOCATOR` characters are unique among live codes, so a wrong code that starts like a live one
-is known to aim at that studio and counts against it (see handlers/review/binding.py for the
+is known to aim at that studio and counts against it (see services/bindings.py for the
 limits). Redemption is a conditional UPDATE, so a code raced by two users is used by exactly
 one of them.
 """
@@ -17,6 +18,7 @@ from enum import StrEnum
 
 from sqlalchemy import ColumnElement, CursorResult, and_, func, select, update
 
+from policy.filing import StudioRole
 from storage.models import BindingCode
 from storage.models.studios import BindingAttempt
 from storage.repos.base import Repository
@@ -64,13 +66,19 @@ def _live(now: datetime) -> ColumnElement[bool]:
 
 class BindingRepo(Repository):
     async def issue(
-        self, studio_id: int, issued_by: int, now: datetime, ttl: timedelta
+        self,
+        studio_id: int,
+        issued_by: int,
+        now: datetime,
+        ttl: timedelta,
+        role: StudioRole = StudioRole.UNIT_CONTACT,
     ) -> BindingCode:
-        """A fresh code for the studio; any code it still had is revoked."""
+        """A fresh code for the studio and role; any code it still had for that role is revoked."""
         await self.session.execute(
             update(BindingCode)
             .where(
                 BindingCode.studio_id == studio_id,
+                BindingCode.role == role.value,
                 BindingCode.used_by.is_(None),
                 BindingCode.revoked_at.is_(None),
             )
@@ -80,6 +88,7 @@ class BindingRepo(Repository):
         code = BindingCode(
             code=await self._fresh_code(now),
             studio_id=studio_id,
+            role=role.value,
             issued_by=issued_by,
             expires_at=now + ttl,
             wrong_tries=0,

@@ -1,11 +1,11 @@
-"""Renewed periods, acceptance, the decision ending a title (第十二、十六–十八条)."""
+"""Renewed periods, acceptance, the decision ending or keeping a title (第十二、十六–十八条)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from policy.acceptance import Acceptance
 from policy.revocation import RevocationGround
@@ -19,8 +19,10 @@ from storage.models import (
     RevocationRow,
     Studio,
     SupportPeriodRow,
+    TitleKeptRow,
 )
 from storage.repos.base import Repository
+from storage.repos.outbox import OutboxRepo
 
 
 class LifecycleRepo(Repository):
@@ -38,6 +40,20 @@ class LifecycleRepo(Repository):
             SupportPeriod(r.start, r.first_year, r.renewal) for r in await self.renewals(studio.id)
         ]
         return [support_period(studio.approved_on), *renewed]
+
+    async def periods_of(self, studios: Sequence[Studio]) -> dict[int, list[SupportPeriod]]:
+        """:meth:`periods` of many studios in one query, keyed by studio id."""
+        out = {s.id: [support_period(s.approved_on)] for s in studios}
+        if not studios:
+            return out
+        rows = await self.session.scalars(
+            select(SupportPeriodRow)
+            .where(SupportPeriodRow.studio_id.in_(list(out)))
+            .order_by(SupportPeriodRow.studio_id, SupportPeriodRow.first_year)
+        )
+        for r in rows:
+            out[r.studio_id].append(SupportPeriod(r.start, r.first_year, r.renewal))
+        return out
 
     async def add_period(
         self, studio_id: int, period: SupportPeriod, by: int, at: datetime, document: str | None
@@ -98,6 +114,10 @@ class LifecycleRepo(Repository):
         )
         await self.session.flush()
 
+    async def withdraw_reminders(self, studio_id: int) -> int:
+        """Cancel every reminder to the studio not sent yet: it no longer files (第十七条)."""
+        return await OutboxRepo(self.session).cancel_pending(f"rem:%:s{studio_id}:%")
+
     async def decisions(self, studio_ids: Sequence[int]) -> dict[int, RevocationRow]:
         if not studio_ids:
             return {}
@@ -120,8 +140,9 @@ class LifecycleRepo(Repository):
         )
         return [(int(y), bool(p)) for y, p in rows]
 
-    async def falsification_found(self, studio: Studio) -> bool:
-        """A finding of falsification against the studio's unit or its master (第十七条)."""
+    async def falsification_found(self, studio: Studio, since: datetime | None = None) -> bool:
+        """A finding of falsification against the studio's unit or its master (第十七条),
+        recorded after ``since`` if given."""
         subjects = [
             (Finding.subject_kind == kind) & (Finding.subject_code == code.upper())
             for kind, code in (
@@ -132,9 +153,32 @@ class LifecycleRepo(Repository):
         ]
         if not subjects:
             return False
-        return (
-            await self.session.scalar(select(Finding.id).where(or_(*subjects)).limit(1))
-            is not None
+        query = select(Finding.id).where(or_(*subjects))
+        if since is not None:
+            query = query.where(Finding.recorded_at > since)
+        return await self.session.scalar(query.limit(1)) is not None
+
+    async def keep(
+        self, studio_id: int, through_year: int | None, reason: str, by: int, at: datetime
+    ) -> None:
+        self.session.add(
+            TitleKeptRow(
+                studio_id=studio_id,
+                through_year=through_year,
+                reason=reason,
+                decided_by=by,
+                recorded_at=at,
+            )
+        )
+        await self.session.flush()
+
+    async def last_kept(self, studio_id: int) -> TitleKeptRow | None:
+        """The latest decision to keep the studio's title (第十八条), if any."""
+        return await self.session.scalar(
+            select(TitleKeptRow)
+            .where(TitleKeptRow.studio_id == studio_id)
+            .order_by(TitleKeptRow.id.desc())
+            .limit(1)
         )
 
     async def holding_title(self) -> list[Studio]:
@@ -142,3 +186,11 @@ class LifecycleRepo(Repository):
             select(Studio).where(Studio.status.in_(list(HOLDING_TITLE))).order_by(Studio.name)
         )
         return list(rows)
+
+    async def state_counts(self) -> tuple[dict[str, int], int]:
+        """Studios by stored state, and how many passed acceptance (第十二条), for /stats."""
+        rows = await self.session.execute(
+            select(Studio.status, func.count(Studio.id)).group_by(Studio.status)
+        )
+        accepted = await self.session.scalar(select(func.count(AcceptanceRow.studio_id)))
+        return {str(state): int(count) for state, count in rows}, int(accepted or 0)

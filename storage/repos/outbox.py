@@ -30,11 +30,14 @@ class Claimed:
 
 
 class OutboxRepo(Repository):
+    enqueued: int = 0
+    """Messages this unit of work queued, whoever queued them: the caller wakes the sender."""
+
     async def enqueue(
         self, key: str, chat_id: int, action: dict[str, Any], not_before: datetime | None = None
     ) -> bool:
         """Queue a message unless one with this key exists; True if it was queued now."""
-        return await self.insert_ignore(
+        queued = await self.insert_ignore(
             OutboxMessage,
             {
                 "key": key[:200],
@@ -46,6 +49,18 @@ class OutboxRepo(Repository):
                 "created_at": utcnow(),
             },
         )
+        self.enqueued += int(queued)
+        return queued
+
+    async def cancel_pending(self, key_like: str) -> int:
+        """Cancel the messages not sent yet whose key matches the LIKE pattern; how many."""
+        result = await self.session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.key.like(key_like))
+            .values(status=OutboxStatus.CANCELLED)
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
 
     def _claimable(self, now: datetime) -> Any:
         """Due, and first in its chat: a message waiting for a retry is never overtaken."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import ColumnElement, func, or_, select, true, tuple_
+from sqlalchemy.orm import InstrumentedAttribute
 
 from policy.categories import StudioCategory, construction_cap
 from policy.states import StudioState
@@ -120,14 +121,25 @@ class StudiosRepo(Repository):
         return list(rows)
 
     async def of_contact(self, user_id: int) -> list[Studio]:
-        rows = await self.session.scalars(
-            select(Studio).where(Studio.contact_user_id == user_id).order_by(Studio.id)
-        )
-        return list(rows)
+        return await self._of(Studio.contact_user_id, user_id)
 
     async def is_contact(self, user_id: int) -> bool:
-        stmt = select(Studio.id).where(Studio.contact_user_id == user_id).limit(1)
-        return await self.session.scalar(stmt) is not None
+        return bool(await self._of(Studio.contact_user_id, user_id, limit=1))
+
+    async def of_master(self, user_id: int) -> list[Studio]:
+        """The studios whose master this account is (第九条(六))."""
+        return await self._of(Studio.master_user_id, user_id)
+
+    async def is_master(self, user_id: int) -> bool:
+        return bool(await self._of(Studio.master_user_id, user_id, limit=1))
+
+    async def _of(
+        self, account: InstrumentedAttribute[int | None], user_id: int, limit: int | None = None
+    ) -> list[Studio]:
+        rows = await self.session.scalars(
+            select(Studio).where(account == user_id).order_by(Studio.id).limit(limit)
+        )
+        return list(rows)
 
     @staticmethod
     def _matching(query: str) -> ColumnElement[bool]:

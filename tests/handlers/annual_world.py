@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from policy.categories import StudioCategory
+from policy.revocation import RevocationGround
+from policy.revocation_decision import RevocationDecision
 from storage.repos.studios import StudioFacts, StudiosRepo
 from storage.uow import UnitOfWork
 from tests.handlers.driver import ChatDriver
@@ -45,3 +47,19 @@ async def fill(user: ChatDriver, answers: Sequence[str | None], skip: str = "跳
             await user.press(skip)
         else:
             await user.text(answer)
+
+
+def revocation(
+    ground: RevocationGround = RevocationGround.FAILED_TWICE,
+    document: str = "郑人社〔2027〕2号",
+    day: date = date(2027, 1, 3),
+    equipment: str = "无",
+) -> RevocationDecision:
+    """A decision of 第十八条 withdrawing a title, recorded by the test staff member."""
+    return RevocationDecision(
+        ground=ground,
+        decided_on=day,
+        document_number=document,
+        equipment_to_recover=equipment,
+        recorded_by=9001,
+    )

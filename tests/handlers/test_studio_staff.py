@@ -66,13 +66,18 @@ async def test_heritage_targets_and_acceptance_show_on_the_card(chat: Chat, db: 
     assert "验收合格" not in staff.last.labels()
 
 
-async def test_the_pending_list_shows_flagged_studios(chat: Chat, db: Db) -> None:
-    studio_id = await add_studio(db)
+async def _flag(db: Db, studio_id: int) -> None:
+    """Put the studio before staff, as two failed assessments in a row would (第十七条(四))."""
     async with db() as uow:
         studio = await uow.session.get(Studio, studio_id)
         assert studio is not None
         studio.status = "flagged"
         await uow.commit()
+
+
+async def test_the_pending_list_shows_flagged_studios(chat: Chat, db: Db) -> None:
+    studio_id = await add_studio(db)
+    await _flag(db, studio_id)
     staff = chat(STAFF_ID)
     await staff.command("studio")
     await staff.press("⚠️ 待决定撤销")
@@ -96,6 +101,7 @@ async def test_year_targets_drive_the_report_verdict_and_the_export(
         override = TargetOverride(5, None, "非遗项目学徒少")
         cmd = decide.SetTargets(studio_id, 2027, override, STAFF_ID)
         await decide.set_targets(uow, cmd, clock.now)
+        await uow.commit()
     alice = chat(1001)
     await alice.command("report")
     await fill(alice, ["5", *REPORT_PASS[1:]])
@@ -110,3 +116,21 @@ async def test_year_targets_drive_the_report_verdict_and_the_export(
     assert sheet[1][sheet[0].index("第九条初步结论")] == "达标", (
         "the export reads the same targets"
     )
+
+
+async def test_staff_keep_a_flagged_title_from_the_card(chat: Chat, db: Db, clock: Clock) -> None:
+    """第十八条: the decision may also be to keep the title; the studio leaves the pending list."""
+    clock.now = datetime(2027, 3, 1, 10, 0, tzinfo=SHANGHAI)
+    studio_id = await add_studio(db, approved_on=date(2026, 5, 1))
+    await _flag(db, studio_id)
+    staff = chat(STAFF_ID)
+    await staff.command("studio", str(studio_id))
+    assert "状态：待研究撤销" in staff.last.text
+    await staff.press("保留称号")
+    assert "第十八条" in staff.last.text
+    await staff.press("确认")
+    assert "已记录保留称号的决定" in staff.last.text and "状态：正常" in staff.last.text
+    assert "保留称号" not in staff.last.labels()
+    await staff.command("studio")
+    await staff.press("⚠️ 待决定撤销")
+    assert "目前没有待决定撤销的工作室" in staff.last.text

@@ -68,6 +68,21 @@ def test_what_is_put_before_staff(
 
 
 @pytest.mark.parametrize(
+    ("history", "kept_through", "grounds"),
+    [
+        ([(2025, False), (2026, False)], 2026, ()),  # 第十八条: staff kept the title
+        ([(2025, False), (2026, False)], 2025, (G.FAILED_TWICE,)),  # kept before the 2nd fail
+        ([(2025, False), (2026, False), (2027, True)], 2026, ()),
+        ([(2025, False), (2026, False), (2027, False)], 2026, (G.FAILED_TWICE,)),  # a new run
+    ],
+)
+def test_a_decision_to_keep_the_title_answers_what_was_on_record(
+    history: list[tuple[int, bool]], kept_through: int, grounds: tuple[RevocationGround, ...]
+) -> None:
+    assert revocation_review(history, kept_through=kept_through) == grounds
+
+
+@pytest.mark.parametrize(
     ("ground", "zh", "en", "bars"),
     [
         (G.FALSE_MATERIALS, "第十七条第（一）项", "Art. 17(1)", True),

@@ -10,7 +10,7 @@ from itertools import product
 import pytest
 
 from policy.calendar import default_calendar
-from policy.money import WORK_SUBSIDY, subsidy_due
+from policy.money import WORK_SUBSIDY, subsidy_due, work_subsidy
 from policy.reminders import owes_report
 from policy.studio_status import StudioState
 from policy.support import (
@@ -22,9 +22,12 @@ from policy.support import (
     current_period,
     first_assessment_year,
     period_end_notice_year,
+    period_ending_in,
     renew,
     report_owed,
+    report_owed_in,
     support_period,
+    support_year_in,
     support_years,
 )
 
@@ -140,3 +143,54 @@ def test_a_renewal_starts_a_new_period_after_the_first_and_keeps_it() -> None:
 def test_a_renewal_cannot_start_before_the_period_it_follows() -> None:
     with pytest.raises(ValueError, match="before the previous"):
         renew(support_period(date(2024, 3, 1)), date(2024, 2, 1))
+
+
+FIRST = support_period(date(2024, 3, 1))  # assessed 2024, 2025, 2026
+GAP = renew(FIRST, date(2028, 1, 10))  # staff renewed a year late: 2028, 2029, 2030
+NEXT = renew(FIRST, date(2026, 12, 18))  # renewed at once: 2027, 2028, 2029
+
+
+@pytest.mark.parametrize(
+    ("history", "year", "owed", "support_year", "ends", "subsidy"),
+    [
+        ((FIRST,), 2023, False, None, None, 0),
+        ((FIRST,), 2024, True, 1, None, WORK_SUBSIDY),
+        ((FIRST,), 2026, True, 3, FIRST, WORK_SUBSIDY),  # the end goes out with 2026's assessment
+        ((FIRST,), 2027, True, None, None, 0),  # past the period: still assessed, no subsidy
+        ((FIRST, GAP), 2027, True, None, None, 0),  # the year between two periods
+        ((FIRST, GAP), 2028, True, 1, None, WORK_SUBSIDY),  # a renewal gives three more
+        ((FIRST, GAP), 2030, True, 3, GAP, WORK_SUBSIDY),
+        ((FIRST, GAP), 2031, True, None, None, 0),
+        ((FIRST, NEXT), 2026, True, 3, FIRST, WORK_SUBSIDY),
+        ((FIRST, NEXT), 2027, True, 1, None, WORK_SUBSIDY),
+        ((FIRST, NEXT), 2029, True, 3, NEXT, WORK_SUBSIDY),
+    ],
+)
+def test_the_periods_decide_reports_support_years_the_end_and_the_subsidy(
+    history: tuple[SupportPeriod, ...],
+    year: int,
+    owed: bool,
+    support_year: int | None,
+    ends: SupportPeriod | None,
+    subsidy: int,
+) -> None:
+    """第九条, 第十三条, 第十六条: the studio's periods, not its approval day, decide each."""
+    assert report_owed_in(history, year) is owed
+    assert report_owed_in(history, year) is report_owed(history[0].start, year), (
+        "a renewal never changes which reports are owed"
+    )
+    assert support_year_in(history, year) == support_year
+    assert period_ending_in(history, year) == ends
+    assert work_subsidy(history, year, True) == subsidy
+    assert work_subsidy(history, year, False) == 0
+
+
+@pytest.mark.parametrize("renewed", [GAP, NEXT])
+def test_two_periods_pay_six_subsidies_and_no_more(renewed: SupportPeriod) -> None:
+    """第十三条: three per period; 第十六条第二款: a new period brings three more."""
+    history, booked = (FIRST, renewed), []
+    for year in range(2024, 2034):
+        if work_subsidy(history, year, True, booked):
+            booked.append(year)
+    assert booked == [*FIRST.years, *renewed.years]
+    assert len(booked) * WORK_SUBSIDY == 120_000

@@ -17,7 +17,7 @@ from services import studios
 from storage.models import Assessment
 from storage.repos.findings import FindingsRepo
 from storage.uow import UnitOfWork
-from tests.handlers.annual_world import add_studio
+from tests.handlers.annual_world import add_studio, revocation
 
 Db = Callable[[], UnitOfWork]
 NOW = datetime(2028, 1, 10, 2, 0, tzinfo=UTC)
@@ -25,13 +25,7 @@ STAFF = 9001
 
 
 def decision(ground: RevocationGround = RevocationGround.FAILED_TWICE) -> RevocationDecision:
-    return RevocationDecision(
-        ground=ground,
-        decided_on=date(2028, 1, 8),
-        document_number="郑人社〔2028〕3号",
-        equipment_to_recover="数控车床一台",
-        recorded_by=STAFF,
-    )
+    return revocation(ground, "郑人社〔2028〕3号", date(2028, 1, 8), "数控车床一台")
 
 
 async def test_year_targets_override_the_category_for_that_year_only(uow: Db) -> None:
@@ -39,6 +33,7 @@ async def test_year_targets_override_the_category_for_that_year_only(uow: Db) ->
     async with uow() as u:
         cmd = decide.SetTargets(sid, 2027, TargetOverride(3, None, "传承人年迈，学徒少"), STAFF)
         await decide.set_targets(u, cmd, NOW)
+        await u.commit()
     async with uow() as u:
         set_year, other_year = (
             await studios.targets(u, sid, 2027),
@@ -66,6 +61,7 @@ async def test_renewal_adds_a_period_and_keeps_the_first(uow: Db) -> None:
         period = await decide.renew(
             u, decide.Renew(sid, date(2028, 1, 9), STAFF, "郑人社〔2028〕1号"), NOW
         )
+        await u.commit()
     async with uow() as u:
         card = await studios.card(u, sid, 2028)
         notice = await u.outbox.by_key(f"renewed:{sid}:2028")
@@ -84,6 +80,15 @@ async def test_a_running_period_is_not_renewed(uow: Db) -> None:
     assert refused.value.code == "period_running"
 
 
+async def test_a_flagged_studio_is_not_renewed_before_the_decision(uow: Db) -> None:
+    sid = await add_studio(uow, approved_on=date(2024, 3, 1))
+    async with uow() as u:
+        (await studios.studio(u, sid)).status = StudioState.FLAGGED
+        with pytest.raises(decide.NotAllowed) as refused:
+            await decide.renew(u, decide.Renew(sid, date(2028, 1, 9), STAFF), NOW)
+    assert refused.value.code == "flagged"
+
+
 async def test_acceptance_awards_the_plaque_once(uow: Db) -> None:
     sid = await add_studio(uow, approved_on=date(2027, 3, 1))
     async with uow() as u:
@@ -92,6 +97,7 @@ async def test_acceptance_awards_the_plaque_once(uow: Db) -> None:
     assert early.value.code == "before_confirmation"
     async with uow() as u:
         await decide.accept(u, decide.Accept(sid, date(2027, 5, 1), STAFF), NOW)
+        await u.commit()
     async with uow() as u:
         with pytest.raises(decide.NotAllowed) as again:
             await decide.accept(u, decide.Accept(sid, date(2027, 6, 1), STAFF), NOW)
@@ -116,6 +122,7 @@ async def test_revocation_records_the_decision_and_ends_the_title(
     sid = await add_studio(uow)
     async with uow() as u:
         assert await decide.revoke(u, sid, decision(ground), NOW) is after
+        await u.commit()
     async with uow() as u:
         card = await studios.card(u, sid, 2028)
         audit = await u.audit.for_object("studio", sid)
@@ -161,3 +168,71 @@ async def test_failures_and_falsification_put_a_studio_before_staff(uow: Db) -> 
         "甲工作室": (RevocationGround.FAILED_TWICE,),
         "乙工作室": (RevocationGround.FALSE_MATERIALS,),
     }
+
+
+async def test_a_decision_is_written_only_when_the_caller_commits(uow: Db) -> None:
+    """Services run in the caller's unit of work: without its commit nothing stays."""
+    sid = await add_studio(uow)
+    async with uow() as u:
+        await decide.revoke(u, sid, decision(), NOW)
+    async with uow() as u:
+        card = await studios.card(u, sid, 2028)
+        notice = await u.outbox.by_key(f"revoked:{sid}")
+        audit = await u.audit.for_object("studio", sid)
+    assert card.state is StudioState.ACTIVE and card.decision_ground is None
+    assert notice is None and audit == []
+
+
+async def test_a_revocation_cancels_the_reminders_still_queued(uow: Db) -> None:
+    """A revoked studio is reminded of nothing, not even of what was queued before."""
+    sid = await add_studio(uow)
+    other = await add_studio(uow, name="乙工作室")
+    keys = [f"rem:report:2027:2027-12-01:s{s}:u1001" for s in (sid, other)]
+    async with uow() as u:
+        for key in keys:
+            await u.outbox.enqueue(key, 1001, {"kind": "send", "chat_id": 1001, "text": "提醒"})
+        await u.commit()
+    async with uow() as u:
+        await decide.revoke(u, sid, decision(), NOW)
+        await u.commit()
+    async with uow() as u:
+        mine, theirs = [await u.outbox.by_key(key) for key in keys]
+    assert mine is not None and mine.status == "cancelled"
+    assert theirs is not None and theirs.status == "pending", "another studio keeps its own"
+
+
+async def test_keeping_a_flagged_title_answers_the_record_until_a_new_failure(uow: Db) -> None:
+    """第十八条: staff may keep the title; the same two failures are not put forward again."""
+    sid = await add_studio(uow, approved_on=date(2024, 3, 1))
+
+    async def fail(year: int) -> None:
+        async with uow() as u:
+            u.session.add(
+                Assessment(
+                    studio_id=sid, year=year, passed=False, comment="", assessed_by=STAFF,
+                    assessed_at=NOW,
+                )
+            )  # fmt: skip
+            await u.commit()
+
+    async def waiting() -> list[int]:
+        async with uow() as u:
+            return [s.id for s, _grounds in await studios.awaiting_decision(u)]
+
+    for year in (2025, 2026):
+        await fail(year)
+    async with uow() as u:
+        (await studios.studio(u, sid)).status = StudioState.FLAGGED
+        await u.commit()
+    assert await waiting() == [sid]
+    async with uow() as u:
+        after = await decide.keep(u, decide.Keep(sid, STAFF, "整改到位"), NOW)
+        await u.commit()
+    assert after is StudioState.SUPPORT_ENDED, "the 2024–2026 period is over in 2028"
+    assert await waiting() == []
+    async with uow() as u:
+        with pytest.raises(decide.NotAllowed) as nothing:
+            await decide.keep(u, decide.Keep(sid, STAFF), NOW)
+    assert nothing.value.code == "nothing_to_decide"
+    await fail(2027)
+    assert await waiting() == [sid], "a new failure makes a new run of two"

@@ -161,7 +161,9 @@ class FormsBackend(BackendBase):
                 raise WebError(404, plain_t(ctx, "web.not_a_form"))
             if not allowed(ctx, flow):
                 raise WebError(403, plain_t(ctx, "web.not_allowed"))
-            if flow.spec.name in ANNUAL_FORMS and not await _own_scope(uow, who.user.id, scope):
+            if flow.spec.name in ANNUAL_FORMS and not await _own_scope(
+                uow, who.user.id, flow.spec.name, scope
+            ):
                 raise WebError(409, plain_t(ctx, "annual.no_studio"))
             opened = await flow.open_draft(ctx, scope)
             if opened is None:
@@ -194,10 +196,10 @@ class FormsBackend(BackendBase):
         )
 
 
-async def _own_scope(uow: UnitOfWork, user_id: int, scope: str) -> bool:
-    """Whether a plan or report scope names a studio the user is the contact of."""
+async def _own_scope(uow: UnitOfWork, user_id: int, kind: str, scope: str) -> bool:
+    """Whether a plan or report scope names a studio the user files `kind` for."""
     target = parse_filing_scope(scope)
-    return target is not None and await own_studio(uow, user_id, target[0]) is not None
+    return target is not None and await own_studio(uow, user_id, target[0], kind) is not None
 
 
 def plain_t(ctx: Context, key: str, **values: object) -> str:

@@ -8,6 +8,8 @@ from policy.categories import StudioCategory
 from policy.categories import label as category_label
 from policy.divisions import Division
 from policy.divisions import label as division_label
+from policy.revocation import RevocationGround
+from policy.revocation import label as ground_label
 from policy.states import StudioState, SubmissionStatus
 
 STATUS: Final[dict[str, str]] = {
@@ -41,3 +43,11 @@ def division(code: str | None) -> str:
 
 def status(code: str | None) -> str:
     return STATUS.get(code or "", code or "")
+
+
+def ground(code: str | None) -> str:
+    """The ground of 第十七条 in words; empty for a studio that holds its title."""
+    try:
+        return ground_label(RevocationGround(code), "zh") if code else ""
+    except ValueError:
+        return code or ""
