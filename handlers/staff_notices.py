@@ -5,23 +5,15 @@ from __future__ import annotations
 from handlers.context import Context
 from services.messages.actions import Send
 from services.messages.keyboards import button, rows
-from services.messages.texts import Texts
 from storage.models import Submission
 
 REVIEW_FLOW = "review"
 
 
-async def staff_ids(ctx: Context) -> list[int]:
-    """Staff from `STAFF_IDS` plus those granted in the bot (/staff)."""
-    granted = await ctx.uow.users.staff_ids()
-    return sorted(set(ctx.config.staff_ids) | set(granted))
-
-
 async def notify_staff(ctx: Context, submission: Submission, event: str) -> None:
     """One notice per staff member and submission version; `event` is new | resubmitted."""
-    for staff_id in await staff_ids(ctx):
-        user = await ctx.uow.users.get(staff_id)
-        texts = Texts("en" if user is not None and user.language == "en" else "zh")
+    for staff_id in await ctx.staff():
+        texts = await ctx.texts_for(staff_id)
         text = texts(
             f"staff_notice.{event}",
             kind=texts(f"staff_notice.kind_{submission.kind}"),

@@ -10,21 +10,20 @@ once per key; the audit entry is written in the same unit of work.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from policy import display
 from policy.assessment import opinion_problem
 from policy.calendar import next_allowed_send
-from policy.i18n import Lang
 from policy.money import subsidy_due
 from policy.revocation import failed_twice_in_a_row
 from policy.states import StudioState, can_transition, transition
 from policy.studio_status import HOLDING_TITLE, is_assessed, may_receive_subsidy
 from policy.support import period_end_notice_year, report_owed, support_period
 from services.messages.actions import Send
-from services.messages.texts import Texts, pick_language
+from services.messages.texts import Texts
+from services.recipients import Recipients
 from storage.models import Studio
 from storage.repos.annual import AssessmentsRepo, SubsidiesRepo
 from storage.repos.studios import StudiosRepo
@@ -40,8 +39,8 @@ class AssessmentInput:
     passed: bool
     opinion: str
     by: int
-    staff_ids: Collection[int] = ()
-    default_lang: Lang = "zh"
+    recipients: Recipients = field(default_factory=Recipients)
+    """Who is told, in which language (staff, the unit's contact)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +68,7 @@ class _Job:
     queued: int = 0
 
     async def texts(self, user_id: int) -> Texts:
-        user = await self.uow.users.get(user_id)
-        chosen = (user.language or user.telegram_language) if user else None
-        return Texts(pick_language(chosen, None, self.data.default_lang))
+        return await self.data.recipients.texts(self.uow, user_id)
 
     async def tell(self, key: str, user_id: int, text_key: str, **values: object) -> None:
         texts = await self.texts(user_id)
@@ -81,8 +78,7 @@ class _Job:
         self.queued += await self.uow.outbox.enqueue(f"{key}:{user_id}", user_id, payload, at)
 
     async def staff(self) -> list[int]:
-        granted = await self.uow.users.staff_ids()
-        return sorted(set(self.data.staff_ids) | set(granted))
+        return await self.data.recipients.staff(self.uow)
 
 
 async def record_assessment(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Callable
 
 import pytest
@@ -16,6 +17,8 @@ from tests.databases import (
     migrated,
     sqlite_url,
 )
+
+os.environ.setdefault("PTB_TIMEDELTA", "1")  # what bot.cli.main sets for the bot's process
 
 
 async def _postgres_url() -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import warnings
 from collections.abc import Awaitable
 from datetime import timedelta
@@ -68,8 +67,6 @@ class PtbRuntime:
     name = "ptb"
 
     def __init__(self, token: str, api_base: str, request_timeout: float = 30.0) -> None:
-        # Opt in to PTB's future timedelta periods; the default warns on every 429.
-        os.environ.setdefault("PTB_TIMEDELTA", "1")
         self.bot = Bot(
             token,
             base_url=f"{api_base}/bot",
@@ -178,6 +175,7 @@ async def _api(call: Awaitable[T]) -> T:
 
 
 def _retry_seconds(exc: RetryAfter) -> float:
+    """Seconds, whether PTB hands a timedelta (PTB_TIMEDELTA set, see bot.cli) or an int."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PTBDeprecationWarning)
         value = exc.retry_after

@@ -140,8 +140,7 @@ class AssessFlow(Flow):
             passed=passed,
             opinion=str(conv.data.get("opinion", "")),
             by=ctx.user_id,
-            staff_ids=ctx.config.staff_ids,
-            default_lang=ctx.config.default_lang,
+            recipients=ctx.config.recipients,
         )
         outcome = await record_assessment(ctx.uow, data, ctx.now())
         ctx.notified += outcome.queued

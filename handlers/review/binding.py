@@ -26,7 +26,6 @@ from datetime import datetime, timedelta
 
 from handlers.context import Context
 from handlers.flow import Flow
-from handlers.review.recipients import texts_for
 from handlers.roles import Role
 from services.messages.actions import Send
 from services.messages.keyboards import button, rows, stack
@@ -147,7 +146,7 @@ class BindFlow(Flow):
         await ctx.uow.audit.record(
             None, "bind.revoked", "studio", code.studio_id, code=code.code, wrong=code.wrong_tries
         )
-        issuer = await texts_for(ctx, code.issued_by)
+        issuer = await ctx.texts_for(code.issued_by)
         notice = issuer("bind.burned_notice", name=name, code=code.code, tries=code.wrong_tries)
         await ctx.notify(f"bind-burned:{code.code}", Send(chat_id=code.issued_by, text=notice))
 
@@ -164,7 +163,7 @@ class BindFlow(Flow):
         ctx.conversation = None
         ctx.roles = ctx.roles | {Role.CONTACT}
         ctx.send(ctx.t("bind.linked", name=studio.name), ctx.registry.menu(ctx))
-        issuer = await texts_for(ctx, code.issued_by)
+        issuer = await ctx.texts_for(code.issued_by)
         name = ctx.incoming.sender.first_name or str(ctx.user_id)
         notice = issuer("bind.used_notice", name=studio.name, user=name, id=ctx.user_id)
         await ctx.notify(f"bind-used:{code.code}", Send(chat_id=code.issued_by, text=notice))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.review.fields import field_label
-from handlers.review.recipients import texts_for
 from policy import display
 from policy.categories import StudioCategory
 from policy.categories import label as category_label
@@ -65,7 +64,7 @@ async def _create_studio(ctx: Context, submission: Submission) -> Studio:
 
 async def _notify_unit(ctx: Context, submission: Submission, studio: Studio | None) -> None:
     """The unit hears the decision and its reason through the outbox, once per version."""
-    texts = await texts_for(ctx, submission.owner_id)
+    texts = await ctx.texts_for(submission.owner_id)
     kind_key = f"staff_notice.kind_{submission.kind}"
     text = texts(
         f"review.notice_{submission.status}",

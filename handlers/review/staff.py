@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.flow import Flow
-from handlers.review.recipients import texts_for
 from handlers.roles import Role
-from handlers.staff_notices import staff_ids
 from services.messages.actions import Keyboard, Send
 from services.messages.keyboards import button, rows, stack
 from services.messages.payloads import number
@@ -57,7 +55,7 @@ class StaffFlow(Flow):
             await self.reprompt(ctx, conv, ctx.t("common.use_buttons"))
         elif not 0 < (number(value) or 0) < MAX_ID:
             ctx.send(ctx.t("staff.bad_id"), self._cancel_row(ctx, conv))
-        elif int(value) in await staff_ids(ctx):
+        elif int(value) in await ctx.staff():
             await self._close(ctx)
             ctx.send(ctx.t("staff.already", id=value))
         else:
@@ -75,7 +73,7 @@ class StaffFlow(Flow):
         fixed = ctx.config.staff_ids
         lines = [ctx.t("staff.list_head")]
         removable = []
-        for uid in await staff_ids(ctx):
+        for uid in await ctx.staff():
             user = await ctx.uow.users.get(uid)
             name = (user.first_name if user else "") or "—"
             key = "staff.line_fixed" if uid in fixed else "staff.line_granted"
@@ -114,7 +112,7 @@ class StaffFlow(Flow):
         action = "staff.granted" if adding else "staff.revoked"
         await ctx.uow.audit.record(ctx.user_id, action, "user", uid, at=ctx.now().isoformat())
         if adding:
-            welcome = (await texts_for(ctx, uid))("staff.welcome_new")
+            welcome = (await ctx.texts_for(uid))("staff.welcome_new")
             await ctx.notify(
                 f"staff-granted:{uid}:{ctx.incoming.update_id}", Send(chat_id=uid, text=welcome)
             )

@@ -17,7 +17,7 @@ from handlers.core import Core
 from handlers.events import Command, Incoming, Sender
 from handlers.roles import resolve_roles
 from services.messages.actions import Send
-from services.messages.texts import Texts, pick_language
+from services.messages.texts import Texts
 from storage.uow import UnitOfWork
 
 
@@ -47,7 +47,7 @@ class BackendBase:
         """A context like the chat's for `/command args`, in the user's private chat."""
         config, user = self.core.config, who.user
         row = await uow.users.seen(user.id, user.first_name, user.username, user.language_code)
-        lang = pick_language(who.lang or row.language, user.language_code, config.default_lang)
+        lang = config.recipients.language(who.lang or row.language, user.language_code)
         sender = Sender(user.id, user.id, user.first_name, user.username, user.language_code)
         return Context(
             uow=uow,

@@ -40,7 +40,6 @@ from handlers.router import allowed
 from policy.states import SubmissionStatus
 from policy.validators.errors import FieldError
 from services.messages.actions import SendDocument
-from services.messages.texts import Texts, pick_language
 from storage.repos.review_queue import QueueFilter, ReviewQueueRepo
 from storage.repos.review_stats import StatsRepo
 from storage.repos.reviews import ReviewsRepo
@@ -172,19 +171,14 @@ class ConsoleBackend(BackendBase):
             return Workbook(found[0].file_name, found[0].content)
 
     async def staff_members(self) -> list[StaffMember]:
-        """Staff from STAFF_IDS and those granted in the bot, as handlers.staff_notices lists
+        """Staff from STAFF_IDS and those granted in the bot, as services.recipients lists
         them, each with the console button's label in their language."""
-        config = self.core.config
+        recipients = self.core.config.recipients
         async with self.core.uow() as uow:
-            ids = sorted(set(config.staff_ids) | set(await uow.users.staff_ids()))
             members = []
-            for user_id in ids:
-                user = await uow.users.get(user_id)
-                chosen, telegram = (
-                    (user.language, user.telegram_language) if user else (None, None)
-                )
-                lang = pick_language(chosen, telegram, config.default_lang)
-                members.append(StaffMember(user_id, lang, Texts(lang)("web.console.menu_button")))
+            for user_id in await recipients.staff(uow):
+                texts = await recipients.texts(uow, user_id)
+                members.append(StaffMember(user_id, texts.lang, texts("web.console.menu_button")))
             return members
 
 
