@@ -9,6 +9,7 @@ from handlers.roles import Role
 from handlers.router import allowed
 from handlers.status import form_flow, kind_label
 from services.messages.keyboards import button, rows
+from services.messages.payloads import Action
 from services.messages.texts import LANGS, Texts
 from storage.models import Conversation
 from storage.repos.drafts import DraftsRepo
@@ -92,9 +93,9 @@ class LanguageFlow(Flow):
         choices = [button(ctx.t(f"lang.name_{lang}"), self.name, lang) for lang in LANGS]
         ctx.show(ctx.t("lang.choose"), rows(choices, per_row=2))
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
-        if action in LANGS:
-            await self._choose(ctx, action)
+    async def on_button(self, ctx: Context, conv: Conversation | None, action: Action) -> None:
+        if not action.args and action.verb in LANGS:
+            await self._choose(ctx, action.verb)
         else:
             await super().on_button(ctx, conv, action)
 

@@ -9,6 +9,7 @@ from handlers.events import FileUpload, Unsupported
 from handlers.roles import Role
 from services.messages.actions import Btn
 from services.messages.keyboards import button
+from services.messages.payloads import Action
 from storage.models import Conversation
 
 
@@ -28,9 +29,12 @@ class Flow:
     async def start(self, ctx: Context, args: str) -> None:
         raise NotImplementedError
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
-        """A press on one of this flow's buttons; `conv` is None for stateless buttons."""
-        if conv is None and action == "open":
+    async def on_button(self, ctx: Context, conv: Conversation | None, action: Action) -> None:
+        """A press on one of this flow's buttons; `conv` is None for stateless buttons.
+
+        Arguments are read with `action.take(...)`/`action.id()`; a forged one raises
+        BadPayload, which the router answers as a stale button."""
+        if conv is None and action.is_("open"):
             await self.on_menu(ctx)
         else:
             ctx.answer(ctx.t("common.stale_button"), alert=True)

@@ -6,9 +6,12 @@ from handlers.annual import annual_flows
 from handlers.application import ApplicationFlow
 from handlers.common import common_flows
 from handlers.eligibility import eligibility_flows
+from handlers.exports import ExportFlow
 from handlers.flow import Flow
 from handlers.review import contact_role, review_flows
 from handlers.roles import RoleSource
+from handlers.staff_grants import StaffFlow
+from handlers.stats import StatsFlow
 from handlers.status import StatusFlow
 from handlers.studios import studio_flows
 
@@ -21,6 +24,9 @@ def all_flows() -> list[Flow]:
         StatusFlow(),
         *annual_flows(),
         *review_flows(),
+        StatsFlow(),
+        ExportFlow(),
+        StaffFlow(),
         *studio_flows(),
         *common_flows(),
     ]

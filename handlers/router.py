@@ -6,7 +6,8 @@ from handlers.context import Context
 from handlers.events import ButtonPress, Command, FileUpload, Text, Unsupported
 from handlers.flow import Flow
 from handlers.roles import Role
-from services.messages.payloads import decode
+from handlers.steps.state import StaleState
+from services.messages.payloads import BadPayload, decode
 
 
 def allowed(ctx: Context, flow: Flow) -> bool:
@@ -14,6 +15,22 @@ def allowed(ctx: Context, flow: Flow) -> bool:
 
 
 async def route(ctx: Context) -> None:
+    try:
+        await _route(ctx)
+    except StaleState:
+        await _expired(ctx)
+
+
+async def _expired(ctx: Context) -> None:
+    """A conversation whose stored state no longer fits its flow (an older version of the bot
+    wrote it, or it was tampered with): end it, change nothing, and say so."""
+    await ctx.uow.conversations.close(ctx.user_id)
+    ctx.conversation = None
+    ctx.answer(ctx.t("common.stale_button"), alert=True)
+    ctx.send(ctx.t("common.expired"), ctx.registry.menu(ctx))
+
+
+async def _route(ctx: Context) -> None:
     event = ctx.incoming.event
     if isinstance(event, Command):
         await _command(ctx, event)
@@ -35,9 +52,18 @@ async def _command(ctx: Context, event: Command) -> None:
 
 
 async def _button(ctx: Context, event: ButtonPress) -> None:
+    """A press is read by the one payload codec; a payload it refuses, or one that a flow
+    finds forged while reading its arguments (BadPayload), is a stale button."""
+    try:
+        await _press(ctx, event)
+    except BadPayload:
+        await _stale(ctx)
+
+
+async def _press(ctx: Context, event: ButtonPress) -> None:
     payload = decode(event.payload)
-    flow = ctx.registry.by_name.get(payload.flow) if payload else None
-    if payload is None or flow is None:
+    flow = ctx.registry.by_name.get(payload.flow)
+    if flow is None:
         await _stale(ctx)
     elif not allowed(ctx, flow):
         ctx.answer(ctx.t("common.not_allowed"), alert=True)

@@ -12,7 +12,7 @@ from policy.states import SubmissionStatus
 from services.drafts import DiscardDraft, discard_draft
 from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
-from services.messages.payloads import number
+from services.messages.payloads import Action
 from storage.models import Conversation, Draft, Submission
 from storage.repos.drafts import DraftsRepo
 from storage.repos.submissions import SubmissionsRepo
@@ -86,27 +86,29 @@ class StatusFlow(Flow):
             kind = kind_label(ctx, draft.kind)
             if flow is not None:
                 buttons.append(button(ctx.t("status.continue", kind=kind), flow.name, "open"))
-            buttons.append(button(ctx.t("status.discard", kind=kind), self.name, f"x:{draft.id}"))
+            buttons.append(
+                button(ctx.t("status.discard", kind=kind), self.name, Action.of("x", draft.id))
+            )
         if submissions:
             lines.append(ctx.t("status.submissions"))
         for sub in reversed(submissions):
             lines += _submission_lines(ctx, sub)
         ctx.show("\n".join(lines), stack(rows(_unique(buttons)), ctx.registry.menu(ctx)))
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
+    async def on_button(self, ctx: Context, conv: Conversation | None, action: Action) -> None:
         """`x:<draft>` asks before discarding a draft, `xy:<draft>` discards it."""
-        verb, _, arg = action.partition(":")
-        draft_id = number(arg)
-        if verb not in ("x", "xy") or draft_id is None:
+        verb = action.verb
+        if verb not in ("x", "xy"):
             await super().on_button(ctx, conv, action)
             return
+        draft_id = action.id()
         draft = await ctx.uow.repo(DraftsRepo).get(draft_id)
         if draft is None or draft.owner_id != ctx.user_id:
             ctx.answer(ctx.t("common.stale_button"), alert=True)
             await self.start(ctx, "")
         elif verb == "x":
             kind = kind_label(ctx, draft.kind)
-            sure = button(ctx.t("forms.discard_yes"), self.name, f"xy:{draft_id}")
+            sure = button(ctx.t("forms.discard_yes"), self.name, Action.of("xy", draft_id))
             keep = button(ctx.t("forms.discard_no"), self.name, "open")
             ctx.show(ctx.t("forms.discard_ask", kind=kind), rows([sure, keep]))
         else:

@@ -58,6 +58,11 @@ def is_plan_late(filed_on: date, cal: ProgrammeCalendar) -> bool:
     return filed_on > cal.plan_due
 
 
+def is_report_late(filed_on: date, cal: ProgrammeCalendar) -> bool:
+    """第十六条: a year's report filed after that year's assessment day."""
+    return filed_on > cal.assessment
+
+
 def reminder_dates(due: date, days_before: tuple[int, ...]) -> tuple[date, ...]:
     """Reminder days for a deadline, earliest first."""
     return tuple(sorted(due - timedelta(days=n) for n in days_before))

@@ -1,26 +1,57 @@
-"""Who hears from the bot, in which language and on which clock: decided here and nowhere else.
+"""Who hears from the bot, in which language and on which clock, and telling them: decided here
+and nowhere else.
 
 Anything that writes to a person — the reply to a sender, a staff notice, a decision sent to a
 unit, a reminder, an idle-draft nudge, the web console's menu button — takes the language, the
-time zone and the list of staff from one `Recipients`, built once from the settings (`STAFF_IDS`,
-`LOCALE`, `TIMEZONE`), so that a chat reply and a reminder to the same person never disagree.
+time zone and the list of staff from here; the shell builds one `Recipients` from the settings
+(`STAFF_IDS`, `LOCALE`, `TIMEZONE`), so that a chat reply and a reminder to the same person never
+disagree. A service writes what it tells people as outbox rows in the caller's unit of work
+(`tell`), so the message leaves only if the change it reports is committed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from policy.calendar import TIMEZONE
+from services.messages.actions import AnswerCallback, Outgoing
 from services.messages.texts import Lang, Texts, pick_language
 from storage.models import User
 from storage.uow import UnitOfWork
 
 
+def texts_of(user: User | None, default: Lang) -> Texts:
+    """The language chosen in the bot (/lang) wins, then the Telegram client's, then `default`
+    (`LOCALE`); None: someone the bot has not met yet."""
+    chosen, telegram = (user.language, user.telegram_language) if user else (None, None)
+    return Texts(pick_language(chosen, telegram, default))
+
+
+async def texts_for(uow: UnitOfWork, user_id: int, default: Lang) -> Texts:
+    return texts_of(await uow.users.get(user_id), default)
+
+
+async def staff_ids(uow: UnitOfWork, fixed: Collection[int]) -> list[int]:
+    """Staff from `STAFF_IDS` (`fixed`) plus those granted in the bot (/staff), in id order."""
+    return sorted(set(fixed) | set(await uow.users.staff_ids()))
+
+
+async def tell(
+    uow: UnitOfWork, key: str, action: Outgoing, not_before: datetime | None = None
+) -> bool:
+    """Queue `action` once per `key`; False if a row with that key was queued before."""
+    assert not isinstance(action, AnswerCallback)
+    payload = action.model_dump(mode="json")
+    return await uow.outbox.enqueue(key, action.chat_id, payload, not_before)
+
+
 @dataclass(frozen=True)
 class Recipients:
+    """The settings every message to someone depends on, built once by the shell."""
+
     staff_ids: frozenset[int] = frozenset()
     """Staff fixed by `STAFF_IDS`; those granted in the bot (/staff) are added by `staff`."""
     default_lang: Lang = "zh"
@@ -32,17 +63,13 @@ class Recipients:
         return pick_language(chosen, telegram, self.default_lang)
 
     def texts_of(self, user: User | None) -> Texts:
-        """The texts of a known user row (None: someone the bot has not met yet)."""
-        if user is None:
-            return Texts(self.default_lang)
-        return Texts(self.language(user.language, user.telegram_language))
+        return texts_of(user, self.default_lang)
 
     async def texts(self, uow: UnitOfWork, user_id: int) -> Texts:
-        return self.texts_of(await uow.users.get(user_id))
+        return await texts_for(uow, user_id, self.default_lang)
 
     async def staff(self, uow: UnitOfWork) -> list[int]:
-        """Staff from `STAFF_IDS` plus those granted in the bot, in id order."""
-        return sorted(self.staff_ids | set(await uow.users.staff_ids()))
+        return await staff_ids(uow, self.staff_ids)
 
     def now(self, clock: Callable[[], datetime] | None = None) -> datetime:
         """The instant in `tz`, from `clock` (tests, a fixed instant) or the wall clock."""

@@ -1,15 +1,17 @@
-"""`studio-bot export --out FILE.xlsx`: the same workbook staff get with /export."""
+"""`studio-bot export --out FILE.xlsx`: the same workbook staff get with /export (services.exports,
+with its audit entry)."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from bot.settings import Settings
+from services import exports
 from storage.db import create_engine, session_factory
-from storage.exports import export_workbook
 from storage.uow import UnitOfWork
 
 
@@ -30,6 +32,8 @@ async def _build(settings: Settings) -> bytes:
     engine = create_engine(settings.database_url)
     try:
         async with UnitOfWork(session_factory(engine)) as uow:
-            return await export_workbook(uow.session, settings.tz)
+            book = await exports.export(uow, None, datetime.now(settings.tz))
+            await uow.commit()
+            return book.content
     finally:
         await engine.dispose()

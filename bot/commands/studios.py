@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.settings import Settings
+from services import imports
 from storage import migrate
 from storage.db import create_engine, session_factory
 from storage.imports.limits import ImportLimits, file_too_big
 from storage.imports.studio_columns import template_bytes
-from storage.imports.studios_xlsx import ImportReport, RowError, import_studios, iter_studios
-from storage.repos.studios import StudiosRepo
+from storage.imports.studios_xlsx import ImportReport, RowError
 from storage.uow import UnitOfWork
 
 
@@ -85,27 +85,15 @@ def _import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _apply(settings: Settings, data: bytes, dry_run: bool, name: str) -> ImportReport:
-    """Rows stream from the file into one unit of work; a file refused whole keeps nothing."""
+    """services.imports in one unit of work; a dry run or a file refused whole keeps nothing."""
     await migrate.upgrade(settings.database_url)
     engine = create_engine(settings.database_url)
     today = datetime.now(settings.tz).date()
     try:
         async with UnitOfWork(session_factory(engine)) as uow:
-            rows = iter_studios(data, today, limits(settings))
-            report = await import_studios(uow.repo(StudiosRepo), rows)
-            if dry_run or report.refused is not None:
-                await uow.rollback()
-            else:
-                await uow.audit.record(
-                    None,
-                    "studios.import",
-                    "file",
-                    name[:64],
-                    created=report.created,
-                    updated=report.updated,
-                    refused=[e.row for e in report.errors],
-                )
-                await uow.commit()
-        return report
+            cmd = imports.ImportStudios(data, name, today, limits(settings), dry_run)
+            done = await imports.studios(uow, cmd)
+            await (uow.commit() if done.keep else uow.rollback())
+        return done.report
     finally:
         await engine.dispose()

@@ -2,104 +2,96 @@
 
 Steps: pick a studio from a paged list of those the year's assessment covers (✅ passed,
 ❌ failed, ▫️ not yet), see its report's preliminary verdict, press Pass or Fail, give the
-comment (a fail needs the improvement opinions), then confirm or cancel: nothing is recorded or
-sent before the confirmation. The conversation carries year, page, studio, result and opinion,
-committed with every step; the recording itself is :func:`services.assessments.record_assessment`.
+comment (a fail needs the improvement opinions), then confirm: nothing is recorded or sent
+before the confirmation, and Cancel at any step returns to the list. The conversation is an
+:class:`AssessState`, committed with every step; the recording itself is
+:func:`services.assessments.record_assessment`.
 """
 
 from __future__ import annotations
 
-from handlers.annual.assess_steps import confirm_prompt, opinion_prompt, outcome_note, take_opinion
+from pydantic import TypeAdapter
+
+from handlers.annual.assess_steps import (
+    AssessState,
+    check_opinion,
+    confirm_prompt,
+    opinion_prompt,
+    outcome_note,
+)
 from handlers.annual.studio_choice import parse_year
 from handlers.annual.verdict import targets_of, verdict_text
 from handlers.context import Context
-from handlers.flow import Flow
 from handlers.roles import Role
+from handlers.steps import Screen, StepFlow
 from policy.assessment import evaluate_year
 from policy.forms.report import achieved_results
 from policy.reminders import report_year
 from policy.support import SUPPORT_YEARS, assessment_year_for
 from services.assessments import AssessmentInput, assessable_studios, record_assessment
-from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
-from services.messages.payloads import number
+from services.messages.payloads import Action, BadPayload, token
 from storage.models import Conversation, Studio
 from storage.repos.annual import AssessmentsRepo
 from storage.repos.annual_filings import AnnualFilingsRepo
+from storage.repos.studios import StudiosRepo
 from storage.repos.submissions import SubmissionsRepo
 
 PAGE = 8
 MARKS = {True: "✅", False: "❌", None: "▫️"}
+TURN = token("page", ("prev", "next"))
 
 
-class AssessFlow(Flow):
+class AssessFlow(StepFlow[AssessState]):
     name = "assess"
     commands = ("assess",)
     menu_key = "menu.assess"
     menu_roles = frozenset({Role.STAFF})
     required_role = Role.STAFF
+    states = TypeAdapter(AssessState)
 
     async def start(self, ctx: Context, args: str) -> None:
         year = parse_year(args, report_year(ctx.now().date()))
-        data = {"year": year, "page": 0}
-        conv = await ctx.uow.conversations.open(ctx.user_id, self.name, "list", data)
-        ctx.conversation = conv
-        await self._list(ctx, conv)
+        await self.begin(ctx, AssessState(step="list", year=year))
 
-    def _btn(self, ctx: Context, conv: Conversation, key: str, action: str) -> Btn:
-        return button(ctx.t(key), self.name, action, conv.seq)
+    def previous(self, state: AssessState) -> AssessState | None:
+        return state.back()
 
-    async def _list(self, ctx: Context, conv: Conversation, note: str = "") -> None:
-        year, page = int(conv.data["year"]), int(conv.data.get("page", 0))
+    async def screen(self, ctx: Context, conv: Conversation, state: AssessState) -> Screen:
+        if state.step == "list":
+            return await self._list(ctx, conv, state)
+        if state.step == "decide":
+            return await self._card(ctx, conv, state)
+        if state.step == "comment":
+            text, keyboard = opinion_prompt(ctx, state, conv.seq)
+        else:
+            text, keyboard = await confirm_prompt(ctx, state, conv.seq)
+        return text, self.with_nav(ctx, conv, state, keyboard)
+
+    async def _list(self, ctx: Context, conv: Conversation, state: AssessState) -> Screen:
+        year, page = state.year, state.page
         studios = await assessable_studios(ctx.uow, year)
         results = await ctx.uow.repo(AssessmentsRepo).of_year(year)
         picks = [
-            button(f"{MARKS[results.get(s.id)]} {s.name}", self.name, f"s:{s.id}", conv.seq)
+            button(
+                f"{MARKS[results.get(s.id)]} {s.name}", self.name, Action.of("s", s.id), conv.seq
+            )
             for s in studios[page * PAGE : (page + 1) * PAGE]
         ]
         nav = []
         if page > 0:
-            nav.append(self._btn(ctx, conv, "annual.prev", "p:prev"))
+            nav.append(button(ctx.t("annual.prev"), self.name, Action.of("p", "prev"), conv.seq))
         if (page + 1) * PAGE < len(studios):
-            nav.append(self._btn(ctx, conv, "annual.next", "p:next"))
+            nav.append(button(ctx.t("annual.next"), self.name, Action.of("p", "next"), conv.seq))
         done = sum(1 for s in studios if s.id in results)
         text = ctx.t("annual.assess_list", year=year, done=done, total=len(studios))
-        ctx.show(f"{note}\n\n{text}".strip() if note else text, stack(rows(picks), nav))
+        return text, stack(rows(picks), nav)
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
-        if conv is None:
-            await super().on_button(ctx, conv, action)
-            return
-        verb, _, arg = action.partition(":")
-        if verb == "p":
-            page = int(conv.data.get("page", 0)) + (1 if arg == "next" else -1)
-            await ctx.uow.conversations.save(conv, "list", {**conv.data, "page": max(page, 0)})
-            await self._list(ctx, conv)
-        elif verb == "s" and (studio_id := number(arg)) is not None:
-            await self._studio(ctx, conv, studio_id)
-        elif verb in ("pass", "fail") and conv.step == "decide":
-            data = {**conv.data, "passed": verb == "pass"}
-            await ctx.uow.conversations.save(conv, "comment", data)
-            ctx.show(*opinion_prompt(ctx, conv))
-        elif verb == "nc" and conv.step == "comment" and conv.data.get("passed"):
-            await take_opinion(ctx, conv, "")
-        elif verb == "ok" and conv.step == "confirm":
-            await self._record(ctx, conv)
-        elif verb in ("back", "cancel"):
-            await ctx.uow.conversations.save(conv, "list", conv.data)
-            note = ctx.t("annual.assess_cancelled") if verb == "cancel" else ""
-            await self._list(ctx, conv, note)
-        else:
-            ctx.answer(ctx.t("common.stale_button"), alert=True)
-
-    async def _studio(self, ctx: Context, conv: Conversation, studio_id: int) -> None:
-        year = int(conv.data["year"])
-        covered = {s.id: s for s in await assessable_studios(ctx.uow, year)}
-        studio = covered.get(studio_id)
+    async def _card(self, ctx: Context, conv: Conversation, state: AssessState) -> Screen:
+        year = state.year
+        studio = await ctx.uow.repo(StudiosRepo).get(state.studio or 0)
         if studio is None:
-            ctx.answer(ctx.t("common.stale_button"), alert=True)
-            return
-        await ctx.uow.conversations.save(conv, "decide", {**conv.data, "studio": studio.id})
+            return await self._list(ctx, conv, state)
         lines = [ctx.t("annual.assess_card", studio=studio.name, unit=studio.unit_name, year=year)]
         if (index := assessment_year_for(studio.approved_on, year)) is not None:
             lines.append(ctx.t("annual.assess_support_year", n=index, of=SUPPORT_YEARS))
@@ -107,15 +99,14 @@ class AssessFlow(Flow):
         done = await ctx.uow.repo(AssessmentsRepo).get(studio.id, year)
         if done is not None:
             lines.append(ctx.t("annual.assess_already", result=MARKS[done.passed]))
-        keyboard = rows(
+        verdicts = rows(
             [
-                self._btn(ctx, conv, "annual.pass", "pass"),
-                self._btn(ctx, conv, "annual.fail", "fail"),
-                self._btn(ctx, conv, "annual.back", "back"),
+                button(ctx.t("annual.pass"), self.name, "pass", conv.seq),
+                button(ctx.t("annual.fail"), self.name, "fail", conv.seq),
             ],
             per_row=2,
         )
-        ctx.show("\n\n".join(lines), keyboard)
+        return "\n\n".join(lines), self.with_nav(ctx, conv, state, verdicts)
 
     async def _report_line(self, ctx: Context, studio: Studio, year: int) -> str:
         report = await ctx.uow.repo(AnnualFilingsRepo).find("report", studio.id, year)
@@ -126,33 +117,71 @@ class AssessFlow(Flow):
         evaluation = evaluate_year(targets_of(studio), results)
         return verdict_text(ctx, evaluation)
 
-    async def on_text(self, ctx: Context, conv: Conversation, text: str) -> None:
-        if conv.step != "comment":
-            await self.reprompt(ctx, conv, ctx.t("common.use_buttons"))
-            return
-        await take_opinion(ctx, conv, text)
+    async def press(
+        self, ctx: Context, conv: Conversation, state: AssessState, action: Action
+    ) -> None:
+        step = state.step
+        if action.verb == "p" and step == "list":
+            (turn,) = action.take(TURN)
+            page = max(state.page + (1 if turn == "next" else -1), 0)
+            await self.move(ctx, conv, state.model_copy(update={"page": page}))
+        elif action.verb == "s" and step == "list":
+            await self._studio(ctx, conv, state, action.id())
+        elif (action.is_("pass") or action.is_("fail")) and step == "decide":
+            update = {"step": "comment", "passed": action.verb == "pass"}
+            await self.move(ctx, conv, state.model_copy(update=update))
+        elif action.is_("nc") and step == "comment" and state.passed:
+            await self._opinion(ctx, conv, state, "")
+        elif action.is_("ok") and step == "confirm":
+            await self._record(ctx, conv, state)
+        else:
+            raise BadPayload(f"assess: {action.verb} at {step}")
 
-    async def _record(self, ctx: Context, conv: Conversation) -> None:
-        year, passed = int(conv.data["year"]), bool(conv.data["passed"])
+    async def _studio(
+        self, ctx: Context, conv: Conversation, state: AssessState, studio_id: int
+    ) -> None:
+        covered = {s.id for s in await assessable_studios(ctx.uow, state.year)}
+        if studio_id not in covered:
+            raise BadPayload(f"assess: studio {studio_id} not assessed in {state.year}")
+        await self.move(
+            ctx, conv, state.model_copy(update={"step": "decide", "studio": studio_id})
+        )
+
+    async def answer(
+        self, ctx: Context, conv: Conversation, state: AssessState, text: str
+    ) -> None:
+        if state.step != "comment":
+            await super().answer(ctx, conv, state, text)
+        else:
+            await self._opinion(ctx, conv, state, text)
+
+    async def _opinion(
+        self, ctx: Context, conv: Conversation, state: AssessState, text: str
+    ) -> None:
+        passed = bool(state.passed)
+        opinion = await self.check(ctx, conv, state, text, lambda t: check_opinion(passed, t))
+        if opinion is not None:
+            await self.move(
+                ctx, conv, state.model_copy(update={"step": "confirm", "opinion": opinion})
+            )
+
+    async def cancel(self, ctx: Context, conv: Conversation, state: AssessState) -> None:
+        """Cancel returns to the list: nothing was recorded or sent."""
+        listing = AssessState(step="list", year=state.year, page=state.page)
+        await self.move(ctx, conv, listing, ctx.t("annual.assess_cancelled"))
+
+    async def _record(self, ctx: Context, conv: Conversation, state: AssessState) -> None:
+        assert state.studio is not None and state.passed is not None
         data = AssessmentInput(
-            studio_id=int(conv.data["studio"]),
-            year=year,
-            passed=passed,
-            opinion=str(conv.data.get("opinion", "")),
+            studio_id=state.studio,
+            year=state.year,
+            passed=state.passed,
+            opinion=state.opinion,
             by=ctx.user_id,
             recipients=ctx.config.recipients,
         )
         outcome = await record_assessment(ctx.uow, data, ctx.now())
         ctx.notified += outcome.queued
-        await ctx.uow.conversations.save(conv, "list", conv.data)
-        await self._list(ctx, conv, outcome_note(ctx, outcome, year, MARKS[passed]))
-
-    async def reprompt(self, ctx: Context, conv: Conversation, note: str | None = None) -> None:
-        if note:
-            ctx.send(note)
-        if conv.step == "comment":
-            ctx.send(*opinion_prompt(ctx, conv))
-        elif conv.step == "confirm":
-            ctx.send(*await confirm_prompt(ctx, conv))
-        else:
-            await self._list(ctx, conv)
+        listing = AssessState(step="list", year=state.year, page=state.page)
+        note = outcome_note(ctx, outcome, state.year, MARKS[state.passed])
+        await self.move(ctx, conv, listing, note)

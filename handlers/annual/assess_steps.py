@@ -1,20 +1,26 @@
-"""The comment and confirmation steps of `/assess` (第十六条: a fail carries improvement opinions).
+"""The state and the comment and confirmation steps of `/assess` (第十六条: a fail carries
+improvement opinions).
 
 A pass may go without a comment; a fail needs the opinions, validated like a review's reason
-(too long is refused, never cut). The confirmation shows what will be recorded and sent.
+(too long is refused with the forms' reply, never cut). The confirmation shows what will be
+recorded and sent.
 """
 
 from __future__ import annotations
 
+from typing import Literal, Self
+
+from pydantic import model_validator
+
 from handlers.context import Context
+from handlers.steps import FlowState
 from policy import display
-from policy.assessment import OPINION_REQUIRED, opinion_required
+from policy.assessment import opinion_problem, opinion_required
 from policy.validators.errors import FieldError
 from policy.validators.text import validate_text
 from services.assessments import AssessmentOutcome
 from services.messages.actions import Keyboard
 from services.messages.keyboards import button, rows
-from storage.models import Conversation
 from storage.repos.studios import StudiosRepo
 
 FLOW = "assess"
@@ -22,48 +28,62 @@ OPINION_MAX = 1000
 MARKS = {True: "✅", False: "❌"}
 
 
-def opinion_prompt(ctx: Context, conv: Conversation) -> tuple[str, Keyboard | None]:
+class AssessState(FlowState):
+    """list → decide (a studio) → comment (pass or fail) → confirm (the opinion)."""
+
+    step: Literal["list", "decide", "comment", "confirm"]
+    year: int
+    page: int = 0
+    studio: int | None = None
+    passed: bool | None = None
+    opinion: str = ""
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        order = ("list", "decide", "comment", "confirm")
+        at = order.index(self.step)
+        if (self.studio is None) != (at < 1) or (self.passed is None) != (at < 2):
+            raise ValueError(f"assess state incomplete for step {self.step}")
+        return self
+
+    def back(self) -> AssessState | None:
+        """One step back, forgetting what that step had given."""
+        if self.step == "decide":
+            return self.model_copy(update={"step": "list", "studio": None})
+        if self.step == "comment":
+            return self.model_copy(update={"step": "decide", "passed": None})
+        if self.step == "confirm":
+            return self.model_copy(update={"step": "comment", "opinion": ""})
+        return None
+
+
+def check_opinion(passed: bool, text: str) -> str:
+    """The comment as kept: validated text, required on a fail (FieldError says why not)."""
+    opinion = validate_text(text, max_length=OPINION_MAX, multiline=True) if text else ""
+    if (problem := opinion_problem(passed, opinion)) is not None:
+        raise FieldError("assessment.opinion", problem.text("zh"), problem.text("en"))
+    return opinion
+
+
+def opinion_prompt(ctx: Context, state: AssessState, seq: int) -> tuple[str, Keyboard]:
     """Ask for the comment; a fail has no "no comment" button."""
-    if opinion_required(bool(conv.data.get("passed"))):
-        return ctx.t("annual.assess_opinion"), None
-    skip = button(ctx.t("annual.no_comment"), FLOW, "nc", conv.seq)
+    if opinion_required(bool(state.passed)):
+        return ctx.t("annual.assess_opinion"), ()
+    skip = button(ctx.t("annual.no_comment"), FLOW, "nc", seq)
     return ctx.t("annual.assess_comment"), rows([skip])
 
 
-async def take_opinion(ctx: Context, conv: Conversation, text: str) -> None:
-    """Keep a valid comment and show the confirmation; a bad one is refused with the reason."""
-    passed = bool(conv.data.get("passed"))
-    try:
-        opinion = validate_text(text, max_length=OPINION_MAX, multiline=True) if text else ""
-    except FieldError as error:
-        ctx.send(ctx.t("annual.bad_opinion", reason=error.message(ctx.texts.lang)))
-        return
-    if opinion_required(passed) and not opinion:
-        ctx.send(ctx.t("annual.bad_opinion", reason=OPINION_REQUIRED.text(ctx.texts.lang)))
-        return
-    await ctx.uow.conversations.save(conv, "confirm", {**conv.data, "opinion": opinion})
-    ctx.send(*await confirm_prompt(ctx, conv))
-
-
-async def confirm_prompt(ctx: Context, conv: Conversation) -> tuple[str, Keyboard]:
-    """What will be recorded and told to the studio, with 确认 / 取消."""
-    studio = await ctx.uow.repo(StudiosRepo).get(int(conv.data["studio"]))
-    passed = bool(conv.data.get("passed"))
+async def confirm_prompt(ctx: Context, state: AssessState, seq: int) -> tuple[str, Keyboard]:
+    """What will be recorded and told to the studio, with 确认录入."""
+    studio = await ctx.uow.repo(StudiosRepo).get(state.studio or 0)
     text = ctx.t(
         "annual.assess_confirm",
         studio=studio.name if studio else "—",
-        year=conv.data["year"],
-        result=MARKS[passed],
-        comment=conv.data.get("opinion") or "—",
+        year=state.year,
+        result=MARKS[bool(state.passed)],
+        comment=state.opinion or "—",
     )
-    keyboard = rows(
-        [
-            button(ctx.t("annual.confirm_record"), FLOW, "ok", conv.seq),
-            button(ctx.t("annual.cancel_record"), FLOW, "cancel", conv.seq),
-        ],
-        per_row=2,
-    )
-    return text, keyboard
+    return text, rows([button(ctx.t("annual.confirm_record"), FLOW, "ok", seq)])
 
 
 def outcome_note(ctx: Context, outcome: AssessmentOutcome, year: int, mark: str) -> str:

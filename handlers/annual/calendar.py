@@ -7,87 +7,95 @@ every sweep and lateness check reads the effective calendar, so reminders move w
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
+
+from pydantic import TypeAdapter
 
 from handlers.annual.studio_choice import parse_year
 from handlers.context import Context
-from handlers.flow import Flow
 from handlers.roles import Role
-from policy.validators.errors import FieldError
+from handlers.steps import FlowState, Screen, StepFlow
 from policy.validators.numbers import parse_date
 from services.messages.keyboards import button, rows
+from services.messages.payloads import Action, BadPayload, token
 from storage.models import Conversation
-from storage.repos.annual import CALENDAR_FIELDS, CalendarRepo
+from storage.repos.annual import CALENDAR_FIELDS, CalendarField, CalendarRepo
+
+FIELD = token("field", CALENDAR_FIELDS)
 
 
-class CalendarFlow(Flow):
+class CalendarState(FlowState):
+    step: Literal["menu", "date"]
+    year: int
+    field: CalendarField | None = None
+
+
+class CalendarFlow(StepFlow[CalendarState]):
     name = "calendar"
     commands = ("calendar",)
     menu_roles = frozenset({Role.STAFF})
     required_role = Role.STAFF
+    states = TypeAdapter(CalendarState)
 
     async def start(self, ctx: Context, args: str) -> None:
-        year = parse_year(args, ctx.now().year)
-        conv = await ctx.uow.conversations.open(ctx.user_id, self.name, "menu", {"year": year})
-        ctx.conversation = conv
-        await self._show(ctx, conv)
+        await self.begin(ctx, CalendarState(step="menu", year=parse_year(args, ctx.now().year)))
 
-    async def _show(self, ctx: Context, conv: Conversation, note: str = "") -> None:
-        year = int(conv.data["year"])
+    def previous(self, state: CalendarState) -> CalendarState | None:
+        return state.model_copy(update={"step": "menu", "field": None}) if state.field else None
+
+    async def screen(self, ctx: Context, conv: Conversation, state: CalendarState) -> Screen:
+        if state.field is not None:
+            return ctx.t("annual.cal_ask", year=state.year), self.with_nav(ctx, conv, state)
         repo = ctx.uow.repo(CalendarRepo)
-        cal, moved = await repo.effective(year), await repo.overridden(year)
-        lines = [ctx.t("annual.calendar_title", year=year)]
+        cal, moved = await repo.effective(state.year), await repo.overridden(state.year)
+        lines = [ctx.t("annual.calendar_title", year=state.year)]
         for field in CALENDAR_FIELDS:
             mark = ctx.t("annual.calendar_moved") if field in moved else ""
             day: date = getattr(cal, field)
             lines.append(ctx.t(f"annual.cal_{field}", day=day.isoformat()) + mark)
         buttons = [
-            button(ctx.t(f"annual.cal_set_{f}"), self.name, f"set:{f}", conv.seq)
+            button(ctx.t(f"annual.cal_set_{f}"), self.name, Action.of("set", f), conv.seq)
             for f in CALENDAR_FIELDS
         ]
         buttons.append(button(ctx.t("annual.cal_reset"), self.name, "reset", conv.seq))
-        text = "\n".join(lines)
-        ctx.show(f"{note}\n\n{text}" if note else text, rows(buttons, per_row=2))
+        return "\n".join(lines), rows(buttons, per_row=2)
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
-        if conv is None:
-            await super().on_button(ctx, conv, action)
-            return
-        verb, _, field = action.partition(":")
-        if verb == "set" and field in CALENDAR_FIELDS:
-            await ctx.uow.conversations.save(conv, f"date:{field}", conv.data)
-            ctx.show(ctx.t("annual.cal_ask", year=conv.data["year"]))
-        elif verb == "reset":
-            year = int(conv.data["year"])
+    async def press(
+        self, ctx: Context, conv: Conversation, state: CalendarState, action: Action
+    ) -> None:
+        if action.verb == "set" and state.field is None:
+            (field,) = action.take(FIELD)
+            await self.move(ctx, conv, CalendarState(step="date", year=state.year, field=field))
+        elif action.is_("reset") and state.field is None:
             for name in CALENDAR_FIELDS:
-                await ctx.uow.repo(CalendarRepo).set(year, name, None, ctx.user_id, ctx.now())
-            await ctx.uow.audit.record(ctx.user_id, "calendar.reset", "calendar", year)
-            await ctx.uow.conversations.save(conv, "menu", conv.data)
-            await self._show(ctx, conv, ctx.t("annual.cal_was_reset"))
+                await ctx.uow.repo(CalendarRepo).set(
+                    state.year, name, None, ctx.user_id, ctx.now()
+                )
+            await ctx.uow.audit.record(ctx.user_id, "calendar.reset", "calendar", state.year)
+            await self.move(ctx, conv, state, ctx.t("annual.cal_was_reset"))
         else:
-            ctx.answer(ctx.t("common.stale_button"), alert=True)
+            raise BadPayload(f"calendar: {action.verb} at {state.step}")
 
-    async def on_text(self, ctx: Context, conv: Conversation, text: str) -> None:
-        field = conv.step.partition(":")[2]
-        if not conv.step.startswith("date:") or field not in CALENDAR_FIELDS:
-            await self.reprompt(ctx, conv, ctx.t("common.use_buttons"))
+    async def answer(
+        self, ctx: Context, conv: Conversation, state: CalendarState, text: str
+    ) -> None:
+        if state.field is None:
+            await super().answer(ctx, conv, state, text)
             return
-        year = int(conv.data["year"])
-        try:
-            day = parse_date(text, not_before=date(year, 1, 1), not_after=date(year, 12, 31))
-        except FieldError as exc:
-            ctx.send(ctx.t("annual.cal_bad", message=exc.message(ctx.texts.lang), year=year))
-            return
-        await ctx.uow.repo(CalendarRepo).set(year, field, day, ctx.user_id, ctx.now())
-        await ctx.uow.audit.record(
-            ctx.user_id, "calendar.set", "calendar", year, field=field, day=day.isoformat()
+        first, last = date(state.year, 1, 1), date(state.year, 12, 31)
+        day = await self.check(
+            ctx, conv, state, text, lambda t: parse_date(t, not_before=first, not_after=last)
         )
-        await ctx.uow.conversations.save(conv, "menu", conv.data)
-        await self._show(ctx, conv, ctx.t("annual.cal_saved"))
-
-    async def reprompt(self, ctx: Context, conv: Conversation, note: str | None = None) -> None:
-        if note:
-            ctx.send(note)
-        if conv.step.startswith("date:"):
-            ctx.send(ctx.t("annual.cal_ask", year=conv.data["year"]))
-        else:
-            await self._show(ctx, conv)
+        if day is None:
+            return
+        await ctx.uow.repo(CalendarRepo).set(state.year, state.field, day, ctx.user_id, ctx.now())
+        await ctx.uow.audit.record(
+            ctx.user_id,
+            "calendar.set",
+            "calendar",
+            state.year,
+            field=state.field,
+            day=day.isoformat(),
+        )
+        menu = CalendarState(step="menu", year=state.year)
+        await self.move(ctx, conv, menu, ctx.t("annual.cal_saved"))

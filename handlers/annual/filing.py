@@ -9,7 +9,6 @@ refused with the years that are open, instead of creating a draft for year 0.
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from handlers.annual.studio_choice import own_studio, parse_choice, pick_studio
@@ -18,30 +17,21 @@ from handlers.forms import FormFlow, FormSession
 from handlers.forms.cursor import CONFIRM, Cursor
 from handlers.forms.screens import go
 from handlers.forms.summary import problems
+from handlers.hand_in import submit_in_chat
+from handlers.revision import returned_note, still_to_fix
 from handlers.roles import Role
-from handlers.staff_notices import notify_staff
-from policy.calendar import ProgrammeCalendar
-from policy.forms.walk import question_count, snapshot
-from services.messages.payloads import number
+from policy.forms.walk import question_count
+from services.messages.payloads import Action, number
+from services.revisions import revision_draft
+from services.submissions import NotSubmitted, Submitted, filing_target
+from services.submissions import filing_scope as scope_of
+from services.submissions import parse_filing_scope as parse_scope
 from storage.models import Conversation, Draft, Studio, Submission
-from storage.repos.annual import CalendarRepo
 from storage.repos.annual_filings import AnnualFilingsRepo
 from storage.repos.drafts import DraftsRepo
-from storage.repos.submissions import RETURNED, SUMMARY_CURSOR, Heading, SubmissionsRepo
+from storage.repos.submissions import SUMMARY_CURSOR, SubmissionsRepo
 
-_SCOPE = re.compile(r"s([0-9]+)y([0-9]{4})")
 YEARS_AROUND = 1
-
-
-def scope_of(studio_id: int, year: int) -> str:
-    return f"s{studio_id}y{year}"
-
-
-def parse_scope(text: str) -> tuple[int, int] | None:
-    """(studio id, year) from ``s12y2027``; None for anything else."""
-    match = _SCOPE.fullmatch(text)
-    studio_id = number(match.group(1)) if match else None
-    return None if match is None or studio_id is None else (studio_id, int(match.group(2)))
 
 
 class AnnualFormFlow(FormFlow):
@@ -54,16 +44,15 @@ class AnnualFormFlow(FormFlow):
     def default_year(self, ctx: Context) -> int:
         raise NotImplementedError
 
-    def is_late(self, ctx: Context, cal: ProgrammeCalendar) -> bool:
-        raise NotImplementedError
-
     async def confirm_note(self, form: FormSession, studio: Studio) -> str | None:
         return None
 
-    async def filed(
-        self, form: FormSession, submission: Submission, studio: Studio, revised: bool
-    ) -> None:
+    async def receipt(self, form: FormSession, done: Submitted) -> str:
+        """What the contact is told once the form is filed (services.submissions files it)."""
         raise NotImplementedError
+
+    def refusal(self, form: FormSession, refused: NotSubmitted) -> str:
+        return form.ctx.t("annual.not_filed")
 
     def years(self, ctx: Context) -> range:
         default = self.default_year(ctx)
@@ -92,14 +81,14 @@ class AnnualFormFlow(FormFlow):
         if studio is not None:
             await super().start(ctx, scope_of(studio.id, year))
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
+    async def on_button(self, ctx: Context, conv: Conversation | None, action: Action) -> None:
         choice = parse_choice(action) if conv is None else None
         if choice is not None:
             if await own_studio(ctx, choice[0]) is None:
                 ctx.answer(ctx.t("common.not_allowed"), alert=True)
             elif self._open_year(ctx, choice[1]):
                 await super().start(ctx, scope_of(*choice))
-        elif conv is not None and action == "submit":
+        elif conv is not None and action.is_("submit"):
             await self._to_confirmation(ctx, conv)
         else:
             await super().on_button(ctx, conv, action)
@@ -111,7 +100,7 @@ class AnnualFormFlow(FormFlow):
             return
         target = await self.target(form)
         if not form.cursor.closing or target is None or (await problems(form))[0]:
-            await super().on_button(ctx, conv, "submit")
+            await super().on_button(ctx, conv, Action("submit"))
             return
         await go(form, Cursor(CONFIRM), await self.confirm_note(form, target[0]))
 
@@ -122,11 +111,12 @@ class AnnualFormFlow(FormFlow):
             ctx.send(ctx.t("annual.no_studio"), ctx.registry.menu(ctx))
             return None
         year = scope[1]
+        revision = await revision_draft(
+            ctx.uow, ctx.user_id, self.kind, ctx.now(), (studio.id, year)
+        )
+        if revision is not None:
+            return revision[0], returned_note(ctx, self.kind, revision[1])
         existing = await ctx.uow.repo(AnnualFilingsRepo).find(self.kind, studio.id, year)
-        if existing is not None and existing.status == RETURNED:
-            draft = await ctx.uow.repo(SubmissionsRepo).open_revision_draft(existing, ctx.now())
-            note = ctx.t("annual.returned", reason=existing.decision_reason or "—")
-            return draft, note
         return await self._own_draft(ctx, studio, year, existing)
 
     async def _own_draft(
@@ -156,52 +146,11 @@ class AnnualFormFlow(FormFlow):
 
     async def target(self, form: FormSession) -> tuple[Studio, int] | None:
         """The studio and year this draft is for (the scope, or the returned submission)."""
-        draft = form.draft
-        if draft.submission_id is not None:
-            sub = await form.ctx.uow.repo(SubmissionsRepo).get(draft.submission_id)
-            studio_id, year = (sub.studio_id, sub.year) if sub else (None, 0)
-        else:
-            studio_id, year = parse_scope(draft.scope or "") or (None, 0)
-        studio = await own_studio(form.ctx, studio_id) if studio_id else None
-        return (studio, year) if studio is not None else None
+        return await filing_target(form.ctx.uow, form.draft, form.ctx.user_id)
+
+    async def marked(self, form: FormSession) -> set[str]:
+        """A revision flags the fields staff asked to fix, until each is changed."""
+        return await still_to_fix(form)
 
     async def submit(self, form: FormSession) -> None:
-        ctx = form.ctx
-        target = await self.target(form)
-        await form.close()
-        submission = await self._hand_in(form, *target) if target else None
-        if target is None or submission is None:
-            ctx.show(ctx.t("annual.not_filed"), ctx.registry.menu(ctx))
-            return
-        revised = submission.version > 1
-        filings = ctx.uow.repo(AnnualFilingsRepo)
-        await filings.withdraw_reminders(self.kind, target[0].id, target[1])
-        event = "resubmitted" if revised else "new"
-        await ctx.uow.audit.record(
-            ctx.user_id,
-            f"{self.kind}.{event}",
-            "submission",
-            submission.id,
-            receipt=submission.receipt_no,
-            version=submission.version,
-            late=submission.late,
-        )
-        await notify_staff(ctx, submission, event)
-        await self.filed(form, submission, target[0], revised)
-
-    async def _hand_in(self, form: FormSession, studio: Studio, year: int) -> Submission | None:
-        ctx, draft = form.ctx, form.draft
-        answers = snapshot(form.spec, form.answers)
-        heading = Heading(f"{studio.name} · {year}", studio.category, studio.division)
-        subs, now = ctx.uow.repo(SubmissionsRepo), ctx.now()
-        if draft.submission_id is not None:
-            return await subs.resubmit(draft, answers, heading, now)
-        existing = await ctx.uow.repo(AnnualFilingsRepo).find(self.kind, studio.id, year)
-        if existing is not None:
-            repo = ctx.uow.repo(AnnualFilingsRepo)
-            return await repo.add_version(existing, draft.id, answers, ctx.user_id, now)
-        submission = await subs.submit_new(draft, answers, heading, year, now)
-        if submission is not None:
-            submission.studio_id = studio.id
-            submission.late = self.is_late(ctx, await ctx.uow.repo(CalendarRepo).effective(year))
-        return submission
+        await submit_in_chat(self, form)

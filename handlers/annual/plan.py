@@ -12,10 +12,10 @@ from handlers.annual.verdict import shortfall_note, targets_of
 from handlers.context import Context
 from handlers.forms import FormSession
 from policy.assessment import CheckCode, plan_shortfalls
-from policy.calendar import ProgrammeCalendar, is_plan_late
 from policy.forms.plan import PLAN, TRAINEE_LEVELS, planned_results
 from policy.reminders import plan_year
-from storage.models import Studio, Submission
+from services.submissions import Submitted
+from storage.models import Studio
 
 CHECK_AFTER = {
     TRAINEE_LEVELS[-1]: CheckCode.TRAINEES,
@@ -35,9 +35,6 @@ class PlanFlow(AnnualFormFlow):
     def default_year(self, ctx: Context) -> int:
         return plan_year(ctx.now().date())
 
-    def is_late(self, ctx: Context, cal: ProgrammeCalendar) -> bool:
-        return is_plan_late(ctx.now().date(), cal)
-
     async def confirm_note(self, form: FormSession, studio: Studio) -> str | None:
         planned = planned_results(form.answers)
         short = plan_shortfalls(targets_of(studio), planned)
@@ -54,13 +51,10 @@ class PlanFlow(AnnualFormFlow):
         note = shortfall_note(form.ctx, [c for c in short if c.code is code])
         return [note] if note else []
 
-    async def filed(
-        self, form: FormSession, submission: Submission, studio: Studio, revised: bool
-    ) -> None:
+    async def receipt(self, form: FormSession, done: Submitted) -> str:
         ctx = form.ctx
-        key = "annual.plan_revised" if revised else "annual.plan_filed"
-        sub = submission
-        lines = [ctx.t(key, receipt=sub.receipt_no, version=sub.version, year=sub.year)]
-        if submission.late:
+        key = "annual.plan_revised" if done.revised else "annual.plan_filed"
+        lines = [ctx.t(key, receipt=done.receipt, version=done.version, year=done.year)]
+        if done.late:
             lines.append(ctx.t("annual.plan_late"))
-        ctx.show("\n".join(lines), ctx.registry.menu(ctx))
+        return "\n".join(lines)

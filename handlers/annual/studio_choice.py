@@ -9,15 +9,15 @@ from __future__ import annotations
 from handlers.context import Context
 from policy.states import StudioState
 from policy.studio_status import may_file
+from services import submissions
 from services.messages.keyboards import button, rows
-from services.messages.payloads import number
+from services.messages.payloads import ID, Action, number
 from storage.models import Studio
 from storage.repos.studios import StudiosRepo
 
 
 async def own_studio(ctx: Context, studio_id: int) -> Studio | None:
-    studio = await ctx.uow.repo(StudiosRepo).get(studio_id)
-    return studio if studio is not None and studio.contact_user_id == ctx.user_id else None
+    return await submissions.own_studio(ctx.uow, ctx.user_id, studio_id)
 
 
 async def pick_studio(ctx: Context, flow: str, year: int) -> Studio | None:
@@ -29,18 +29,14 @@ async def pick_studio(ctx: Context, flow: str, year: int) -> Studio | None:
     if not studios:
         ctx.send(ctx.t("annual.no_studio"), ctx.registry.menu(ctx))
         return None
-    choices = [button(s.name, flow, f"s:{s.id}:{year}") for s in studios]
+    choices = [button(s.name, flow, Action.of("s", s.id, year)) for s in studios]
     ctx.send(ctx.t("annual.which_studio", year=year), rows(choices))
     return None
 
 
-def parse_choice(action: str) -> tuple[int, int] | None:
-    """(studio id, year) from ``s:<id>:<year>``; None for anything else."""
-    parts = action.split(":")
-    if len(parts) != 3 or parts[0] != "s":
-        return None
-    studio_id, year = number(parts[1]), number(parts[2])
-    return None if studio_id is None or year is None else (studio_id, year)
+def parse_choice(action: Action) -> tuple[int, int] | None:
+    """(studio id, year) from ``s:<id>:<year>``; None for another verb, BadPayload if forged."""
+    return action.take(ID, ID) if action.verb == "s" else None
 
 
 def parse_year(args: str, default: int) -> int:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from handlers.application.checks import bar_line, bar_lines, duplicate_line
 from handlers.application.opening import open_application
-from handlers.application.submit import submit_application
 from handlers.context import Context
 from handlers.forms import FormFlow, FormSession
+from handlers.hand_in import submit_in_chat
+from handlers.revision import still_to_fix
 from policy.forms.application import APPLICATION
-from storage.models import Draft, SubmissionVersion
-from storage.repos.submissions import SubmissionsRepo
+from services.submissions import NotSubmitted, Submitted
+from storage.models import Draft
 
 
 class ApplicationFlow(FormFlow):
@@ -32,27 +33,15 @@ class ApplicationFlow(FormFlow):
 
     async def marked(self, form: FormSession) -> set[str]:
         """A revision flags the fields staff asked to fix, until each is changed."""
-        if form.draft.submission_id is None:
-            return set()
-        submissions = form.ctx.uow.repo(SubmissionsRepo)
-        submission = await submissions.get(form.draft.submission_id)
-        if submission is None:
-            return set()
-        returned = await submissions.latest_version(submission.id)
-        if returned is None:
-            return set(submission.fields_to_fix or [])
-        return {key for key in submission.fields_to_fix or [] if not _changed(form, returned, key)}
+        return await still_to_fix(form)
 
     async def submit(self, form: FormSession) -> None:
-        await submit_application(form)
+        await submit_in_chat(self, form)
 
+    async def receipt(self, form: FormSession, done: Submitted) -> str:
+        key = "application.resubmitted" if done.revised else "application.submitted"
+        when = form.ctx.now().strftime("%Y-%m-%d %H:%M")
+        return form.ctx.t(key, receipt=done.receipt, version=done.version, when=when)
 
-def _changed(form: FormSession, returned: SubmissionVersion, key: str) -> bool:
-    """Whether the answer (or the files) at ``key`` differ from the version staff returned."""
-    if key in form.slots or any(a.get("slot") == key for a in returned.attachments or []):
-        now = sorted(f.sha256 for f in form.files if f.slot == key)
-        then = sorted(
-            str(a.get("sha256")) for a in returned.attachments or [] if a.get("slot") == key
-        )
-        return now != then
-    return form.answers.get(key) != (returned.answers or {}).get(key)
+    def refusal(self, form: FormSession, refused: NotSubmitted) -> str:
+        return form.ctx.t("application.not_submitted")

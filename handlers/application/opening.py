@@ -5,51 +5,20 @@ draft, else a new one. A unit may apply for several studios, each with its own m
 from __future__ import annotations
 
 from handlers.context import Context
+from handlers.revision import returned_note
 from policy.forms.application import APPLICATION
 from policy.forms.walk import question_count
-from storage.models import Draft, Submission
+from services.revisions import revision_draft
+from storage.models import Draft
 from storage.repos.drafts import DraftsRepo
-from storage.repos.submissions import RETURNED, SubmissionsRepo
 
 KIND = "application"
 
 
-def field_names(ctx: Context, keys: list[str]) -> str:
-    names = []
-    for key in keys:
-        node = APPLICATION.node(key)
-        label_key = f"application.f.{key}.label"
-        if ctx.texts.has(label_key):
-            names.append(ctx.t(label_key))
-        elif node is not None and node.label is not None:
-            names.append(node.label.text(ctx.texts.lang))
-        else:
-            names.append(key)
-    return ctx.t("forms.sep").join(names)
-
-
-def returned_note(ctx: Context, submission: Submission) -> str:
-    return ctx.t(
-        "application.returned",
-        receipt=submission.receipt_no,
-        reason=submission.decision_reason or "—",
-        fields=field_names(ctx, list(submission.fields_to_fix or [])) or "—",
-    )
-
-
-async def _revision(ctx: Context) -> tuple[Draft, str] | None:
-    repo = ctx.uow.repo(SubmissionsRepo)
-    for submission in await repo.for_owner(ctx.user_id, KIND):
-        if submission.status == RETURNED:
-            draft = await repo.open_revision_draft(submission, ctx.now())
-            return draft, returned_note(ctx, submission)
-    return None
-
-
 async def open_application(ctx: Context) -> tuple[Draft, str | None] | None:
-    revision = await _revision(ctx)
+    revision = await revision_draft(ctx.uow, ctx.user_id, KIND, ctx.now())
     if revision is not None:
-        return revision
+        return revision[0], returned_note(ctx, KIND, revision[1])
     drafts = ctx.uow.repo(DraftsRepo)
     draft = await drafts.find(ctx.user_id, KIND)
     if draft is not None:

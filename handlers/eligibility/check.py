@@ -22,6 +22,7 @@ from policy.eligibility import (
 from policy.validators.errors import FieldError
 from policy.validators.numbers import parse_date
 from services.messages.keyboards import button, rows
+from services.messages.payloads import Action
 from storage.models import Conversation
 from storage.repos.eligibility_outcomes import EligibilityOutcomesRepo
 
@@ -43,21 +44,21 @@ class CheckFlow(Flow):
         ]
         ctx.send(ctx.t("check.resume", count=len(answered(answers))), rows(choices, per_row=2))
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
+    async def on_button(self, ctx: Context, conv: Conversation | None, action: Action) -> None:
         if conv is None:
             await super().on_button(ctx, conv, action)
             return
         answers = load(conv.data, ctx.now().date())
         question = evaluate_eligibility(answers).next_question if answers else None
-        if answers is None or question is None or action == "restart":
+        if answers is None or question is None or action.is_("restart"):
             await self._begin(ctx)
-        elif action.startswith(ANSWER):
-            await self._answer(ctx, conv, answers, question, action.removeprefix(ANSWER))
-        elif action == "back":
+        elif action.verb == ANSWER:
+            await self._answer(ctx, conv, answers, question, action.tail)
+        elif action.is_("back"):
             await self._back(ctx, conv, answers)
-        elif action == "cancel":
+        elif action.is_("cancel"):
             await self._cancel(ctx)
-        elif action == "continue":
+        elif action.is_("continue"):
             self._ask(ctx, conv, answers, question)
         else:
             await self._stale(ctx, conv)

@@ -1,61 +1,87 @@
-"""What /finding shows at each step, and the summary staff confirm before a finding is saved."""
+"""The state of /finding, what it shows at each step, and the summary staff confirm."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Final
+from typing import ClassVar, Final, Literal
 
 from handlers.context import Context
+from handlers.steps import LinearState
 from policy.bar import BAR_YEARS, bar_end, is_barred
 from policy.dates import ONE_DAY
 from policy.source import ART_17, article_label
-from services.messages.actions import Btn, Keyboard
-from services.messages.keyboards import button, rows, stack
+from policy.validators.credit_code import validate_credit_code
+from policy.validators.id_number import validate_id_number
+from policy.validators.numbers import parse_date
+from policy.validators.text import validate_text
+from services.messages.actions import Keyboard
+from services.messages.keyboards import button, rows
+from services.messages.payloads import Action
 from storage.repos.findings import FindingsRepo, SubjectKind
 
 FLOW = "finding"
-STEPS: Final = ("kind", "code", "date", "note", "confirm")
-FIELD: Final = {"kind": "kind", "code": "code", "date": "found_on", "note": "note"}
-"""The conversation field each step fills (the confirmation fills none)."""
+Step = Literal["kind", "code", "date", "note", "confirm"]
+STEPS: Final[tuple[Step, ...]] = ("kind", "code", "date", "note", "confirm")
+FIELD: Final[dict[str, str]] = {"kind": "kind", "code": "code", "date": "found_on", "note": "note"}
+"""The state field each step fills (the confirmation fills none)."""
 KINDS: Final[tuple[SubjectKind, ...]] = ("person", "unit")
 NOTE_MAX: Final = 500
 """Longest note staff may attach to a finding."""
 
 
-def _navigation(ctx: Context, step: str, seq: int) -> tuple[Btn, ...]:
-    back = [button(ctx.t("finding.back"), FLOW, "back", seq)] if step != STEPS[0] else []
-    return (*back, button(ctx.t("finding.cancel"), FLOW, "cancel", seq))
+class FindingState(LinearState):
+    """The subject's kind, its code, the day of the finding and a note, in this order."""
+
+    step: Step
+    kind: SubjectKind | None = None
+    code: str | None = None
+    found_on: date | None = None
+    note: str | None = None
+
+    STEPS: ClassVar[tuple[str, ...]] = STEPS
+    FIELD: ClassVar[dict[str, str]] = FIELD
 
 
-async def prompt(ctx: Context, step: str, data: dict[str, Any], seq: int) -> tuple[str, Keyboard]:
-    """The message of ``step``: its question (or the summary) and its buttons."""
+def parse(state: FindingState, text: str, today: date) -> object:
+    """The typed answer of a text step (FieldError says why not)."""
+    if state.step == "date":
+        return parse_date(text, not_after=today)
+    if state.step == "note":
+        return validate_text(text, max_length=NOTE_MAX, multiline=True)
+    if state.kind == "person":
+        return validate_id_number(text, today=today)
+    return validate_credit_code(text)
+
+
+async def prompt(ctx: Context, state: FindingState, seq: int) -> tuple[str, Keyboard]:
+    """The message of the state's step: its question (or the summary) and its own buttons."""
     art17 = article_label(ART_17, ctx.texts.lang)
-    if step == "kind":
-        kinds = [button(ctx.t(f"finding.kind_{k}"), FLOW, f"kind:{k}", seq) for k in KINDS]
-        text = ctx.t("finding.ask_kind", art17=art17)
-        return text, stack(rows(kinds, per_row=2), _navigation(ctx, step, seq))
-    if step == "confirm":
-        save = (button(ctx.t("finding.save"), FLOW, "save", seq),)
-        return await _summary(ctx, data), stack(save, _navigation(ctx, step, seq))
-    key = f"finding.ask_code_{data['kind']}" if step == "code" else f"finding.ask_{step}"
-    return ctx.t(key, max=NOTE_MAX), stack(_navigation(ctx, step, seq))
+    if state.step == "kind":
+        kinds = [
+            button(ctx.t(f"finding.kind_{k}"), FLOW, Action.of("kind", k), seq) for k in KINDS
+        ]
+        return ctx.t("finding.ask_kind", art17=art17), rows(kinds, per_row=2)
+    if state.step == "confirm":
+        save = button(ctx.t("finding.save"), FLOW, "save", seq)
+        return await _summary(ctx, state), rows([save])
+    key = f"finding.ask_code_{state.kind}" if state.step == "code" else f"finding.ask_{state.step}"
+    return ctx.t(key, max=NOTE_MAX), ()
 
 
-async def _summary(ctx: Context, data: dict[str, Any]) -> str:
-    kind, code = data["kind"], data["code"]
-    found_on = date.fromisoformat(data["found_on"])
+async def _summary(ctx: Context, state: FindingState) -> str:
+    assert state.kind is not None and state.code is not None and state.found_on is not None
     lines = [
         ctx.t(
             "finding.summary",
             art17=article_label(ART_17, ctx.texts.lang),
-            kind=ctx.t(f"finding.kind_{kind}"),
-            code=code,
-            found_on=found_on,
-            note=data["note"],
+            kind=ctx.t(f"finding.kind_{state.kind}"),
+            code=state.code,
+            found_on=state.found_on,
+            note=state.note,
         ),
-        bar_effect(ctx, found_on),
+        bar_effect(ctx, state.found_on),
     ]
-    earlier = await ctx.uow.repo(FindingsRepo).latest(kind, code)
+    earlier = await ctx.uow.repo(FindingsRepo).latest(state.kind, state.code)
     if earlier is not None:
         lines.append(ctx.t("finding.earlier", found_on=earlier.found_on))
     return "\n\n".join(lines)

@@ -17,9 +17,10 @@ from policy.qualifications import QualificationLevel, TechnicalTitle
 from policy.qualifications import label as qualification_label
 from services.messages.actions import Btn, Keyboard
 from services.messages.keyboards import button, rows, stack
+from services.messages.payloads import Action
 
 FLOW = "check"
-ANSWER = "a:"
+ANSWER = "a"
 YES, NO = "yes", "no"
 _YES_NO: Final = {YES: True, NO: False}
 _ENUMS: Final[dict[QuestionKey, type[QualificationLevel] | type[TechnicalTitle]]] = {
@@ -45,10 +46,14 @@ def _choices(ctx: Context, question: QuestionKey, seq: int) -> Keyboard:
     if enum is not None:
         lang = ctx.texts.lang
         labels = [(m.value, qualification_label(m, lang)) for m in enum]
-        return rows((button(text, FLOW, ANSWER + v, seq) for v, text in labels), per_row=2)
+        return rows(
+            (button(text, FLOW, Action.of(ANSWER, v), seq) for v, text in labels), per_row=2
+        )
     if question in TYPED:
         return ()
-    return rows((button(_yes_no(ctx, question, v), FLOW, ANSWER + v, seq) for v in _YES_NO), 2)
+    return rows(
+        (button(_yes_no(ctx, question, v), FLOW, Action.of(ANSWER, v), seq) for v in _YES_NO), 2
+    )
 
 
 def _yes_no(ctx: Context, question: QuestionKey, value: str) -> str:

@@ -24,6 +24,7 @@ from handlers.forms.summary import (
 )
 from handlers.forms.web import offer_web
 from policy.forms.spec import FormSpec
+from services.messages.payloads import Action as Press
 from services.messages.payloads import number
 from storage.models import Conversation, Draft
 from storage.repos.drafts import DraftsRepo
@@ -99,12 +100,12 @@ class FormFlow(Flow):
             return None
         return FormSession(self, ctx, conv, draft, await drafts.files(draft.id))
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
+    async def on_button(self, ctx: Context, conv: Conversation | None, action: Press) -> None:
         form = await self.session(ctx, conv) if conv is not None else None
         if conv is None or form is None:
             await super().on_button(ctx, conv, action)
             return
-        verb, _, arg = action.partition(":")
+        verb, arg = action.verb, action.tail
         if verb == "c":
             await steps.answer(form, arg, pressed=True)
         elif verb == "e":

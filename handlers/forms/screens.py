@@ -13,6 +13,7 @@ from handlers.forms.render import (
 )
 from handlers.forms.session import FormSession
 from handlers.forms.summary import confirm_screen, summary_screen
+from handlers.replies import refusal
 from policy.forms.spec import Field, FileSlot, Group
 from policy.forms.walk import first_open
 from services.messages.actions import Edit, Keyboard
@@ -104,4 +105,4 @@ async def go(form: FormSession, cursor: Cursor, note: str | None = None) -> None
 
 
 def error_note(form: FormSession, message: str) -> str:
-    return form.ctx.t("forms.error", message=message)
+    return refusal(form.ctx, message)

@@ -8,14 +8,23 @@ where there is one, is the measure word shown after a count ("1台（套）").
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from handlers.context import Context
 from policy import display
 from policy.forms.spec import BUTTON_KINDS, Field, Group, Kind
-from services.messages.texts import catalog
+from services.messages.texts import Texts, catalog
 
 SHORT = 40
+
+
+class Reader(Protocol):
+    """Whom values are shown to: a chat's Context, or a page of the Mini App's console."""
+
+    @property
+    def texts(self) -> Texts: ...
+
+    def t(self, key: str, /, **values: object) -> str: ...
 
 
 def shorten(text: str, limit: int = SHORT) -> str:
@@ -23,13 +32,13 @@ def shorten(text: str, limit: int = SHORT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def unit(ctx: Context, path: str | None) -> str | None:
+def unit(ctx: Reader, path: str | None) -> str | None:
     """The measure word of a count in the reader's language, if the catalog gives one."""
     key = f"{path}.unit"
     return catalog(ctx.texts.lang).get(key) if path else None
 
 
-def show_value(ctx: Context, field: Field, value: Any, path: str | None = None) -> str:
+def show_value(ctx: Reader, field: Field, value: Any, path: str | None = None) -> str:
     """Plain text (not yet escaped): the caller passes it through `ctx.t`, which escapes it."""
     lang = ctx.texts.lang
     if value is None:
@@ -47,7 +56,7 @@ def show_value(ctx: Context, field: Field, value: Any, path: str | None = None) 
     return str(value)
 
 
-def show_item(ctx: Context, group: Group, item: dict[str, Any], path: str | None = None) -> str:
+def show_item(ctx: Reader, group: Group, item: dict[str, Any], path: str | None = None) -> str:
     """One entry of a group: 五轴加工中心，1台（套），85万元."""
     shown = [
         show_value(ctx, f, item[f.key], f"{path}.{f.key}" if path else None)
@@ -58,7 +67,7 @@ def show_item(ctx: Context, group: Group, item: dict[str, Any], path: str | None
 
 
 def show_items(
-    ctx: Context, group: Group, items: list[dict[str, Any]], path: str | None = None
+    ctx: Reader, group: Group, items: list[dict[str, Any]], path: str | None = None
 ) -> str:
     """All entries of a group: 李四，数控铣工，技师；王五，钳工，高级工."""
     shown = [show_item(ctx, group, i, path) for i in items]

@@ -1,13 +1,10 @@
-"""Agency staff: review of submissions, staff list, studios, binding codes, exports, figures."""
+"""Agency staff review submissions: /pending, a submission's card, and the decisions on it."""
 
 from __future__ import annotations
 
 from handlers.flow import Flow
 from handlers.review.binding import BindFlow
-from handlers.review.export import ExportFlow
 from handlers.review.flow import ReviewFlow
-from handlers.review.staff import StaffFlow
-from handlers.review.stats import StatsFlow
 from handlers.roles import Role
 from storage.repos.studios import StudiosRepo
 from storage.uow import UnitOfWork
@@ -19,4 +16,5 @@ async def contact_role(uow: UnitOfWork, user_id: int) -> set[Role]:
 
 
 def review_flows() -> list[Flow]:
-    return [ReviewFlow(), StatsFlow(), ExportFlow(), StaffFlow(), BindFlow()]
+    """/pending and /bind; /stats, /export and /staff live in their own packages."""
+    return [ReviewFlow(), BindFlow()]

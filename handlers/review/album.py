@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from handlers.context import Context
-from handlers.review.fields import field_label
 from policy.attachments import RULES, Slot
 from policy.forms.application import APPLICATION as APPLICATION_FORM
+from services.labels import field_label
 from services.messages.actions import AlbumItem, SendAlbum, albums
 from storage.models import Submission, SubmissionVersion
 

@@ -29,7 +29,7 @@ from handlers.flow import Flow
 from handlers.roles import Role
 from services.messages.actions import Send
 from services.messages.keyboards import button, rows, stack
-from services.messages.payloads import number
+from services.messages.payloads import Action
 from storage.models import Conversation, Studio
 from storage.repos.binding import Attempt, BindingRepo, Redeem, Redemption
 from storage.repos.studios import StudiosRepo
@@ -57,14 +57,13 @@ class BindFlow(Flow):
             ctx.conversation = conv
             ctx.send(ctx.t("bind.ask_code"))
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
-        verb, _, arg = action.partition(":")
+    async def on_button(self, ctx: Context, conv: Conversation | None, action: Action) -> None:
         if not ctx.is_staff:
             ctx.answer(ctx.t("common.not_allowed"), alert=True)
-        elif verb == "page" and (page := number(arg)) is not None:
-            await self._studios(ctx, page, "")
-        elif verb == "code" and (studio_id := number(arg)) is not None:
-            await self._issue(ctx, studio_id)
+        elif action.verb == "page":
+            await self._studios(ctx, action.id(), "")
+        elif action.verb == "code":
+            await self._issue(ctx, action.id())
         else:
             await super().on_button(ctx, conv, action)
 
@@ -83,12 +82,12 @@ class BindFlow(Flow):
         pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
         page = min(max(page, 0), pages - 1)
         studios = await repo.page(page * PAGE_SIZE, PAGE_SIZE, query)
-        choices = [button(_studio_label(s), FLOW, f"code:{s.id}") for s in studios]
+        choices = [button(_studio_label(s), FLOW, Action.of("code", s.id)) for s in studios]
         nav = []
         if page > 0 and not query:
-            nav.append(button(ctx.t("review.prev"), FLOW, f"page:{page - 1}"))
+            nav.append(button(ctx.t("review.prev"), FLOW, Action.of("page", page - 1)))
         if page < pages - 1 and not query:
-            nav.append(button(ctx.t("review.next"), FLOW, f"page:{page + 1}"))
+            nav.append(button(ctx.t("review.next"), FLOW, Action.of("page", page + 1)))
         key = "bind.pick_found" if query else "bind.pick"
         text = ctx.t(key, count=total, page=page + 1, pages=pages, query=query)
         ctx.show(text, stack(rows(choices), nav))

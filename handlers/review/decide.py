@@ -1,136 +1,123 @@
 """A decision in three presses at most: choose, give the reason (and fields), confirm.
 
-The choice opens a conversation holding the submission, the version seen and the decision; the
-confirmation re-checks everything against the database and lets the repository's conditional
-UPDATE decide who wins if two reviewers confirm at once.
+The choice opens a conversation (a :class:`DecideState`) holding the submission, the version
+seen and the decision; the confirmation re-checks everything against the database and lets
+the repository's conditional UPDATE decide who wins if two reviewers confirm at once.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal, Self
+
+from pydantic import model_validator
 
 from handlers.context import Context
-from handlers.review.effects import apply_decision
-from handlers.review.fields import field_keys, field_label
-from handlers.review.guard import Target, decidable, decided_note
+from handlers.review.guard import Target, decidable, done_text, refuse
+from handlers.steps import FlowState
 from policy.states import SubmissionStatus
-from policy.validators.errors import FieldError
-from policy.validators.text import validate_text
+from services import decisions
+from services.decisions import CHOICES, Decide, Decided
+from services.labels import field_label
 from services.messages.actions import Keyboard
-from services.messages.keyboards import button, rows, stack
-from services.messages.payloads import number
-from storage.models import Conversation, Submission
+from services.messages.keyboards import button, rows
+from services.messages.payloads import Action, BadPayload
+from services.submissions import REVIEW_FLOW
+from storage.models import Submission
 from storage.repos.reviews import Decision, ReviewsRepo
 
-FLOW = "review"
-REASON_MAX = 1000
-CHOICES: dict[str, Decision] = {
-    "approve": SubmissionStatus.APPROVED,
-    "return": SubmissionStatus.RETURNED,
-    "reject": SubmissionStatus.REJECTED,
-}
+FLOW = REVIEW_FLOW
 
 
-async def choose(ctx: Context, choice: str, target: Target | None) -> None:
-    """A decision button on a submission: check it, then ask for a reason or confirmation."""
+class DecideState(FlowState):
+    """reason (with the fields to fix, when returning) → confirm; approval starts at confirm."""
+
+    step: Literal["reason", "confirm"]
+    submission: int
+    version: int
+    decision: Decision
+    kind: str
+    keys: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if not set(self.fields) <= set(self.keys):
+            raise ValueError("a marked field is not one of the returnable fields")
+        if self.step == "reason" and self.decision == SubmissionStatus.APPROVED:
+            raise ValueError("an approval asks for no reason")
+        return self
+
+    def back(self) -> DecideState | None:
+        if self.step == "confirm" and self.decision != SubmissionStatus.APPROVED:
+            return self.model_copy(update={"step": "reason", "reason": None})
+        return None
+
+
+async def choose(ctx: Context, choice: str, target: Target) -> DecideState | None:
+    """A decision button on a submission: the state asking for a reason or confirmation, if
+    the submission may be decided at the version on the button."""
     submission = await decidable(ctx, target)
     if submission is None:
-        return
+        return None
     decision = CHOICES[choice]
-    data: dict[str, Any] = {
-        "sid": submission.id,
-        "v": submission.version,
-        "d": decision,
-        "kind": submission.kind,
-        "keys": [],
-        "fields": [],
-    }
-    step = "confirm" if decision == SubmissionStatus.APPROVED else "reason"
-    if decision == SubmissionStatus.RETURNED:
-        data["keys"] = await returnable(ctx, submission)
-    conv = await ctx.uow.conversations.open(ctx.user_id, FLOW, step, data)
-    ctx.conversation = conv
-    ctx.send(*prompt(ctx, conv, submission.title))
+    keys = await returnable(ctx, submission) if decision == SubmissionStatus.RETURNED else []
+    return DecideState(
+        step="confirm" if decision == SubmissionStatus.APPROVED else "reason",
+        submission=submission.id,
+        version=submission.version,
+        decision=decision,
+        kind=submission.kind,
+        keys=keys,
+    )
 
 
 async def returnable(ctx: Context, submission: Submission) -> list[str]:
-    """The fields and file slots of the version under review that a return may name."""
-    version = await ctx.uow.repo(ReviewsRepo).version(submission.id, submission.version)
-    answers, files = (version.answers, version.attachments) if version else ({}, [])
-    return field_keys(submission.kind, answers, [str(f.get("slot")) for f in files])
+    return await decisions.returnable(ctx.uow, submission)
 
 
-def clean_reason(text: str) -> str:
-    """The reason as kept and shown to the unit; FieldError says what is wrong with it."""
-    return validate_text(text, max_length=REASON_MAX, multiline=True)
-
-
-def prompt(ctx: Context, conv: Conversation, title: str) -> tuple[str, Keyboard]:
+def prompt(ctx: Context, state: DecideState, seq: int, title: str) -> tuple[str, Keyboard]:
     """The reason step (with field toggles when returning) or the confirmation."""
-    data, seq = conv.data, conv.seq
-    cancel = button(ctx.t("review.btn_cancel"), FLOW, "no", seq)
-    if conv.step == "reason":
+    if state.step == "reason":
         marks = [
             button(
-                ("✅ " if key in data["fields"] else "▫️ ")
-                + field_label(data["kind"], key, ctx.texts.lang)[:40],
+                ("✅ " if key in state.fields else "▫️ ")
+                + field_label(state.kind, key, ctx.texts.lang)[:40],
                 FLOW,
-                f"f:{index}",
+                Action.of("f", index),
                 seq,
             )
-            for index, key in enumerate(data["keys"])
+            for index, key in enumerate(state.keys)
         ]
-        ask = ctx.t(f"review.ask_reason_{data['d']}", title=title)
+        ask = ctx.t(f"review.ask_reason_{state.decision}", title=title)
         if marks:
             ask += "\n\n" + ctx.t("review.ask_fields")
-        return ask, stack(rows(marks, per_row=2), [cancel])
-    confirm = button(ctx.t(f"review.confirm_btn_{data['d']}"), FLOW, "yes", seq)
-    return confirm_text(ctx, data, title), stack([confirm, cancel])
+        return ask, rows(marks, per_row=2)
+    confirm = button(ctx.t(f"review.confirm_btn_{state.decision}"), FLOW, "yes", seq)
+    return confirm_text(ctx, state, title), rows([confirm])
 
 
-def confirm_text(ctx: Context, data: dict[str, Any], title: str) -> str:
+def confirm_text(ctx: Context, state: DecideState, title: str) -> str:
     """What the decision sets in motion depends on the kind: an approved application creates
     the studio, an approved plan is on record, an approved report is kept for the assessment."""
-    own = f"review.confirm_{data['d']}_{data['kind']}"
-    text = ctx.t(own if ctx.texts.has(own) else f"review.confirm_{data['d']}", title=title)
-    if data.get("reason"):
-        text += "\n" + ctx.t("review.reason_line", reason=data["reason"])
-    if data.get("fields"):
-        names = [field_label(data["kind"], k, ctx.texts.lang) for k in data["fields"]]
+    own = f"review.confirm_{state.decision}_{state.kind}"
+    key = own if ctx.texts.has(own) else f"review.confirm_{state.decision}"
+    text = ctx.t(key, title=title)
+    if state.reason:
+        text += "\n" + ctx.t("review.reason_line", reason=state.reason)
+    if state.fields:
+        names = [field_label(state.kind, k, ctx.texts.lang) for k in state.fields]
         text += "\n" + ctx.t("review.fields_line", fields=ctx.t("forms.sep").join(names))
     return text
 
 
-async def toggle_field(ctx: Context, conv: Conversation, index: str) -> None:
-    keys = conv.data["keys"]
-    position = number(index)
-    if conv.step != "reason" or position is None or position >= len(keys):
-        ctx.answer(ctx.t("common.stale_button"), alert=True)
-        return
-    key = keys[position]
-    fields = [k for k in conv.data["fields"] if k != key]
-    if key not in conv.data["fields"]:
-        fields = [k for k in keys if k in {*fields, key}]
-    await ctx.uow.conversations.save(conv, conv.step, {**conv.data, "fields": fields})
-    ctx.show(*prompt(ctx, conv, await title_of(ctx, conv)))
-
-
-async def take_reason(ctx: Context, conv: Conversation, text: str) -> None:
-    try:
-        reason = clean_reason(text)
-    except FieldError as error:
-        ctx.send(ctx.t("review.bad_reason", reason=error.message(ctx.texts.lang)))
-        return
-    await ctx.uow.conversations.save(conv, "confirm", {**conv.data, "reason": reason})
-    ctx.send(*prompt(ctx, conv, await title_of(ctx, conv)))
-
-
-async def confirm(ctx: Context, conv: Conversation) -> None:
-    data = conv.data
-    await ctx.uow.conversations.close(ctx.user_id)
-    ctx.conversation = None
-    target = Target(int(data["sid"]), int(data["v"]))
-    await settle(ctx, target, data["d"], data.get("reason"), data.get("fields") or None)
+def toggled(state: DecideState, position: int) -> DecideState:
+    """The state with field number `position` marked or unmarked (BadPayload if no such)."""
+    if state.step != "reason" or position >= len(state.keys):
+        raise BadPayload(f"review: no field {position} at {state.step}")
+    key = state.keys[position]
+    marked = set(state.fields) ^ {key}
+    return state.model_copy(update={"fields": tuple(k for k in state.keys if k in marked)})
 
 
 async def settle(
@@ -140,30 +127,30 @@ async def settle(
     reason: str | None,
     fields: list[str] | None,
 ) -> bool:
-    """Re-check and record the decision; True if it won. Whoever comes second is told who
+    """Decide through services.decisions; True if it won. Whoever comes second is told who
     decided: the repository's conditional UPDATE lets exactly one of two reviewers win."""
-    submission = await decidable(ctx, target)
-    if submission is None:
-        return False
-    repo = ctx.uow.repo(ReviewsRepo)
-    won = await repo.decide(
-        submission.id, target.version or 0, decision, ctx.user_id, ctx.now(), reason, fields
+    cmd = Decide(
+        target.submission_id,
+        target.version or 0,
+        decision,
+        ctx.user_id,
+        ctx.is_staff,
+        reason,
+        tuple(fields or ()),
+        ctx.config.default_lang,
     )
-    if not won:
-        fresh = await repo.fresh(submission.id)
-        assert fresh is not None
-        ctx.show(await decided_note(ctx, fresh))
+    if target.version is None:
+        await decidable(ctx, target)
         return False
-    ctx.show(await apply_decision(ctx, submission))
+    done = await decisions.decide(ctx.uow, cmd, ctx.now())
+    if not isinstance(done, Decided):
+        refuse(ctx, done)
+        return False
+    ctx.notified += done.notified
+    ctx.show(done_text(ctx.texts, done))
     return True
 
 
-async def cancel(ctx: Context) -> None:
-    await ctx.uow.conversations.close(ctx.user_id)
-    ctx.conversation = None
-    ctx.show(ctx.t("review.decision_cancelled"))
-
-
-async def title_of(ctx: Context, conv: Conversation) -> str:
-    submission = await ctx.uow.repo(ReviewsRepo).get(int(conv.data["sid"]))
+async def title_of(ctx: Context, state: DecideState) -> str:
+    submission = await ctx.uow.repo(ReviewsRepo).get(state.submission)
     return submission.title if submission else ""

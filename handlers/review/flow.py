@@ -2,62 +2,72 @@
 
 from __future__ import annotations
 
+from pydantic import TypeAdapter
+
 from handlers.context import Context
-from handlers.flow import Flow
 from handlers.review import decide
-from handlers.review.guard import parse_target
+from handlers.review.decide import DecideState
+from handlers.review.guard import Target, target_of
 from handlers.review.queue import FLOW, open_submission, show_page
 from handlers.roles import Role
-from services.messages.payloads import number
+from handlers.steps import Screen, StepFlow
+from services.decisions import CHOICES, clean_reason
+from services.messages.payloads import Action, BadPayload
 from storage.models import Conversation
 
 
-class ReviewFlow(Flow):
+class ReviewFlow(StepFlow[DecideState]):
     name = FLOW
     commands = ("pending",)
     menu_key = "menu.pending"
     menu_roles = frozenset({Role.STAFF})
     required_role = Role.STAFF
+    states = TypeAdapter(DecideState)
+    cancelled_key = "review.decision_cancelled"
 
     async def start(self, ctx: Context, args: str) -> None:
         await show_page(ctx, 0)
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: str) -> None:
-        if conv is not None:
-            await self._in_conversation(ctx, conv, action)
-            return
-        verb, _, rest = action.partition(":")
-        args = rest.split(":") if rest else []
+    async def stateless(self, ctx: Context, action: Action) -> None:
         if not ctx.is_staff:
             ctx.answer(ctx.t("common.not_allowed"), alert=True)
-        elif verb == "page" and len(args) == 1 and (page := number(args[0])) is not None:
-            await show_page(ctx, page)
-        elif verb == "open":
-            await open_submission(ctx, parse_target(args))
-        elif verb in decide.CHOICES:
-            await decide.choose(ctx, verb, parse_target(args))
+        elif action.verb == "page":
+            await show_page(ctx, action.id())
+        elif action.verb == "open":
+            await open_submission(ctx, target_of(action))
+        elif action.verb in CHOICES:
+            state = await decide.choose(ctx, action.verb, target_of(action))
+            if state is not None:
+                await self.begin(ctx, state, fresh=True)  # under the card, which stays
         else:
-            await super().on_button(ctx, conv, action)
+            await super().stateless(ctx, action)
 
-    async def _in_conversation(self, ctx: Context, conv: Conversation, action: str) -> None:
-        if action == "yes" and conv.step == "confirm":
-            await decide.confirm(ctx, conv)
-        elif action == "no":
-            await decide.cancel(ctx)
-        elif action.startswith("f:"):
-            await decide.toggle_field(ctx, conv, action[2:])
+    def previous(self, state: DecideState) -> DecideState | None:
+        return state.back()
+
+    async def screen(self, ctx: Context, conv: Conversation, state: DecideState) -> Screen:
+        text, keyboard = decide.prompt(ctx, state, conv.seq, await decide.title_of(ctx, state))
+        return text, self.with_nav(ctx, conv, state, keyboard)
+
+    async def press(
+        self, ctx: Context, conv: Conversation, state: DecideState, action: Action
+    ) -> None:
+        if action.is_("yes") and state.step == "confirm":
+            await self.end(ctx)
+            target = Target(state.submission, state.version)
+            fields = list(state.fields) or None
+            await decide.settle(ctx, target, state.decision, state.reason, fields)
+        elif action.verb == "f":
+            await self.move(ctx, conv, decide.toggled(state, action.id()))
         else:
-            ctx.answer(ctx.t("common.stale_button"), alert=True)
+            raise BadPayload(f"review: {action.verb} at {state.step}")
 
-    async def on_text(self, ctx: Context, conv: Conversation, text: str) -> None:
-        if conv.step == "reason":
-            await decide.take_reason(ctx, conv, text)
-        else:
-            await self.reprompt(ctx, conv, ctx.t("common.use_buttons"))
-
-    async def reprompt(self, ctx: Context, conv: Conversation, note: str | None = None) -> None:
-        text, keyboard = decide.prompt(ctx, conv, await decide.title_of(ctx, conv))
-        ctx.send(f"{note}\n\n{text}" if note else text, keyboard)
-
-    async def on_cancel(self, ctx: Context, conv: Conversation) -> str:
-        return ctx.t("review.decision_cancelled")
+    async def answer(
+        self, ctx: Context, conv: Conversation, state: DecideState, text: str
+    ) -> None:
+        if state.step != "reason":
+            await super().answer(ctx, conv, state, text)
+        elif (reason := await self.check(ctx, conv, state, text, clean_reason)) is not None:
+            await self.move(
+                ctx, conv, state.model_copy(update={"step": "confirm", "reason": reason})
+            )

@@ -2,17 +2,31 @@
 
 A staff button carries a submission id and the version the reviewer saw
 (`review::approve:<id>:v<version>`). Anyone can forge one, so each press is checked on the
-server; a press that fails a check changes nothing and the presser is told why.
+server (services.decisions); a press that fails a check changes nothing and the presser is
+told why, in the words of :func:`refusal_text`, which the Mini App's console shows too.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import tzinfo
 
 from handlers.context import Context
-from services.messages.payloads import number
+from services import decisions
+from services.decisions import (
+    AlreadyDecided,
+    BadFields,
+    BadReason,
+    Decided,
+    NotAllowed,
+    NotFound,
+    Refused,
+    StaleVersion,
+)
+from services.labels import status_label
+from services.messages.payloads import ID, VERSION_NO, Action
+from services.messages.texts import Texts
 from storage.models import Submission
-from storage.repos.reviews import OPEN, ReviewsRepo
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,29 +35,50 @@ class Target:
     version: int | None
 
 
-def parse_target(args: list[str]) -> Target | None:
-    """`<id>` or `<id>:v<version>` from a payload's action arguments; None if malformed."""
-    submission_id = number(args[0]) if args and len(args) <= 2 else None
-    if submission_id is None:
-        return None
-    version = None
-    if len(args) == 2:
-        version = number(args[1][1:]) if args[1].startswith("v") else None
-        if version is None:
-            return None
+def target_of(action: Action) -> Target:
+    """`<id>` or `<id>:v<version>` from a button's arguments; BadPayload if malformed."""
+    if len(action.args) == 1:
+        return Target(action.id(), None)
+    submission_id, version = action.take(ID, VERSION_NO)
     return Target(submission_id, version)
 
 
-async def decided_note(ctx: Context, submission: Submission) -> str:
-    """Who decided this submission and when, for a reviewer whose press came too late."""
-    user = await ctx.uow.users.get(submission.decided_by) if submission.decided_by else None
-    when = submission.decided_at.astimezone(ctx.config.tz) if submission.decided_at else None
-    return ctx.t(
-        "review.already_decided",
-        status=ctx.t(f"review.status.{submission.status}"),
-        name=(user.first_name or str(user.id)) if user else "—",
-        at=when.strftime("%Y-%m-%d %H:%M") if when else "—",
-    )
+def target_action(verb: str, submission_id: int, version: int | None = None) -> Action:
+    """The arguments `target_of` reads back."""
+    if version is None:
+        return Action.of(verb, submission_id)
+    return Action.of(verb, submission_id, VERSION_NO.write(version))
+
+
+def refusal_text(texts: Texts, tz: tzinfo, refused: Refused) -> str:
+    """Why a decision (or a look at a submission) was refused, in the reviewer's language."""
+    match refused:
+        case NotAllowed():
+            return texts("common.not_allowed")
+        case NotFound():
+            return texts("review.no_such_submission")
+        case AlreadyDecided(status=status, by_name=name, at=at):
+            return texts(
+                "review.already_decided",
+                status=status_label(texts, status),
+                name=name or "—",
+                at=at.astimezone(tz).strftime("%Y-%m-%d %H:%M") if at else "—",
+            )
+        case StaleVersion(seen=seen, current=current):
+            return texts("review.stale_version", seen=seen, now=current)
+        case BadReason(error=error):
+            return texts("review.bad_reason", reason=error.message(texts.lang))
+        case BadFields():
+            return texts("web.console.bad_fields")
+
+
+def done_text(texts: Texts, decided: Decided) -> str:
+    """The reviewer's receipt for a decision that won (and the studio it created)."""
+    done = texts(f"review.done_{decided.status}", title=decided.title)
+    if decided.studio is not None:
+        studio = decided.studio
+        done += "\n" + texts("review.studio_created", name=studio.name, id=studio.id)
+    return done
 
 
 async def load(ctx: Context, target: Target | None) -> Submission | None:
@@ -52,29 +87,29 @@ async def load(ctx: Context, target: Target | None) -> Submission | None:
         ctx.answer(ctx.t("common.not_allowed"), alert=True)
         ctx.send(ctx.t("common.not_allowed"))
         return None
-    submission = await ctx.uow.repo(ReviewsRepo).get(target.submission_id) if target else None
-    if submission is None:
-        _refuse(ctx, ctx.t("review.no_such_submission"))
-    return submission
+    found = await decisions.viewable(ctx.uow, target.submission_id if target else 0, True)
+    if isinstance(found, Submission):
+        return found
+    refuse(ctx, found)
+    return None
 
 
 async def decidable(ctx: Context, target: Target | None) -> Submission | None:
     """The submission, if it is open at exactly the version on the button."""
-    submission = await load(ctx, target)
-    if submission is None or target is None:
-        return None
-    if target.version is None:
-        _refuse(ctx, ctx.t("review.no_such_submission"))
-        return None
-    if submission.status != OPEN:
-        _refuse(ctx, await decided_note(ctx, submission))
-        return None
-    if submission.version != target.version:
-        _refuse(ctx, ctx.t("review.stale_version", seen=target.version, now=submission.version))
-        return None
-    return submission
+    if not ctx.is_staff or target is None:
+        return await load(ctx, target)
+    found = await decisions.decidable(ctx.uow, target.submission_id, target.version, True)
+    if isinstance(found, Submission):
+        return found
+    refuse(ctx, found)
+    return None
 
 
-def _refuse(ctx: Context, text: str) -> None:
+def refuse(ctx: Context, refused: Refused) -> None:
+    """Tell the presser, in an alert and in the chat; a lost race edits the card in place."""
+    text = refusal_text(ctx.texts, ctx.config.tz, refused)
+    if isinstance(refused, AlreadyDecided) and refused.raced:
+        ctx.show(text)
+        return
     ctx.answer(text[:190], alert=True)
     ctx.send(text)

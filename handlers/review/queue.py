@@ -5,22 +5,23 @@ from __future__ import annotations
 from handlers.context import Context
 from handlers.review.album import album, split
 from handlers.review.console_link import console_row
-from handlers.review.guard import Target, load
-from handlers.review.summary import kind_label, summary_text
+from handlers.review.guard import Target, load, target_action
+from handlers.review.summary import summary_text
+from services.labels import kind_label
 from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
+from services.messages.payloads import Action
+from services.submissions import REVIEW_FLOW
 from storage.repos.reviews import OPEN, ReviewsRepo
 
-FLOW = "review"
+FLOW = REVIEW_FLOW
 PAGE_SIZE = 8
 
 
 def decision_buttons(ctx: Context, submission_id: int, version: int) -> list[Btn]:
-    ref = f"{submission_id}:v{version}"
     return [
-        button(ctx.t("review.btn_approve"), FLOW, f"approve:{ref}"),
-        button(ctx.t("review.btn_return"), FLOW, f"return:{ref}"),
-        button(ctx.t("review.btn_reject"), FLOW, f"reject:{ref}"),
+        button(ctx.t(f"review.btn_{verb}"), FLOW, target_action(verb, submission_id, version))
+        for verb in ("approve", "return", "reject")
     ]
 
 
@@ -41,19 +42,19 @@ async def show_page(ctx: Context, page: int) -> None:
             ctx.t(
                 "review.queue_line",
                 number=number,
-                kind=kind_label(ctx, sub.kind),
+                kind=kind_label(ctx.texts, sub.kind),
                 title=sub.title,
                 receipt=sub.receipt_no,
                 version=sub.version,
                 at=waiting,
             )
         )
-        choices.append(button(f"{number}. {sub.title[:40]}", FLOW, f"open:{sub.id}"))
+        choices.append(button(f"{number}. {sub.title[:40]}", FLOW, target_action("open", sub.id)))
     nav = []
     if page > 0:
-        nav.append(button(ctx.t("review.prev"), FLOW, f"page:{page - 1}"))
+        nav.append(button(ctx.t("review.prev"), FLOW, Action.of("page", page - 1)))
     if page < pages - 1:
-        nav.append(button(ctx.t("review.next"), FLOW, f"page:{page + 1}"))
+        nav.append(button(ctx.t("review.next"), FLOW, Action.of("page", page + 1)))
     ctx.show("\n".join(lines), stack(rows(choices), nav, console_row(ctx)))
 
 
@@ -74,7 +75,7 @@ async def open_submission(ctx: Context, target: Target | None) -> None:
     keyboard = []
     if submission.status == OPEN:
         keyboard.append(decision_buttons(ctx, submission.id, submission.version))
-    keyboard.append([button(ctx.t("review.back_to_queue"), FLOW, "page:0")])
+    keyboard.append([button(ctx.t("review.back_to_queue"), FLOW, Action.of("page", 0))])
     if version is not None:
         ctx.out.extend(album(ctx, submission, version, split(version, previous).fresh))
     ctx.send(text, stack(*keyboard))

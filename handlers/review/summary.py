@@ -7,23 +7,14 @@ from typing import Any
 
 from handlers.context import Context
 from handlers.review.album import FileSplit, slot_label, split
-from handlers.review.fields import field_label, show_value
-from policy.states import SubmissionStatus
+from handlers.review.fields import show_value
+from services.labels import field_label, kind_label, status_label
+from services.revisions import revised_after
 from storage.models import Submission, SubmissionVersion
 
 MESSAGE_MAX = 3900  # Telegram allows 4096 characters; keep room for the headline
 DIFF_VALUE_MAX = 80
 DIFF_LINES_MAX = 20
-
-
-def status_label(ctx: Context, status: str) -> str:
-    key = f"review.status.{status}"
-    return ctx.t(key) if ctx.texts.has(key) else status
-
-
-def kind_label(ctx: Context, kind: str) -> str:
-    key = f"staff_notice.kind_{kind}"
-    return ctx.t(key) if ctx.texts.has(key) else kind
 
 
 def _value(ctx: Context, kind: str, key: str, value: object, limit: int | None = None) -> str:
@@ -131,10 +122,10 @@ async def summary_text(
     parts = [
         ctx.t(
             "review.summary_head",
-            kind=kind_label(ctx, submission.kind),
+            kind=kind_label(ctx.texts, submission.kind),
             title=submission.title,
             receipt=submission.receipt_no,
-            status=status_label(ctx, submission.status),
+            status=status_label(ctx.texts, submission.status),
             version=submission.version,
             owner=(owner.first_name if owner else "") or str(submission.owner_id),
             owner_id=submission.owner_id,
@@ -143,8 +134,8 @@ async def summary_text(
     ]
     if version is not None and previous is not None:
         parts.append(diff_block(ctx, submission.kind, previous, version))
-        if submission.decision_reason and submission.status == SubmissionStatus.SUBMITTED:
-            parts.append(ctx.t("review.last_reason", reason=submission.decision_reason))
+        if (returned := revised_after(submission)) is not None:
+            parts.append(ctx.t("review.last_reason", reason=returned.reason))
     lines = answer_lines(ctx, submission.kind, version.answers) if version else []
     files = split(version, previous) if version else None
     tail = files_block(ctx, submission.kind, files)

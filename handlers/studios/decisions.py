@@ -1,120 +1,144 @@
-"""Heritage targets (第九条第一项), acceptance (第十二条), renewal (第十六条第二款)."""
+"""Heritage targets (第九条第一项), acceptance (第十二条), renewal (第十六条第二款): their states
+and steps. Each opens a conversation on a studio from its card and ends back on the card."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Callable
 from datetime import date
+from typing import Literal, Self
+
+from pydantic import model_validator
 
 from handlers.context import Context
-from handlers.studios.card import FLOW, show_card
+from handlers.steps import FlowState
 from policy.targets import TargetOverride
-from policy.validators.errors import FieldError
-from policy.validators.numbers import parse_date
+from policy.validators.numbers import parse_count, parse_date
+from policy.validators.text import validate_text
 from services import studio_decisions as decide
+from services.messages.actions import Keyboard
 from services.messages.keyboards import button, rows
-from services.messages.payloads import number
-from storage.models import Conversation
+from storage.uow import UnitOfWork
 
 MAX_REASON = 500
 MAX_TARGET = 1000
+MAX_DOCUMENT = 64
+HALF = ("-", "—")
+"""Typed for the certified target: 50% of the trainees, as for every studio."""
 
 
-async def _open(ctx: Context, studio_id: int, step: str) -> None:
-    data = {"studio": studio_id, "year": ctx.now().year}
-    ctx.conversation = await ctx.uow.conversations.open(ctx.user_id, FLOW, step, data)
-    ctx.show(ctx.t(f"studio.ask_{step}", year=data["year"]))
+class TargetsState(FlowState):
+    """trainees → certified (or half of the trainees) → the reason."""
+
+    step: Literal["trainees", "certified", "reason"]
+    studio: int
+    year: int
+    trainees: int | None = None
+    certified: int | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        if (self.trainees is None) != (self.step == "trainees"):
+            raise ValueError("targets: trainees out of step")
+        if self.certified is not None and self.step != "reason":
+            raise ValueError("targets: certified out of step")
+        return self
 
 
-async def start_targets(ctx: Context, studio_id: int) -> None:
-    await _open(ctx, studio_id, "trainees")
+class AcceptState(FlowState):
+    step: Literal["accepted_on"]
+    studio: int
 
 
-async def start_accept(ctx: Context, studio_id: int) -> None:
-    await _open(ctx, studio_id, "accepted_on")
+class RenewState(FlowState):
+    """The new period's first day → its document number (or none)."""
+
+    step: Literal["renew_start", "renew_document"]
+    studio: int
+    start: date | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        if (self.start is None) != (self.step == "renew_start"):
+            raise ValueError("renew: start out of step")
+        return self
 
 
-async def start_renew(ctx: Context, studio_id: int) -> None:
-    await _open(ctx, studio_id, "renew_start")
+def start_targets(ctx: Context, studio_id: int) -> TargetsState:
+    return TargetsState(step="trainees", studio=studio_id, year=ctx.now().year)
 
 
-async def on_button(ctx: Context, conv: Conversation, verb: str) -> None:
-    if conv.step == "renew_document" and verb == "skip":
-        await _renew(ctx, conv, None)
-    else:
-        ctx.answer(ctx.t("common.stale_button"), alert=True)
+def start_accept(ctx: Context, studio_id: int) -> AcceptState:
+    return AcceptState(step="accepted_on", studio=studio_id)
 
 
-async def on_text(ctx: Context, conv: Conversation, text: str) -> None:
-    value = text.strip()
-    step = conv.step
-    if step in ("trainees", "certified"):
-        await _take_number(ctx, conv, value)
-    elif step == "reason" and 0 < len(value) <= MAX_REASON:
-        await _save_targets(ctx, conv, value)
-    elif step in ("accepted_on", "renew_start"):
-        day = _date(ctx, value)
-        if day is not None:
-            await (
-                _accept(ctx, conv, day) if step == "accepted_on" else _ask_document(ctx, conv, day)
-            )
-    elif step == "renew_document" and 0 < len(value) <= 64:
-        await _renew(ctx, conv, value)
-    else:
-        ctx.send(ctx.t("studio.bad_text", limit=MAX_REASON if step == "reason" else 64))
+def start_renew(ctx: Context, studio_id: int) -> RenewState:
+    return RenewState(step="renew_start", studio=studio_id)
 
 
-async def _take_number(ctx: Context, conv: Conversation, text: str) -> None:
-    skip = conv.step == "certified" and text in ("-", "—")
-    value = None if skip else number(text, MAX_TARGET)
-    if value is None and not skip:
-        ctx.send(ctx.t("studio.bad_number", limit=MAX_TARGET))
-        return
-    after = "certified" if conv.step == "trainees" else "reason"
-    await ctx.uow.conversations.save(conv, after, {**conv.data, conv.step: value})
-    ctx.send(ctx.t(f"studio.ask_{after}", year=conv.data["year"]))
+DecisionState = TargetsState | AcceptState | RenewState
 
 
-def _date(ctx: Context, text: str) -> date | None:
-    try:
-        return parse_date(text)
-    except FieldError as exc:
-        ctx.send(ctx.t("studio.bad_date", message=exc.message(ctx.texts.lang)))
-        return None
+def back(state: DecisionState) -> DecisionState | None:
+    if isinstance(state, TargetsState) and state.step == "certified":
+        return state.model_copy(update={"step": "trainees", "trainees": None})
+    if isinstance(state, TargetsState) and state.step == "reason":
+        return state.model_copy(update={"step": "certified", "certified": None})
+    if isinstance(state, RenewState) and state.step == "renew_document":
+        return state.model_copy(update={"step": "renew_start", "start": None})
+    return None
 
 
-async def _save_targets(ctx: Context, conv: Conversation, reason: str) -> None:
-    d = conv.data
-    override = TargetOverride(int(d["trainees"]), d.get("certified"), reason)
-    cmd = decide.SetTargets(int(d["studio"]), int(d["year"]), override, ctx.user_id)
-    await _settle(ctx, conv, decide.set_targets(ctx.uow, cmd, ctx.now()), "targets_done")
+def prompt(
+    ctx: Context, state: TargetsState | AcceptState | RenewState, seq: int
+) -> tuple[str, Keyboard]:
+    year = state.year if isinstance(state, TargetsState) else ""
+    text = ctx.t(f"studio.ask_{state.step}", year=year)
+    if state.step == "renew_document":
+        return text, rows([button(ctx.t("studio.btn_skip"), "studio", "skip", seq)])
+    return text, ()
 
 
-async def _accept(ctx: Context, conv: Conversation, day: date) -> None:
-    cmd = decide.Accept(int(conv.data["studio"]), day, ctx.user_id)
-    await _settle(ctx, conv, decide.accept(ctx.uow, cmd, ctx.now()), "accepted_done")
+def parser(
+    ctx: Context, state: TargetsState | AcceptState | RenewState
+) -> Callable[[str], object]:
+    """The validator of the state's step."""
+    if state.step == "trainees":
+        return lambda t: parse_count(t, maximum=MAX_TARGET)
+    if state.step == "certified":
+        return lambda t: HALF[0] if t.strip() in HALF else parse_count(t, maximum=MAX_TARGET)
+    if state.step == "reason":
+        return lambda t: validate_text(t, max_length=MAX_REASON, multiline=True)
+    if state.step == "renew_document":
+        return lambda t: validate_text(t, max_length=MAX_DOCUMENT)
+    return parse_date
 
 
-async def _ask_document(ctx: Context, conv: Conversation, day: date) -> None:
-    await ctx.uow.conversations.save(
-        conv, "renew_document", {**conv.data, "start": day.isoformat()}
-    )
-    skip = button(ctx.t("studio.btn_skip"), FLOW, "skip", conv.seq)
-    ctx.send(ctx.t("studio.ask_renew_document"), rows([skip]))
+def given(state: TargetsState | RenewState, value: object) -> TargetsState | RenewState:
+    """The next step with this answer (a text step that does not end the conversation)."""
+    if isinstance(state, TargetsState) and state.step == "trainees":
+        assert isinstance(value, int)
+        return state.model_copy(update={"step": "certified", "trainees": value})
+    if isinstance(state, TargetsState):
+        certified = value if isinstance(value, int) else None
+        return state.model_copy(update={"step": "reason", "certified": certified})
+    assert isinstance(value, date)
+    return state.model_copy(update={"step": "renew_document", "start": value})
 
 
-async def _renew(ctx: Context, conv: Conversation, document: str | None) -> None:
-    start = date.fromisoformat(str(conv.data["start"]))
-    cmd = decide.Renew(int(conv.data["studio"]), start, ctx.user_id, document)
-    await _settle(ctx, conv, decide.renew(ctx.uow, cmd, ctx.now()), "renewed_done")
-
-
-async def _settle(ctx: Context, conv: Conversation, work: Awaitable[object], done: str) -> None:
-    studio_id = int(conv.data["studio"])
-    try:
-        await work
-    except decide.NotAllowed as exc:
-        await ctx.uow.conversations.close(ctx.user_id)
-        await show_card(ctx, studio_id, ctx.t(f"studio.refused_{exc.code}"))
-        return
-    await ctx.uow.conversations.close(ctx.user_id)
-    await show_card(ctx, studio_id, ctx.t(f"studio.{done}"))
+async def settle(
+    uow: UnitOfWork, ctx: Context, state: TargetsState | AcceptState | RenewState, value: object
+) -> str:
+    """Run the decision the last step completes; the card's note key (NotAllowed if refused)."""
+    if isinstance(state, TargetsState):
+        assert state.trainees is not None and isinstance(value, str)
+        override = TargetOverride(state.trainees, state.certified, value)
+        cmd = decide.SetTargets(state.studio, state.year, override, ctx.user_id)
+        await decide.set_targets(uow, cmd, ctx.now())
+        return "targets_done"
+    if isinstance(state, AcceptState):
+        assert isinstance(value, date)
+        await decide.accept(uow, decide.Accept(state.studio, value, ctx.user_id), ctx.now())
+        return "accepted_done"
+    assert state.start is not None and (value is None or isinstance(value, str))
+    await decide.renew(uow, decide.Renew(state.studio, state.start, ctx.user_id, value), ctx.now())
+    return "renewed_done"

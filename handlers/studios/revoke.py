@@ -3,113 +3,114 @@ equipment to recover, then a confirmation before anything is written."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import ClassVar, Final, Literal
 
 from pydantic import ValidationError
 
 from handlers.context import Context
-from handlers.studios.card import FLOW, show_card
+from handlers.steps import LinearState
 from policy.revocation import RevocationGround
 from policy.revocation import label as ground_label
 from policy.revocation_decision import RevocationDecision, state_after
 from policy.studio_status import label as state_label
-from policy.validators.errors import FieldError
 from policy.validators.numbers import parse_date
+from policy.validators.text import validate_text
 from services import studio_decisions
+from services.messages.actions import Keyboard
 from services.messages.keyboards import button, rows
-from storage.models import Conversation
+from services.messages.payloads import Action, token
+from storage.uow import UnitOfWork
 
+FLOW = "studio"
 MAX_TEXT = 500
+GROUND = token("ground", tuple(RevocationGround))
+Step = Literal[
+    "revoke_ground", "revoke_document", "revoke_date", "revoke_equipment", "revoke_confirm"
+]
+STEPS: Final[tuple[Step, ...]] = (
+    "revoke_ground",
+    "revoke_document",
+    "revoke_date",
+    "revoke_equipment",
+    "revoke_confirm",
+)
+FIELD: Final[dict[str, str]] = {
+    "revoke_ground": "ground",
+    "revoke_document": "document",
+    "revoke_date": "day",
+    "revoke_equipment": "equipment",
+}
 
 
-async def start(ctx: Context, studio_id: int) -> None:
-    conv = await ctx.uow.conversations.open(
-        ctx.user_id, FLOW, "revoke_ground", {"studio": studio_id}
-    )
-    ctx.conversation = conv
-    grounds = [
-        button(ground_label(g, ctx.texts.lang), FLOW, f"ground:{g.value}", conv.seq)
-        for g in RevocationGround
-    ]
-    ctx.show(ctx.t("studio.ask_revoke_ground"), rows(grounds))
+class RevokeState(LinearState):
+    step: Step
+    studio: int
+    ground: RevocationGround | None = None
+    document: str | None = None
+    day: date | None = None
+    equipment: str | None = None
+
+    STEPS: ClassVar[tuple[str, ...]] = STEPS
+    FIELD: ClassVar[dict[str, str]] = FIELD
 
 
-async def on_button(ctx: Context, conv: Conversation, verb: str, arg: str) -> None:
-    if conv.step == "revoke_ground" and verb == "ground" and arg in set(RevocationGround):
-        await ctx.uow.conversations.save(conv, "revoke_document", {**conv.data, "ground": arg})
-        ctx.show(ctx.t("studio.ask_revoke_document"))
-    elif conv.step == "revoke_confirm" and verb == "yes":
-        await _record(ctx, conv)
-    elif conv.step == "revoke_confirm" and verb == "no":
-        await ctx.uow.conversations.close(ctx.user_id)
-        ctx.show(ctx.t("studio.cancelled"))
-    else:
-        ctx.answer(ctx.t("common.stale_button"), alert=True)
+def start(studio_id: int) -> RevokeState:
+    return RevokeState(step="revoke_ground", studio=studio_id)
 
 
-async def on_text(ctx: Context, conv: Conversation, text: str) -> None:
-    value = text.strip()
-    if conv.step == "revoke_ground":
-        ctx.send(ctx.t("common.use_buttons"))
-    elif not value or len(value) > MAX_TEXT:
-        ctx.send(ctx.t("studio.bad_text", limit=MAX_TEXT))
-    elif conv.step == "revoke_document":
-        await ctx.uow.conversations.save(conv, "revoke_date", {**conv.data, "document": value})
-        ctx.send(ctx.t("studio.ask_revoke_date"))
-    elif conv.step == "revoke_date":
-        await _take_date(ctx, conv, value)
-    elif conv.step == "revoke_equipment":
-        data = {**conv.data, "equipment": value}
-        await ctx.uow.conversations.save(conv, "revoke_confirm", data)
-        _confirm(ctx, conv, data)
+def parser(ctx: Context, state: RevokeState) -> Callable[[str], object]:
+    """The validator of a text step."""
+    if state.step == "revoke_date":
+        return lambda t: parse_date(t, not_after=ctx.now().date())
+    multiline = state.step == "revoke_equipment"
+    return lambda t: validate_text(t, max_length=MAX_TEXT, multiline=multiline)
 
 
-async def _take_date(ctx: Context, conv: Conversation, text: str) -> None:
-    try:
-        day = parse_date(text, not_after=ctx.now().date())
-    except FieldError as exc:
-        ctx.send(ctx.t("studio.bad_date", message=exc.message(ctx.texts.lang)))
-        return
-    await ctx.uow.conversations.save(
-        conv, "revoke_equipment", {**conv.data, "day": day.isoformat()}
-    )
-    ctx.send(ctx.t("studio.ask_revoke_equipment"))
+def ground_of(action: Action) -> RevocationGround:
+    (ground,) = action.take(GROUND)
+    return RevocationGround(ground)
 
 
-def _decision(ctx: Context, data: dict[str, object]) -> RevocationDecision:
+def decision(ctx: Context, state: RevokeState) -> RevocationDecision:
+    """The decision as recorded (ValidationError if the policy model refuses it)."""
     return RevocationDecision(
-        ground=RevocationGround(str(data["ground"])),
-        decided_on=date.fromisoformat(str(data["day"])),
-        document_number=str(data["document"]),
-        equipment_to_recover=str(data["equipment"]),
+        ground=RevocationGround(state.ground or ""),
+        decided_on=state.day or date.min,
+        document_number=state.document or "",
+        equipment_to_recover=state.equipment or "",
         recorded_by=ctx.user_id,
     )
 
 
-def _confirm(ctx: Context, conv: Conversation, data: dict[str, object]) -> None:
-    decision = _decision(ctx, data)
+def prompt(ctx: Context, state: RevokeState, seq: int) -> tuple[str, Keyboard]:
+    if state.step == "revoke_ground":
+        grounds = [
+            button(ground_label(g, ctx.texts.lang), FLOW, Action.of("ground", g.value), seq)
+            for g in RevocationGround
+        ]
+        return ctx.t("studio.ask_revoke_ground"), rows(grounds)
+    if state.step != "revoke_confirm":
+        return ctx.t(f"studio.ask_{state.step}"), ()
+    made = decision(ctx, state)
     text = ctx.t(
         "studio.confirm_revoke",
-        ground=ground_label(decision.ground, ctx.texts.lang),
-        document=decision.document_number,
-        day=decision.decided_on.isoformat(),
-        equipment=decision.equipment_to_recover,
-        by=decision.decided_by,
-        state=state_label(state_after(decision), ctx.texts.lang),
+        ground=ground_label(made.ground, ctx.texts.lang),
+        document=made.document_number,
+        day=made.decided_on.isoformat(),
+        equipment=made.equipment_to_recover,
+        by=made.decided_by,
+        state=state_label(state_after(made), ctx.texts.lang),
     )
-    yes = button(ctx.t("studio.btn_yes"), FLOW, "yes", conv.seq)
-    no = button(ctx.t("studio.btn_no"), FLOW, "no", conv.seq)
-    ctx.send(text, rows([yes, no], per_row=2))
+    return text, rows([button(ctx.t("studio.btn_yes"), FLOW, "yes", seq)])
 
 
-async def _record(ctx: Context, conv: Conversation) -> None:
-    studio_id = int(conv.data["studio"])
+async def record(uow: UnitOfWork, ctx: Context, state: RevokeState) -> str:
+    """Record the decision; the card's note key (NotAllowed if the title is gone)."""
     try:
-        decision = _decision(ctx, conv.data)
-        await studio_decisions.revoke(ctx.uow, studio_id, decision, ctx.now())
-    except (studio_decisions.NotAllowed, ValidationError):
-        await ctx.uow.conversations.close(ctx.user_id)
-        await show_card(ctx, studio_id, ctx.t("studio.refused_no_title"))
-        return
-    await ctx.uow.conversations.close(ctx.user_id)
-    await show_card(ctx, studio_id, ctx.t("studio.revoked_done"))
+        made = decision(ctx, state)
+    except ValidationError as exc:
+        raise studio_decisions.NotAllowed("no_title") from exc
+    await studio_decisions.revoke(uow, state.studio, made, ctx.now())
+    return "revoked_done"

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from services.messages.actions import Btn, Keyboard
-from services.messages.payloads import Payload
+from services.messages.payloads import Action, encode
 
 
-def button(label: str, flow: str, action: str, seq: int | None = None) -> Btn:
-    return Btn(label=label, payload=Payload(flow, seq, action).encode())
+def button(label: str, flow: str, action: Action | str, seq: int | None = None) -> Btn:
+    """A button of `flow`; `action` is a bare verb or an :class:`Action` with arguments."""
+    return Btn(label=label, payload=encode(flow, action, seq))
 
 
 def rows(buttons: Iterable[Btn], per_row: int = 1) -> Keyboard:

@@ -169,3 +169,30 @@ async def test_only_the_years_around_this_one_can_be_opened(
     await alice.command("report", "2028")
     assert "2028 年度工作总结" in alice.messages[-1].text
     assert await _drafts(db) == 1
+
+
+async def test_a_returned_plan_reopens_like_a_returned_application(
+    chat: Chat, db: Db, clock: Clock
+) -> None:
+    clock.now = datetime(2027, 1, 5, 10, 0, tzinfo=SHANGHAI)
+    await add_studio(db)
+    alice, staff = chat(1001), chat(9001)
+    await alice.command("plan")
+    await fill(alice, PLAN_FULL)
+    await alice.press("提交")
+    await alice.press("确认")
+    [plan] = await _submissions(db, "plan")
+    await staff.press_data(f"review::return:{plan.id}:v1")
+    await staff.text("活动次数请按实际填写")
+    await staff.press("确认退回")
+    async with db() as uow:
+        notice = await uow.outbox.by_key(f"decision:{plan.id}:v1")
+    assert notice is not None and "/plan 2027" in notice.action["text"]
+    await alice.command("plan", "2027")
+    opened = "\n".join(m.text for m in alice.messages[-2:])
+    assert "退回修改" in opened and "活动次数请按实际填写" in opened and "年度工作计划" in opened
+    await alice.press("提交")
+    await alice.press("确认")
+    assert "第 2 版" in alice.last.text
+    [again] = await _submissions(db, "plan")
+    assert (again.id, again.version, again.status) == (plan.id, 2, "submitted")

@@ -116,7 +116,7 @@ async def test_calendar_moves_a_date_and_resets(chat: Chat, db: Db, clock: Clock
     assert "年度计划报送截止：2027-01-20" in staff.last.text
     await staff.press("调整计划截止日")
     await staff.text("2028-01-25")
-    assert "须在 2027 年内" in staff.last.text
+    assert "⚠️ 日期不能晚于2027-12-31" in staff.last.text and "2027 年内" in staff.last.text
     await staff.text("2027年1月25日")
     assert "年度计划报送截止：2027-01-25（已调整）" in staff.last.text
     async with db() as uow:
@@ -146,9 +146,10 @@ async def test_a_fail_needs_the_improvement_opinions_and_carries_them(chat: Chat
     assert "须提出改进意见（第十六条）" in staff.last.text
     assert "无意见" not in staff.last.labels()
     await staff.text("   ")
-    assert "意见没有保存" in staff.last.text
+    assert "⚠️ 此项不能为空" in staff.last.text and "请输入改进意见" in staff.last.text
     await staff.text("改" * 1001)
-    assert "意见没有保存" in staff.last.text, "too long is refused, not cut"
+    assert "⚠️" in staff.last.text and "1000" in staff.last.text, "too long is refused, not cut"
+    assert "请输入改进意见" in staff.last.text, "and asked again"
     await staff.text("加强技术攻关 <b>")
     assert "确认录入" in staff.last.text and "加强技术攻关 &lt;b&gt;" in staff.last.text
     assert await _keys(db) == [], "nothing is sent before the confirmation"

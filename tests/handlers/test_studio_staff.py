@@ -32,7 +32,8 @@ async def test_staff_revoke_a_title_step_by_step(chat: Chat, db: Db) -> None:
     await staff.press("连续2年考核不合格")
     await staff.text("郑人社〔2027〕9号 <急>")
     await staff.text("明天")
-    assert "日期不正确" in staff.last.text, "a bad date is refused and asked again"
+    assert "⚠️ “明天”不是可识别的日期" in staff.last.text, "a bad date is refused"
+    assert "请发送决定日期" in staff.last.text, "and asked again"
     await staff.text("2027-02-20")
     await staff.text("数控车床一台")
     assert "郑人社〔2027〕9号 &lt;急&gt;" in staff.last.text and "已撤销称号" in staff.last.text
@@ -52,8 +53,8 @@ async def test_heritage_targets_and_acceptance_show_on_the_card(chat: Chat, db: 
     staff = chat(STAFF_ID)
     await staff.command("studio", str(studio_id))
     await staff.press("设定非遗目标")
-    await staff.text("三")
-    assert "整数" in staff.last.text
+    await staff.text("很多")
+    assert "⚠️ “很多”不是一个数字" in staff.last.text and "培养高技能人才目标" in staff.last.text
     await staff.text("3")
     await staff.text("-")
     await staff.text("学徒年龄偏大，以传承效果为准")

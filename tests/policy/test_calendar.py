@@ -12,6 +12,7 @@ from policy.calendar import (
     default_calendar,
     is_plan_late,
     is_quiet,
+    is_report_late,
     next_allowed_send,
     plan_reminder_dates,
 )
@@ -43,6 +44,14 @@ def test_default_dates() -> None:
 )
 def test_plan_lateness(filed_on: date, late: bool) -> None:
     assert is_plan_late(filed_on, CAL) is late
+
+
+@pytest.mark.parametrize(
+    ("filed_on", "late"),
+    [(date(2025, 12, 14), False), (date(2025, 12, 15), False), (date(2025, 12, 16), True)],
+)
+def test_report_lateness(filed_on: date, late: bool) -> None:
+    assert is_report_late(filed_on, CAL) is late
 
 
 def test_override_moves_the_deadline() -> None:

@@ -1,9 +1,9 @@
 """Everything the Mini App asks of the product, in one place: the web API calls only this.
 
 Routes call `Backend` methods with typed inputs and get typed results (JSON-ready dicts for the
-forms, the dataclasses of `console_types` for the staff console). Inside, each method is a thin
-call to the same code the chat runs (flows, repositories through the unit of work); when the
-services layer exists, these methods become calls to it.
+forms, the dataclasses of `console_types` for the staff console). Inside, each method resolves
+the caller as the chat does, calls services/ (decisions, submissions, exports, staff) in one unit
+of work and words their typed results for the page; the forms run on the chat's form walker.
 """
 
 from __future__ import annotations

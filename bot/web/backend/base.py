@@ -1,22 +1,21 @@
-"""What every part of the backend shares: who calls, how a refusal reads, a chat-like context.
+"""What every part of the backend shares: who calls, how a refusal reads, whom a page speaks to.
 
-A web request becomes what a command in the caller's private chat with the bot would be: the
-same user row, language and roles (resolved from the database and STAFF_IDS, as in the chat),
-so the chat's own code can run on it unchanged.
+A web request is answered for the same user as the chat answers: the same user row, language
+and roles (resolved from the database and STAFF_IDS, as in the chat). The backend then calls
+services/ and words their typed results for the page, in the caller's language.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.web.auth import WebUser
 from bot.web.form_view import plain
-from handlers.context import Context
 from handlers.core import Core
-from handlers.events import Command, Incoming, Sender
-from handlers.roles import resolve_roles
-from services.messages.actions import Send
+from handlers.roles import Role, resolve_roles
 from services.messages.texts import Texts
 from storage.uow import UnitOfWork
 
@@ -39,32 +38,49 @@ class Caller:
     lang: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class View:
+    """Whom a page speaks to: their language, the programme's time zone, the moment."""
+
+    texts: Texts
+    tz: ZoneInfo
+    now: datetime
+
+    def t(self, key: str, /, **values: object) -> str:
+        return self.texts.get(key, **values)
+
+    def plain(self, key: str, /, **values: object) -> str:
+        """The text as the page shows it: no markup (the page inserts it as text)."""
+        return plain(self.texts.get(key, **values)) or key
+
+
+@dataclass(slots=True)
+class Visit:
+    """One request's unit of work, for a caller with their roles; `notified` counts the
+    outbox rows the services queued, so the sender is woken once it is committed."""
+
+    uow: UnitOfWork
+    user_id: int
+    roles: frozenset[Role]
+    view: View
+    notified: int = field(default=0)
+
+    @property
+    def is_staff(self) -> bool:
+        return Role.STAFF in self.roles
+
+
 class BackendBase:
     def __init__(self, core: Core) -> None:
         self.core = core
 
-    async def _context(self, uow: UnitOfWork, who: Caller, command: str, args: str) -> Context:
-        """A context like the chat's for `/command args`, in the user's private chat."""
+    def now(self) -> datetime:
+        return self.core.config.recipients.now(self.core.config.clock)
+
+    async def _visit(self, uow: UnitOfWork, who: Caller) -> Visit:
+        """The caller as the chat knows them (their row is refreshed as a message would)."""
         config, user = self.core.config, who.user
         row = await uow.users.seen(user.id, user.first_name, user.username, user.language_code)
         lang = config.recipients.language(who.lang or row.language, user.language_code)
-        sender = Sender(user.id, user.id, user.first_name, user.username, user.language_code)
-        return Context(
-            uow=uow,
-            incoming=Incoming(0, sender, Command(command, args)),
-            texts=Texts(lang),
-            roles=await resolve_roles(uow, user.id, config.staff_ids, self.core.role_sources),
-            config=config,
-            registry=self.core.registry,
-            conversation=await uow.conversations.get(user.id),
-            download=self.core.download,
-        )
-
-
-def plain_t(ctx: Context, key: str, **values: object) -> str:
-    return plain(ctx.t(key, **values)) or key
-
-
-def said(ctx: Context) -> list[str]:
-    """What the chat's code would have replied, as lines of plain text."""
-    return [plain(a.text) or "" for a in ctx.out if isinstance(a, Send)]
+        roles = await resolve_roles(uow, user.id, config.staff_ids, self.core.role_sources)
+        return Visit(uow, user.id, roles, View(Texts(lang), config.tz, self.now()))

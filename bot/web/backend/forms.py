@@ -1,10 +1,11 @@
 """The forms part of the backend: a unit's drafts of applications, plans and reports.
 
-Each call is one unit of work over the same drafts as the chat, through the chat's own code:
-the form flow opens the draft (`open_draft`: the same revision, resume and once-a-year rules),
-answers are checked by `handlers.forms.entry`, files by `policy.attachments`, Submit runs the
-flow's `submit`. What Submit would have said in the chat (the receipt) goes to the user's chat
-through the outbox. When the services layer exists, these methods become calls to it.
+Each call is one unit of work over the same drafts as the chat, through the form walker: the
+form flow opens the draft (`open_draft`: the same revision, resume and once-a-year rules),
+answers are checked by `handlers.forms.entry`, files by `policy.attachments`. The walker works
+on a chat's `Context`, so each call builds one for the caller's private chat (`_walker`); what
+it would say is never read back. Submit is services.submissions', as the chat's is; the receipt,
+worded by the flow, is the page's answer and also goes to the user's chat through the outbox.
 
 A web upload has no Telegram file_id, and attachments are kept as file_ids (staff receive them
 by file_id): the checked bytes are sent to the uploader's own chat with the bot (sendDocument),
@@ -20,20 +21,24 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from bot.web.backend.base import BackendBase, Caller, WebError, plain_t, said
+from bot.web.backend.base import BackendBase, Caller, Visit, WebError
 from bot.web.form_view import Json, form_json, plain
 from handlers.context import Context
 from handlers.core import Core
+from handlers.events import Command, Incoming, Sender
 from handlers.forms import FormFlow, FormSession
 from handlers.forms.entry import parse_answer, with_answer
 from handlers.forms.files import file_name, keep_file, record
 from handlers.forms.summary import problems
+from handlers.hand_in import HandsIn, said_on_submit
 from handlers.router import allowed
 from policy.attachments import check_content, check_declared_size
 from policy.forms.spec import BUTTON_KINDS, Field, FileSlot, Group
 from policy.validators.errors import FieldError
 from services.messages.actions import Send
 from services.messages.texts import catalog, pick_language
+from services.recipients import tell
+from services.submissions import ANNUAL_FORMS, own_studio, parse_filing_scope
 from storage.models import Conversation
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork
@@ -132,30 +137,35 @@ class FormsBackend(BackendBase):
             return await form_json(o.form)
 
     async def submit(self, who: Caller, name: str, scope: str) -> Json:
-        """Hand the draft in through the flow's own Submit, once the unit has confirmed."""
+        """Hand the draft in (services.submissions), once the unit has confirmed; the receipt
+        is the page's answer and a message in the user's chat."""
         async with self._open(who, name, scope) as o:
             blocking, _ = await problems(o.form)
             if blocking:
                 raise WebError(409, plain_t(o.ctx, "web.blocked"), blocking=_plain(blocking))
-            await o.form.flow.submit(o.form)
-            replies = [a for a in o.ctx.out if isinstance(a, Send)]
-            for action in replies:
-                await o.ctx.notify(f"web:{uuid.uuid4().hex}", action)
-            return {"message": plain("\n".join(a.text for a in replies))}
+            flow = o.form.flow
+            if not isinstance(flow, HandsIn):
+                raise WebError(404, plain_t(o.ctx, "web.not_a_form"))
+            _, text = await said_on_submit(flow, o.form)
+            receipt = Send(chat_id=who.user.id, text=text, keyboard=o.ctx.registry.menu(o.ctx))
+            o.ctx.notified += await tell(o.uow, f"web:{uuid.uuid4().hex}", receipt)
+            return {"message": plain(text)}
 
     @asynccontextmanager
     async def _open(self, who: Caller, name: str, scope: str) -> AsyncIterator[_Open]:
         """The user's draft of form `name`, opened as the chat's command would open it."""
         async with self.core.uow() as uow:
-            ctx = await self._context(uow, who, name, scope)
+            ctx = await self._walker(uow, who, name, scope)
             flow = ctx.registry.by_name.get(name)
             if not isinstance(flow, FormFlow):
                 raise WebError(404, plain_t(ctx, "web.not_a_form"))
             if not allowed(ctx, flow):
                 raise WebError(403, plain_t(ctx, "web.not_allowed"))
+            if flow.spec.name in ANNUAL_FORMS and not await _own_scope(uow, who.user.id, scope):
+                raise WebError(409, plain_t(ctx, "annual.no_studio"))
             opened = await flow.open_draft(ctx, scope)
             if opened is None:
-                raise WebError(409, "\n".join(said(ctx)) or plain_t(ctx, "web.failed"))
+                raise WebError(409, plain_t(ctx, "web.failed"))
             draft, note = opened
             conv = ctx.conversation
             if conv is None or (conv.data or {}).get("draft") != draft.id:
@@ -166,6 +176,32 @@ class FormsBackend(BackendBase):
             await uow.commit()
         if ctx.notified:
             self.core.on_enqueue()
+
+    async def _walker(self, uow: UnitOfWork, who: Caller, command: str, args: str) -> Context:
+        """The form walker's Context for the caller, as `/command args` in their private chat."""
+        visit: Visit = await self._visit(uow, who)
+        user = who.user
+        sender = Sender(user.id, user.id, user.first_name, user.username, user.language_code)
+        return Context(
+            uow=uow,
+            incoming=Incoming(0, sender, Command(command, args)),
+            texts=visit.view.texts,
+            roles=visit.roles,
+            config=self.core.config,
+            registry=self.core.registry,
+            conversation=await uow.conversations.get(user.id),
+            download=self.core.download,
+        )
+
+
+async def _own_scope(uow: UnitOfWork, user_id: int, scope: str) -> bool:
+    """Whether a plan or report scope names a studio the user is the contact of."""
+    target = parse_filing_scope(scope)
+    return target is not None and await own_studio(uow, user_id, target[0]) is not None
+
+
+def plain_t(ctx: Context, key: str, **values: object) -> str:
+    return plain(ctx.t(key, **values)) or key
 
 
 def _plain(lines: list[str]) -> list[str]:

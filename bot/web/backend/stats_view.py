@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from bot.web.backend.base import View
 from bot.web.backend.console_types import Bar, Chart, StatsView
 from bot.web.form_view import plain
-from handlers.context import Context
-from handlers.review.stats import eligibility_text, enum_label
-from handlers.review.summary import status_label
+from handlers.stats.flow import eligibility_text, enum_label
 from policy.categories import StudioCategory
 from policy.divisions import Division
 from policy.eligibility import ConditionCode
 from policy.eligibility import label as condition_label
+from services.labels import status_label
 from storage.repos.review_stats import Figures
 
 
-def _bars(ctx: Context, counts: Mapping[Any, int], name: Callable[[str], str]) -> list[Bar]:
+def _bars(ctx: View, counts: Mapping[Any, int], name: Callable[[str], str]) -> list[Bar]:
     """Largest first, keys not filled in last, as /stats lists them."""
     items: list[tuple[str | None, int]] = list(counts.items())
     ordered = sorted(items, key=lambda kv: (kv[0] is None, -kv[1], kv[0] or ""))
@@ -25,7 +25,7 @@ def _bars(ctx: Context, counts: Mapping[Any, int], name: Callable[[str], str]) -
     return [Bar(k or "", name(k) if k else unknown, v) for k, v in ordered]
 
 
-def _condition(ctx: Context) -> Callable[[str], str]:
+def _condition(ctx: View) -> Callable[[str], str]:
     def name(code: str) -> str:
         try:
             return condition_label(ConditionCode(code), ctx.texts.lang)
@@ -35,15 +35,15 @@ def _condition(ctx: Context) -> Callable[[str], str]:
     return name
 
 
-def _chart(ctx: Context, key: str, bars: list[Bar]) -> Chart:
+def _chart(ctx: View, key: str, bars: list[Bar]) -> Chart:
     return Chart(key, ctx.t(f"web.console.chart_{key}"), sum(b.count for b in bars), bars)
 
 
-def stats_view(ctx: Context, figures: Figures) -> StatsView:
+def stats_view(ctx: View, figures: Figures) -> StatsView:
     category, division = enum_label(ctx, StudioCategory), enum_label(ctx, Division)
     checks = figures.eligibility
     charts = [
-        _chart(ctx, "status", _bars(ctx, figures.by_status, lambda k: status_label(ctx, k))),
+        _chart(ctx, "status", _bars(ctx, figures.by_status, lambda k: status_label(ctx.texts, k))),
         _chart(ctx, "category", _bars(ctx, figures.by_category, category)),
         _chart(ctx, "division", _bars(ctx, figures.by_division, division)),
         _chart(ctx, "studios", _bars(ctx, figures.studios_by_category, category)),

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.web.backend.base import View
 from bot.web.backend.console_types import StudioView, StudioYear
-from handlers.context import Context
-from handlers.review.stats import enum_label
+from handlers.stats.flow import enum_label
 from policy.categories import StudioCategory
 from policy.divisions import Division
 from policy.support import support_period
@@ -19,14 +19,14 @@ from storage.models import Studio
 from storage.repos.studio_state import YearRecord
 
 
-def _year(ctx: Context, year: int, index: int, record: YearRecord) -> StudioYear:
+def _year(ctx: View, year: int, index: int, record: YearRecord) -> StudioYear:
     key = {True: "passed", False: "failed", None: "pending"}[record.passed]
     return StudioYear(
         year, index, ctx.t(f"web.console.assess_{key}"), record.passed, record.subsidy
     )
 
 
-def _years(ctx: Context, studio: Studio, records: dict[int, YearRecord]) -> list[StudioYear]:
+def _years(ctx: View, studio: Studio, records: dict[int, YearRecord]) -> list[StudioYear]:
     """The period's support years 1–3, then any year recorded outside the period (0)."""
     period = support_period(studio.approved_on)
     inside = {year: index for year in period.years if (index := period.index_of(year))}
@@ -34,7 +34,7 @@ def _years(ctx: Context, studio: Studio, records: dict[int, YearRecord]) -> list
     return [_year(ctx, y, years[y], records.get(y, YearRecord())) for y in sorted(years)]
 
 
-def _phase(ctx: Context, studio: Studio, today: date) -> str:
+def _phase(ctx: View, studio: Studio, today: date) -> str:
     period = support_period(studio.approved_on)
     start, end = period.start, period.end
     if today < start:
@@ -44,7 +44,7 @@ def _phase(ctx: Context, studio: Studio, today: date) -> str:
     return ctx.t("web.console.phase_in", end=end.isoformat())
 
 
-def studio_view(ctx: Context, studio: Studio, records: dict[int, YearRecord]) -> StudioView:
+def studio_view(ctx: View, studio: Studio, records: dict[int, YearRecord]) -> StudioView:
     status_key = f"web.console.studio_status.{studio.status}"
     years = _years(ctx, studio, records)
     return StudioView(
@@ -58,7 +58,7 @@ def studio_view(ctx: Context, studio: Studio, records: dict[int, YearRecord]) ->
         status_label=ctx.t(status_key) if ctx.texts.has(status_key) else studio.status,
         approved_on=studio.approved_on.isoformat(),
         support_ends_on=studio.support_ends_on.isoformat(),
-        phase=_phase(ctx, studio, ctx.now().date()),
+        phase=_phase(ctx, studio, ctx.now.date()),
         construction_cap=studio.construction_cap,
         subsidies=sum(y.subsidy for y in years),
         years=years,

@@ -1,14 +1,16 @@
 """A submission as the console shows it: answers by section, files, the diff, the decision.
 
-Labels and values come from the chat's review code (handlers.review.fields, whose values the
-chat clips for a message and the page shows whole); what changed between versions is decided
-once, by handlers.review.summary.changes, for the chat's diff and this one.
+Labels come from services.labels and values from the chat's review code (handlers.review.fields,
+whose values the chat clips for a message and the page shows whole); what changed between
+versions is decided once, by handlers.review.summary.changes, for the chat's diff and this one.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from bot.web.backend.base import View
 from bot.web.backend.console_types import (
     Answer,
     AnswerSection,
@@ -19,9 +21,10 @@ from bot.web.backend.console_types import (
     SubmissionView,
     VersionDiff,
 )
-from handlers.context import Context
-from handlers.review.fields import FORMS, field_keys, field_label, section_title, show_value
-from handlers.review.summary import changes, kind_label, status_label
+from handlers.review.fields import show_value
+from handlers.review.summary import changes
+from services.decisions import LastDecision
+from services.labels import FORMS, field_keys, field_label, kind_label, section_title, status_label
 from storage.models import Submission, SubmissionVersion
 from storage.repos.reviews import OPEN
 
@@ -29,16 +32,16 @@ PREVIEWS = {"application/pdf": "pdf", "image/jpeg": "image", "image/png": "image
 """Types a browser shows in the page; anything else is offered as a download."""
 
 
-def when(ctx: Context, moment: Any) -> str:
-    return moment.astimezone(ctx.config.tz).strftime("%Y-%m-%d %H:%M") if moment else "—"
+def when(ctx: View, moment: Any) -> str:
+    return moment.astimezone(ctx.tz).strftime("%Y-%m-%d %H:%M") if moment else "—"
 
 
-def _answer(ctx: Context, kind: str, key: str, value: object) -> Answer:
+def _answer(ctx: View, kind: str, key: str, value: object) -> Answer:
     label = field_label(kind, key, ctx.texts.lang)
     return Answer(key, label, show_value(ctx, kind, key, value, limit=None))
 
 
-def sections(ctx: Context, kind: str, answers: dict[str, Any]) -> list[AnswerSection]:
+def sections(ctx: View, kind: str, answers: dict[str, Any]) -> list[AnswerSection]:
     """The form's sections in order, each with its answers; unknown keys come last."""
     spec, lang = FORMS.get(kind), ctx.texts.lang
     out, placed = [], set()
@@ -54,7 +57,7 @@ def sections(ctx: Context, kind: str, answers: dict[str, Any]) -> list[AnswerSec
     return out
 
 
-def files(ctx: Context, kind: str, version: SubmissionVersion) -> list[FileView]:
+def files(ctx: View, kind: str, version: SubmissionVersion) -> list[FileView]:
     return [
         FileView(
             version=version.version,
@@ -70,7 +73,7 @@ def files(ctx: Context, kind: str, version: SubmissionVersion) -> list[FileView]
     ]
 
 
-def diff(ctx: Context, kind: str, old: SubmissionVersion, new: SubmissionVersion) -> VersionDiff:
+def diff(ctx: View, kind: str, old: SubmissionVersion, new: SubmissionVersion) -> VersionDiff:
     found = changes(old, new)
     keys = field_keys(kind, {**old.answers, **new.answers}, [])
 
@@ -93,45 +96,48 @@ def diff(ctx: Context, kind: str, old: SubmissionVersion, new: SubmissionVersion
     return VersionDiff(old.version, new.version, rows, names, gone)
 
 
-async def decision(ctx: Context, submission: Submission) -> DecisionView | None:
-    """The last decision; on an open submission that is the return it was revised after."""
-    if submission.decided_by is None:
+def decision(ctx: View, kind: str, last: LastDecision | None) -> DecisionView | None:
+    if last is None:
         return None
-    user = await ctx.uow.users.get(submission.decided_by)
-    shown = "returned" if submission.status == OPEN else submission.status
     return DecisionView(
-        status_label(ctx, shown),
-        (user.first_name if user else "") or str(submission.decided_by),
-        when(ctx, submission.decided_at),
-        submission.decision_reason,
-        [field_label(submission.kind, k, ctx.texts.lang) for k in submission.fields_to_fix or []],
+        status_label(ctx.texts, last.status),
+        last.by_name or str(last.by),
+        when(ctx, last.at),
+        last.reason,
+        [field_label(kind, k, ctx.texts.lang) for k in last.fields],
     )
 
 
-async def submission_view(
-    ctx: Context,
-    submission: Submission,
-    version: SubmissionVersion | None,
-    previous: SubmissionVersion | None,
-    returnable: list[str],
-) -> SubmissionView:
-    owner = await ctx.uow.users.get(submission.owner_id)
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """A submission with what the page shows beside it (read by the console's backend)."""
+
+    submission: Submission
+    version: SubmissionVersion | None
+    previous: SubmissionVersion | None
+    returnable: list[str]
+    owner: str | None
+    decision: LastDecision | None
+
+
+def submission_view(ctx: View, shown: Shown) -> SubmissionView:
+    submission, version, previous = shown.submission, shown.version, shown.previous
     kind, lang = submission.kind, ctx.texts.lang
     return SubmissionView(
         id=submission.id,
         receipt=submission.receipt_no,
         kind=kind,
-        kind_label=kind_label(ctx, kind),
+        kind_label=kind_label(ctx.texts, kind),
         title=submission.title,
         status=submission.status,
-        status_label=status_label(ctx, submission.status),
+        status_label=status_label(ctx.texts, submission.status),
         version=submission.version,
-        owner=f"{(owner.first_name if owner else '') or '—'} (ID {submission.owner_id})",
+        owner=f"{shown.owner or '—'} (ID {submission.owner_id})",
         submitted_at=when(ctx, version.submitted_at if version else None),
         decidable=submission.status == OPEN,
         sections=sections(ctx, kind, version.answers) if version else [],
         files=files(ctx, kind, version) if version else [],
         diff=diff(ctx, kind, previous, version) if version and previous else None,
-        decision=await decision(ctx, submission),
-        returnable=[Choice(k, field_label(kind, k, lang)) for k in returnable],
+        decision=decision(ctx, kind, shown.decision),
+        returnable=[Choice(k, field_label(kind, k, lang)) for k in shown.returnable],
     )

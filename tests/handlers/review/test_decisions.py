@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
-from handlers.review.fields import field_label
+from services.labels import field_label
 from services.messages.actions import AnswerCallback, Send, SendAlbum
 from storage.models import AuditEntry, OutboxMessage, Studio, Submission
 from storage.models.submissions import Draft
@@ -111,7 +111,7 @@ async def test_reject_needs_a_reason(chat: Chat, db: Db) -> None:
     staff = chat(STAFF_ID)
     await staff.press_data(f"review::reject:{sid}:v1")
     await staff.text("   ")
-    assert "没有保存" in staff.last.text
+    assert "⚠️ 此项不能为空" in staff.last.text and "理由" in staff.last.text, "asked again"
     await staff.text("不属于郑州市辖区")
     await staff.press("⛔ 确认不予通过")
     sub = await _submission(db, sid)

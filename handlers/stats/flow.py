@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 
 from handlers.context import Context
 from handlers.flow import Flow
-from handlers.review.summary import status_label
+from handlers.forms.values import Reader
 from handlers.roles import Role
 from policy.categories import StudioCategory
 from policy.categories import label as category_label
@@ -17,13 +17,14 @@ from policy.divisions import label as division_label
 from policy.eligibility import ARTICLE, ConditionCode
 from policy.eligibility import label as condition_label
 from policy.source import article_label
+from services.labels import status_label
 from storage.repos.binding import Attempt, BindingRepo
 from storage.repos.eligibility_outcomes import EligibilitySummary
 from storage.repos.review_stats import StatsRepo
 
 
 def _counts(
-    ctx: Context, counts: Mapping[str | None, int], name: Callable[[str], str]
+    ctx: Reader, counts: Mapping[str | None, int], name: Callable[[str], str]
 ) -> list[str]:
     """One line per key, largest first; keys not filled in come last as 'not given'."""
     ordered = sorted(counts.items(), key=lambda kv: (kv[0] is None, -kv[1], kv[0] or ""))
@@ -33,7 +34,7 @@ def _counts(
     ] or [ctx.t("stats.none")]
 
 
-def enum_label(ctx: Context, enum: type[StudioCategory] | type[Division]) -> Callable[[str], str]:
+def enum_label(ctx: Reader, enum: type[StudioCategory] | type[Division]) -> Callable[[str], str]:
     def name(code: str) -> str:
         try:
             member = enum(code)
@@ -46,7 +47,7 @@ def enum_label(ctx: Context, enum: type[StudioCategory] | type[Division]) -> Cal
     return name
 
 
-def eligibility_text(ctx: Context, summary: EligibilitySummary) -> str:
+def eligibility_text(ctx: Reader, summary: EligibilitySummary) -> str:
     """How many checks ran, how many may apply (eligible or by exception), what fails most."""
     if summary.total == 0:
         return ctx.t("stats.checks_none")
@@ -78,7 +79,7 @@ class StatsFlow(Flow):
         total = sum(figures.by_status.values())
         parts = [
             ctx.t("stats.applications", count=total),
-            "\n".join(_counts(ctx, figures.by_status, lambda k: status_label(ctx, k))),
+            "\n".join(_counts(ctx, figures.by_status, lambda k: status_label(ctx.texts, k))),
             ctx.t("stats.by_category"),
             "\n".join(_counts(ctx, figures.by_category, enum_label(ctx, StudioCategory))),
             ctx.t("stats.by_division"),
@@ -99,7 +100,7 @@ class StatsFlow(Flow):
         ctx.show("\n".join(parts))
 
 
-def _worst(ctx: Context, code: str, count: int) -> str:
+def _worst(ctx: Reader, code: str, count: int) -> str:
     """The most common unmet condition, by its words and article, never its internal code."""
     try:
         condition = ConditionCode(code)
