@@ -28,7 +28,13 @@ from aiogram.types import (
 from aiohttp import ClientError, ClientResponseError
 
 from bot.delivery import Conflict, FloodWait, PermanentError, TransientError
-from bot.runtimes.base import ALLOWED_UPDATES, LONG_POLL_GRACE, BotApiAdapter, CommandSpec
+from bot.runtimes.base import (
+    ALLOWED_UPDATES,
+    LONG_POLL_GRACE,
+    BotApiAdapter,
+    CommandSpec,
+    as_html,
+)
 from services.messages.actions import (
     AnswerCallback,
     Edit,
@@ -71,15 +77,6 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
     )
 
 
-def _as_html(keyboard: Keyboard | None) -> dict[str, Any]:
-    """How every text goes out: HTML, with its keyboard, without a link preview."""
-    return {
-        "parse_mode": "HTML",
-        "reply_markup": _markup(keyboard),
-        "link_preview_options": NO_PREVIEW,
-    }
-
-
 class AiogramRuntime(BotApiAdapter):
     name = "aiogram"
     errors = TelegramAPIError
@@ -115,7 +112,7 @@ class AiogramRuntime(BotApiAdapter):
         await self.bot.send_message(
             chat_id=action.chat_id,
             text=action.text,
-            **_as_html(action.keyboard),
+            **as_html(_markup(action.keyboard), NO_PREVIEW),
         )
 
     async def edit(self, action: Edit) -> None:
@@ -123,7 +120,7 @@ class AiogramRuntime(BotApiAdapter):
             text=action.text,
             chat_id=action.chat_id,
             message_id=action.message_id,
-            **_as_html(action.keyboard),
+            **as_html(_markup(action.keyboard), NO_PREVIEW),
         )
 
     async def answer(self, action: AnswerCallback) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import ClassVar, Protocol, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from bot.polling import Source
 from services.messages.actions import (
@@ -30,6 +30,11 @@ T = TypeVar("T")
 class CommandSpec:
     command: str
     description: str
+
+
+def as_html(markup: Any, no_preview: Any) -> dict[str, Any]:
+    """How every text goes out, in a framework's own types: HTML, its keyboard, no preview."""
+    return {"parse_mode": "HTML", "reply_markup": markup, "link_preview_options": no_preview}
 
 
 class Runtime(Source, Protocol):

@@ -28,7 +28,13 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.delivery import Conflict, FloodWait, PermanentError, TransientError
-from bot.runtimes.base import ALLOWED_UPDATES, LONG_POLL_GRACE, BotApiAdapter, CommandSpec
+from bot.runtimes.base import (
+    ALLOWED_UPDATES,
+    LONG_POLL_GRACE,
+    BotApiAdapter,
+    CommandSpec,
+    as_html,
+)
 from services.messages.actions import (
     AnswerCallback,
     Edit,
@@ -58,15 +64,6 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
             for row in keyboard
         ]
     )
-
-
-def _as_html(keyboard: Keyboard | None) -> dict[str, Any]:
-    """How every text goes out: HTML, with its keyboard, without a link preview."""
-    return {
-        "parse_mode": "HTML",
-        "reply_markup": _markup(keyboard),
-        "link_preview_options": NO_PREVIEW,
-    }
 
 
 class PtbRuntime(BotApiAdapter):
@@ -119,7 +116,7 @@ class PtbRuntime(BotApiAdapter):
         await self.bot.send_message(
             action.chat_id,
             action.text,
-            **_as_html(action.keyboard),
+            **as_html(_markup(action.keyboard), NO_PREVIEW),
         )
 
     async def edit(self, action: Edit) -> None:
@@ -127,7 +124,7 @@ class PtbRuntime(BotApiAdapter):
             action.text,
             chat_id=action.chat_id,
             message_id=action.message_id,
-            **_as_html(action.keyboard),
+            **as_html(_markup(action.keyboard), NO_PREVIEW),
         )
 
     async def answer(self, action: AnswerCallback) -> None:
