@@ -25,7 +25,6 @@ from bot.webhook.health import Mode
 from handlers.context import CoreConfig
 from handlers.core import Core
 from handlers.flows import all_flows, role_sources
-from scheduler.env import SweepConfig
 from scheduler.service import ReminderScheduler
 from scheduler.sweep import preview
 from services.messages.texts import LANGS, Texts
@@ -50,37 +49,40 @@ def make_runtime(settings: Settings) -> Runtime:
 
 
 class BotApp:
-    def __init__(self, settings: Settings, runtime: Runtime | None = None) -> None:
+    """The whole object graph, built once here: every part gets its collaborators in its
+    constructor and nothing is attached afterwards. `clock` fixes the instant the flows and the
+    reminder sweeps read (tests); None is the wall clock in `TIMEZONE`."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        runtime: Runtime | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self.settings = settings
         self.engine = create_engine(settings.database_url)
         self.sessions = session_factory(self.engine)
         self.runtime = runtime or make_runtime(settings)
         self.limiter = FloodLimiter(settings.send_rate, settings.chat_rate, settings.chat_burst)
         self.deliverer = Deliverer(self.runtime.call, self.limiter)
-        sweeps = SweepConfig(settings.staff_ids, settings.locale, settings.tz)
+        self.sender = OutboxSender(
+            self.sessions, self.deliverer, lease=timedelta(seconds=settings.outbox_lease)
+        )
+        recipients = settings.recipients()
         self.core = Core(
             self.sessions,
             all_flows(),
             CoreConfig(
-                staff_ids=settings.staff_ids,
-                default_lang=settings.locale,
-                tz=settings.tz,
-                preview=lambda uow, now: preview(uow, sweeps, now),
+                recipients=recipients,
+                clock=clock,
+                preview=lambda uow, now: preview(uow, recipients, now),
                 webapp_url=settings.webapp_base,
             ),
             role_sources(),
+            download=self.runtime.download,
+            on_enqueue=self.sender.wake,
         )
-        self.core.download = self.runtime.download
-        self.sender = OutboxSender(
-            self.sessions, self.deliverer, lease=timedelta(seconds=settings.outbox_lease)
-        )
-        self.core.on_enqueue = self.sender.wake
-        self.scheduler = ReminderScheduler(
-            self.sessions,
-            sweeps,
-            self.sender.wake,
-            clock=lambda: (self.core.config.clock or (lambda: datetime.now(settings.tz)))(),
-        )
+        self.scheduler = ReminderScheduler(self.sessions, recipients, self.sender.wake, clock)
         self.locks = UpdateLocks(self.engine)
         self.intake = Intake(
             self.core,
@@ -93,10 +95,9 @@ class BotApp:
         self.health = Health(self.engine, self.core.uow, mode, self.runtime.name)
         self.take = self.health.counting(self.intake.take)
         self.poller = Poller(self.runtime, self.take, on_conflict=settings.on_conflict)
-        self.services: list[Service] = [self.sender.run, self.scheduler.run]
-        if mode == "polling":
-            self.services.append(self.poller.run)
-        self.http = http_server(self)
+        self.http, web_services = http_server(self)
+        polling: list[Service] = [self.poller.run] if mode == "polling" else []
+        self.services = [self.sender.run, self.scheduler.run, *polling, *web_services]
         self.ready = asyncio.Event()
 
     def command_menu(self) -> dict[str, list[CommandSpec]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -76,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # python-telegram-bot 22 has no setting but this environment variable for its future
+    # timedelta periods (telegram/_utils/datetime.py reads it on every RetryAfter; without it
+    # each 429 warns). Set once here, for the whole process, and never by a runtime.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()

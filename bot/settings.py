@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AnyHttpUrl, Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+if TYPE_CHECKING:
+    from services.recipients import Recipients
 
 DEFAULT_DB_PATH = Path("data") / "studio.sqlite3"
 SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -118,6 +121,12 @@ class Settings(BaseSettings):
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def recipients(self) -> Recipients:
+        """Staff, default language and time zone for everything the bot says to someone."""
+        from services.recipients import Recipients  # the database models: only when needed
+
+        return Recipients(self.staff_ids, self.locale, self.tz)
 
 
 class SettingsError(Exception):

@@ -103,7 +103,7 @@ class LanguageFlow(Flow):
         user = await ctx.uow.users.get(ctx.user_id)
         assert user is not None
         user.language = lang
-        ctx.texts = Texts("en" if lang == "en" else "zh")
+        ctx.texts = Texts(ctx.config.recipients.language(lang, None))
         await ctx.uow.audit.record(ctx.user_id, "language", "user", ctx.user_id, language=lang)
         ctx.show(ctx.t("lang.chosen"), ctx.registry.menu(ctx))
 

@@ -12,6 +12,7 @@ from handlers.events import UNREADABLE, ButtonPress, Incoming, Unsupported
 from handlers.roles import Role
 from services.messages.actions import AnswerCallback, Edit, Keyboard, Outgoing, Send, SendDocument
 from services.messages.texts import Lang, Texts
+from services.recipients import Recipients
 from storage.models import Conversation
 from storage.uow import UnitOfWork
 
@@ -30,16 +31,28 @@ class Upcoming(Protocol):
 
 
 Preview = Callable[[UnitOfWork, datetime], Awaitable[Sequence[Upcoming]]]
+Download = Callable[[str], Awaitable[bytes]]
+"""Telegram's getFile: a file's bytes by its file_id (the runtime's, or a test's store)."""
 
 
 @dataclass(frozen=True)
 class CoreConfig:
-    staff_ids: frozenset[int] = frozenset()
-    default_lang: Lang = "zh"
-    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
-    clock: Callable[[], datetime] | None = None
+    recipients: Recipients = field(default_factory=Recipients)
+    clock: Callable[[], datetime] | None = None  # None: the wall clock in `recipients.tz`
     preview: Preview | None = None  # the shell wires the scheduler's dry run in here
     webapp_url: str | None = None  # the Mini App's public base; None: no web buttons
+
+    @property
+    def staff_ids(self) -> frozenset[int]:
+        return self.recipients.staff_ids
+
+    @property
+    def default_lang(self) -> Lang:
+        return self.recipients.default_lang
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self.recipients.tz
 
 
 @dataclass
@@ -51,7 +64,7 @@ class Context:
     config: CoreConfig
     registry: Registry
     conversation: Conversation | None = None
-    download: Callable[[str], Awaitable[bytes]] | None = None
+    download: Download | None = None
     out: list[Outgoing] = field(default_factory=list)
     notified: int = 0
 
@@ -67,9 +80,16 @@ class Context:
     def is_staff(self) -> bool:
         return Role.STAFF in self.roles
 
+    async def texts_for(self, user_id: int) -> Texts:
+        """Texts in the language of someone else (a unit, a staff member), not the sender."""
+        return await self.config.recipients.texts(self.uow, user_id)
+
+    async def staff(self) -> list[int]:
+        """Staff from `STAFF_IDS` plus those granted in the bot (/staff)."""
+        return await self.config.recipients.staff(self.uow)
+
     def now(self) -> datetime:
-        clock = self.config.clock
-        return (clock() if clock else datetime.now(self.config.tz)).astimezone(self.config.tz)
+        return self.config.recipients.now(self.config.clock)
 
     def t(self, key: str, /, **values: object) -> str:
         return self.texts.get(key, **values)

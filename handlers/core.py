@@ -9,12 +9,12 @@ the shell's intake decides between trying again and keeping the update as a dead
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from handlers.context import Context, CoreConfig
+from handlers.context import Context, CoreConfig, Download
 from handlers.events import Incoming
 from handlers.fit import fit
 from handlers.flow import Flow
@@ -22,7 +22,7 @@ from handlers.registry import Registry
 from handlers.roles import RoleSource, resolve_roles
 from handlers.router import route
 from services.messages.actions import OUTGOING_LIST, Outgoing
-from services.messages.texts import Texts, pick_language
+from services.messages.texts import Texts
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -35,19 +35,25 @@ class Handled:
 
 
 class Core:
+    """`download` reads a user's file; `on_enqueue` is called once an update queued notices for
+    others, so the outbox sender wakes up instead of waiting for its next look."""
+
     def __init__(
         self,
         sessions: async_sessionmaker[AsyncSession],
         flows: Sequence[Flow],
         config: CoreConfig,
         role_sources: Sequence[RoleSource] = (),
+        *,
+        download: Download | None = None,
+        on_enqueue: Callable[[], None] = lambda: None,
     ) -> None:
         self.sessions = sessions
         self.registry = Registry(flows)
         self.config = config
         self.role_sources = list(role_sources)
-        self.on_enqueue: Callable[[], None] = lambda: None
-        self.download: Callable[[str], Awaitable[bytes]] | None = None
+        self.on_enqueue = on_enqueue
+        self.download = download
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.sessions)
@@ -86,7 +92,7 @@ class Core:
         user = await uow.users.seen(
             sender.user_id, sender.first_name, sender.username, sender.language
         )
-        lang = pick_language(user.language, sender.language, self.config.default_lang)
+        lang = self.config.recipients.language(user.language, sender.language)
         ctx = Context(
             uow=uow,
             incoming=incoming,

@@ -26,7 +26,9 @@ async def hand_in(form: FormSession) -> Submitted | NotSubmitted:
     """Hand the draft in, in the form's unit of work; ends the conversation over it."""
     ctx = form.ctx
     answers = snapshot(form.spec, form.answers)
-    cmd = SubmitDraft(form.draft.id, ctx.user_id, answers, ctx.config.staff_ids)
+    cmd = SubmitDraft(
+        form.draft.id, ctx.user_id, answers, ctx.config.staff_ids, ctx.config.default_lang
+    )
     await form.close()
     done = await submit(ctx.uow, cmd, ctx.now())
     if isinstance(done, Submitted):

@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 from policy.calendar import ProgrammeCalendar
 from scheduler.series import Moment
 from services.messages.actions import Send, SendDocument
-from services.messages.texts import Lang, Texts, pick_language
+from services.messages.texts import Texts
+from services.recipients import Recipients
 from storage.repos.annual import CalendarRepo
 from storage.repos.reminders import RemindersRepo
 from storage.uow import UnitOfWork
@@ -24,11 +25,9 @@ Picker = Callable[[Sequence[Moment]], list[Moment]]
 """Chooses the moments to act on: the one due now (a sweep) or the coming ones (a preview)."""
 
 
-@dataclass(frozen=True)
-class SweepConfig:
-    staff_ids: frozenset[int] = frozenset()
-    default_lang: Lang = "zh"
-    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Asia/Shanghai"))
+SweepConfig = Recipients
+"""The sweeps' audience is the bot's: staff, their languages and the time zone come from one
+`services.recipients.Recipients` (the name stays for the callers that spell it so)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +44,7 @@ class Reminder:
 @dataclass
 class SweepEnv:
     uow: UnitOfWork
-    config: SweepConfig
+    config: Recipients
     now: datetime
     pick: Picker
     dry_run: bool = False
@@ -67,10 +66,9 @@ class SweepEnv:
         return self._cals[year]
 
     async def staff(self) -> list[int]:
-        """Staff from `STAFF_IDS` plus those granted in the bot."""
+        """Staff from `STAFF_IDS` plus those granted in the bot, read once per sweep."""
         if self._staff is None:
-            granted = await self.uow.users.staff_ids()
-            self._staff = sorted(set(self.config.staff_ids) | set(granted))
+            self._staff = await self.config.staff(self.uow)
         return self._staff
 
     async def load_languages(self, user_ids: Iterable[int]) -> None:
@@ -80,7 +78,7 @@ class SweepEnv:
 
     def texts(self, user_id: int) -> Texts:
         """The recipient's language (load_languages first), else the bot's default."""
-        return Texts(pick_language(self._langs.get(user_id), None, self.config.default_lang))
+        return Texts(self.config.language(self._langs.get(user_id), None))
 
     async def queued(self, moment: Moment) -> set[str]:
         """Keys of this moment already in the outbox (none matter in a dry run)."""

@@ -5,15 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from policy.calendar import ProgrammeCalendar
-from scheduler.env import SweepConfig, SweepEnv
+from scheduler.env import SweepEnv
 from scheduler.series import Moment
 from scheduler.sweep import all_sweeps
 from scheduler.sweeps.base import CalendarSweep
+from services.recipients import Recipients
 from storage.uow import UnitOfWork
 
 
 async def year_schedule(
-    uow: UnitOfWork, config: SweepConfig, year: int
+    uow: UnitOfWork, config: Recipients, year: int
 ) -> tuple[ProgrammeCalendar, list[Moment]]:
     """The effective calendar of ``year`` and every calendar-driven moment in it, in order."""
     env = SweepEnv(uow, config, datetime(year, 1, 1, tzinfo=config.tz), list, dry_run=True)

@@ -19,8 +19,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from scheduler.env import Reminder, SweepConfig
+from scheduler.env import Reminder
 from scheduler.sweep import nudge_drafts, run_sweep
+from services.recipients import Recipients
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class ReminderScheduler:
     def __init__(
         self,
         sessions: async_sessionmaker[AsyncSession],
-        config: SweepConfig,
+        config: Recipients,
         wake: Callable[[], None] = lambda: None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
@@ -46,16 +47,14 @@ class ReminderScheduler:
         self._lock = asyncio.Lock()
 
     def now(self) -> datetime:
-        return (self.clock() if self.clock else datetime.now(self.config.tz)).astimezone(
-            self.config.tz
-        )
+        return self.config.now(self.clock)
 
     async def sweep(self, now: datetime | None = None) -> list[Reminder]:
         """One sweep for ``now`` (default: the clock); wakes the sender if it queued anything."""
         now = now or self.now()
         async with self._lock:
             queued = await run_sweep(self.sessions, self.config, now)
-            nudged = await nudge_drafts(self.sessions, now)
+            nudged = await nudge_drafts(self.sessions, self.config, now)
         if queued or nudged:
             log.info("sweep queued %d reminders, %d draft nudges", len(queued), nudged)
             self.wake()

@@ -16,13 +16,14 @@ from typing import ClassVar, Protocol
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from policy.reminders import PREVIEW_DAYS
-from scheduler.env import Reminder, SweepConfig, SweepEnv
+from scheduler.env import Reminder, SweepEnv
 from scheduler.series import Moment, due, within
 from scheduler.sweeps.aggregate import AggregateSweep
 from scheduler.sweeps.idle_drafts import nudge_idle_drafts
 from scheduler.sweeps.plan import PlanDueSweep, PlanOverdueSweep
 from scheduler.sweeps.report import ReportDueSweep
 from scheduler.sweeps.returned import ReturnedSweep
+from services.recipients import Recipients
 from storage.uow import UnitOfWork
 
 DRAFT_FLOWS = {"application": "apply", "plan": "plan", "report": "report"}
@@ -46,7 +47,7 @@ def all_sweeps() -> list[Sweep]:
 
 
 async def run_sweep(
-    sessions: async_sessionmaker[AsyncSession], config: SweepConfig, now: datetime
+    sessions: async_sessionmaker[AsyncSession], config: Recipients, now: datetime
 ) -> list[Reminder]:
     """Queue every reminder due at ``now`` that is not queued yet; returns those queued now."""
     now = now.astimezone(config.tz)
@@ -67,16 +68,18 @@ async def run_sweep(
     return queued
 
 
-async def nudge_drafts(sessions: async_sessionmaker[AsyncSession], now: datetime) -> int:
+async def nudge_drafts(
+    sessions: async_sessionmaker[AsyncSession], config: Recipients, now: datetime
+) -> int:
     """Nudge the owners of idle drafts (the application helper's sweep, for every form)."""
     async with UnitOfWork(sessions) as uow:
-        nudged = await nudge_idle_drafts(uow, now, DRAFT_FLOWS)
+        nudged = await nudge_idle_drafts(uow, config, now, DRAFT_FLOWS)
         await uow.commit()
     return nudged
 
 
 async def preview(
-    uow: UnitOfWork, config: SweepConfig, now: datetime, days: int = PREVIEW_DAYS
+    uow: UnitOfWork, config: Recipients, now: datetime, days: int = PREVIEW_DAYS
 ) -> list[Reminder]:
     """What the sweeps would send in the coming ``days`` if nobody filed anything meanwhile.
 

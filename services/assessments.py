@@ -12,14 +12,12 @@ once per key; the audit entry is written in the same unit of work.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from policy import display
 from policy.assessment import opinion_problem
 from policy.calendar import next_allowed_send
-from policy.i18n import Lang
 from policy.money import work_subsidy
 from policy.revocation import failed_twice_in_a_row
 from policy.states import StudioState, can_transition, transition
@@ -32,7 +30,7 @@ from policy.support import (
 )
 from services.messages.actions import Send
 from services.messages.texts import Texts
-from services.studio_notices import texts_for_user
+from services.recipients import Recipients
 from storage.models import Studio
 from storage.repos.annual import AssessmentsRepo, SubsidiesRepo
 from storage.repos.lifecycle import LifecycleRepo
@@ -49,8 +47,8 @@ class AssessmentInput:
     passed: bool
     opinion: str
     by: int
-    staff_ids: Collection[int] = ()
-    default_lang: Lang = "zh"
+    recipients: Recipients = field(default_factory=Recipients)
+    """Who is told, in which language (staff, the unit's contact)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +78,7 @@ class _Job:
     queued: int = 0
 
     async def texts(self, user_id: int) -> Texts:
-        return await texts_for_user(self.uow, user_id, self.data.default_lang)
+        return await self.data.recipients.texts(self.uow, user_id)
 
     async def tell(self, key: str, user_id: int, text_key: str, **values: object) -> None:
         texts = await self.texts(user_id)
@@ -90,8 +88,7 @@ class _Job:
         self.queued += await self.uow.outbox.enqueue(f"{key}:{user_id}", user_id, payload, at)
 
     async def staff(self) -> list[int]:
-        granted = await self.uow.users.staff_ids()
-        return sorted(set(self.data.staff_ids) | set(granted))
+        return await self.data.recipients.staff(self.uow)
 
 
 async def record_assessment(

@@ -30,7 +30,8 @@ from enum import StrEnum
 from policy.filing import BINDABLE, StudioRole
 from policy.i18n import Lang
 from services.messages.actions import Send
-from services.studio_notices import DEFAULT_LANG, texts_for_user
+from services.recipients import texts_for
+from services.studio_notices import DEFAULT_LANG
 from services.studios import studio
 from storage.models import BindingCode, Studio
 from storage.repos.binding import Attempt, BindingRepo, Redeem
@@ -142,7 +143,7 @@ async def _locked(repo: BindingRepo, user_id: int, now: datetime) -> Redeemed | 
 async def _tell(
     uow: UnitOfWork, cmd: RedeemCode, key: str, user_id: int, text_key: str, **values: object
 ) -> int:
-    texts = await texts_for_user(uow, user_id, cmd.default_lang)
+    texts = await texts_for(uow, user_id, cmd.default_lang)
     action = Send(chat_id=user_id, text=texts(text_key, **values))
     return int(await uow.outbox.enqueue(key, user_id, action.model_dump(mode="json")))
 

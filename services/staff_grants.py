@@ -19,11 +19,6 @@ from storage.repos.staff import StaffRepo
 from storage.uow import UnitOfWork
 
 
-async def staff_ids(uow: UnitOfWork, fixed: Collection[int]) -> list[int]:
-    """Staff from `STAFF_IDS` plus those granted in the bot, in id order."""
-    return sorted(set(fixed) | set(await uow.users.staff_ids()))
-
-
 class Outcome(StrEnum):
     DONE = "done"
     ALREADY = "already"  # granting someone who is staff already

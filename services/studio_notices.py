@@ -6,18 +6,11 @@ from policy.i18n import Lang
 from policy.revocation import RevocationGround
 from policy.revocation import label as ground_label
 from services.messages.actions import Send
-from services.messages.texts import Texts, pick_language
+from services.recipients import texts_for
 from storage.models import Studio
 from storage.uow import UnitOfWork
 
 DEFAULT_LANG: Lang = "zh"
-
-
-async def texts_for_user(uow: UnitOfWork, user_id: int, default: Lang = DEFAULT_LANG) -> Texts:
-    """Someone else's texts: their chosen language, else their client's, else ``default``."""
-    user = await uow.users.get(user_id)
-    chosen, telegram = (user.language, user.telegram_language) if user else (None, None)
-    return Texts(pick_language(chosen, telegram, default))
 
 
 async def notify_unit(
@@ -26,7 +19,7 @@ async def notify_unit(
     """Queue ``text_key`` for the studio's contact; False when the studio has none bound."""
     if found.contact_user_id is None:
         return False
-    texts = await texts_for_user(uow, found.contact_user_id)
+    texts = await texts_for(uow, found.contact_user_id, DEFAULT_LANG)
     shown = {
         k: ground_label(v, texts.lang) if isinstance(v, RevocationGround) else v
         for k, v in values.items()

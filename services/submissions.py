@@ -25,9 +25,8 @@ from policy.studio_status import may_file as holds_duties
 from services.messages.actions import Send
 from services.messages.keyboards import button, rows
 from services.messages.payloads import number
-from services.messages.texts import Texts
-from services.recipients import tell
-from services.staff_grants import staff_ids
+from services.messages.texts import Lang
+from services.recipients import staff_ids, tell, texts_for
 from storage.models import Draft, Studio, Submission
 from storage.repos.annual import CalendarRepo
 from storage.repos.annual_filings import AnnualFilingsRepo
@@ -109,6 +108,7 @@ class SubmitDraft:
     user_id: int
     answers: Mapping[str, Any]
     staff: Collection[int] = ()
+    default_lang: Lang = "zh"
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +168,7 @@ async def submit(uow: UnitOfWork, cmd: SubmitDraft, now: datetime) -> Submitted 
         version=submission.version,
         late=submission.late,
     )
-    notified = await notify_staff(uow, submission, event, cmd.staff)
+    notified = await notify_staff(uow, submission, event, cmd.staff, cmd.default_lang)
     return Submitted(
         submission.id,
         kind,
@@ -220,13 +220,12 @@ async def _filing(
 
 
 async def notify_staff(
-    uow: UnitOfWork, submission: Submission, event: str, fixed: Collection[int]
+    uow: UnitOfWork, submission: Submission, event: str, fixed: Collection[int], default: Lang
 ) -> int:
     """One notice per staff member and submission version; `event` is new | resubmitted."""
     queued = 0
     for staff_id in await staff_ids(uow, fixed):
-        user = await uow.users.get(staff_id)
-        texts = Texts("en" if user is not None and user.language == "en" else "zh")
+        texts = await texts_for(uow, staff_id, default)
         text = texts(
             f"staff_notice.{event}",
             kind=texts(f"staff_notice.kind_{submission.kind}"),

@@ -1,57 +1,71 @@
-"""Shared fixtures: real databases (SQLite and PostgreSQL) and a unit-of-work factory."""
+"""Shared fixtures: real databases (SQLite and PostgreSQL) and a unit-of-work factory.
+
+Each database is a copy of a template migrated once per test process (tests/databases.py)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+import asyncio
+import contextlib
+import os
+from collections.abc import AsyncIterator, Callable, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork
-from tests.databases import (
-    REQUIRE_POSTGRES,
-    create_pg_database,
-    drop_pg_database,
-    migrated,
-    sqlite_url,
-)
+from tests.databases import REQUIRE_POSTGRES, Templates, drop_pg_database
+
+os.environ.setdefault("PTB_TIMEDELTA", "1")  # what bot.cli.main sets for the bot's process
 
 
-async def _postgres_url() -> str:
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    made = Templates(tmp_path_factory.mktemp("templates"))
+    yield made
+    asyncio.run(made.close())
+
+
+async def _postgres_url(templates: Templates) -> str:
     try:
-        return await create_pg_database()
+        return await templates.postgres()
     except (OSError, Exception) as exc:
         if REQUIRE_POSTGRES:
             pytest.fail(f"PostgreSQL is required here but did not answer: {exc}")
         pytest.skip(f"PostgreSQL not reachable ({exc}); set REQUIRE_POSTGRES=1 to fail instead")
 
 
+@contextlib.asynccontextmanager
+async def _postgres(templates: Templates) -> AsyncIterator[str]:
+    url = await _postgres_url(templates)
+    try:
+        yield url
+    finally:
+        await drop_pg_database(url)
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-async def db_url(request: pytest.FixtureRequest, tmp_path: object) -> AsyncIterator[str]:
+async def db_url(
+    request: pytest.FixtureRequest, tmp_path: Path, templates: Templates
+) -> AsyncIterator[str]:
     """A migrated, empty database of each kind; storage tests run on both."""
     if request.param == "sqlite":
-        yield await migrated(sqlite_url(str(tmp_path)))
+        yield await templates.sqlite(str(tmp_path))
         return
-    url = await _postgres_url()
-    try:
-        yield await migrated(url)
-    finally:
-        await drop_pg_database(url)
+    async with _postgres(templates) as url:
+        yield url
 
 
 @pytest.fixture
-async def pg_url() -> AsyncIterator[str]:
-    url = await _postgres_url()
-    try:
-        yield await migrated(url)
-    finally:
-        await drop_pg_database(url)
+async def pg_url(templates: Templates) -> AsyncIterator[str]:
+    async with _postgres(templates) as url:
+        yield url
 
 
 @pytest.fixture
-async def sqlite_db(tmp_path: object) -> str:
-    return await migrated(sqlite_url(str(tmp_path)))
+async def sqlite_db(tmp_path: Path, templates: Templates) -> str:
+    return await templates.sqlite(str(tmp_path))
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any
 
 from bot.settings import Settings
-from scheduler.env import SweepConfig
 from scheduler.schedule import year_schedule
 from scheduler.sweep import nudge_drafts, run_sweep
 from storage.db import create_engine, session_factory
@@ -25,10 +24,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     plan = actions.add_parser("plan", help="print the reminder schedule of a year")
     plan.add_argument("--year", type=int, required=True)
     plan.set_defaults(handler=_plan)
-
-
-def _config(settings: Settings) -> SweepConfig:
-    return SweepConfig(settings.staff_ids, settings.locale, settings.tz)
 
 
 def parse_now(text: str | None, settings: Settings) -> datetime:
@@ -52,8 +47,9 @@ async def _sweep(settings: Settings, now: datetime) -> tuple[list[Any], int]:
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
     try:
-        queued = await run_sweep(sessions, _config(settings), now)
-        return list(queued), await nudge_drafts(sessions, now)
+        recipients = settings.recipients()
+        queued = await run_sweep(sessions, recipients, now)
+        return list(queued), await nudge_drafts(sessions, recipients, now)
     finally:
         await engine.dispose()
 
@@ -68,7 +64,7 @@ async def _schedule(settings: Settings, year: int) -> list[str]:
     engine = create_engine(settings.database_url)
     try:
         async with UnitOfWork(session_factory(engine)) as uow:
-            cal, moments = await year_schedule(uow, _config(settings), year)
+            cal, moments = await year_schedule(uow, settings.recipients(), year)
     finally:
         await engine.dispose()
     lines = [

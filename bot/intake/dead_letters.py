@@ -17,7 +17,7 @@ from bot.delivery import Deliverer
 from bot.intake.translate import sender_of
 from handlers.core import Core
 from services.messages.actions import Outgoing, Send
-from services.messages.texts import Texts, pick_language
+from services.messages.texts import Texts
 from storage.models import DeadLetter
 from storage.repos.dead_letters import DeadLettersRepo
 from storage.uow import UnitOfWork
@@ -74,7 +74,7 @@ class DeadLetters:
             return []
         known = await uow.users.get(sender.user_id)
         chosen = known.language if known is not None else None
-        lang = pick_language(chosen, sender.language, self.core.config.default_lang)
+        lang = self.core.config.recipients.language(chosen, sender.language)
         return [Send(chat_id=sender.chat_id, text=Texts(lang)("common.error"))]
 
     async def _send(self, update_id: int, apology: list[Outgoing]) -> None:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Awaitable
-from typing import Any, TypeVar
+from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -29,19 +28,23 @@ from aiogram.types import (
 from aiohttp import ClientError, ClientResponseError
 
 from bot.delivery import Conflict, FloodWait, PermanentError, TransientError
-from bot.runtimes.base import ALLOWED_UPDATES, LONG_POLL_GRACE, CommandSpec
+from bot.runtimes.base import (
+    ALLOWED_UPDATES,
+    LONG_POLL_GRACE,
+    BotApiAdapter,
+    CommandSpec,
+    as_html,
+)
 from services.messages.actions import (
     AnswerCallback,
     Edit,
     Keyboard,
-    Outgoing,
     Send,
     SendAlbum,
     SendDocument,
 )
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-T = TypeVar("T")
 
 
 class RawUpdates(TelegramMethod[list[Any]]):
@@ -74,8 +77,9 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
     )
 
 
-class AiogramRuntime:
+class AiogramRuntime(BotApiAdapter):
     name = "aiogram"
+    errors = TelegramAPIError
 
     def __init__(self, token: str, api_base: str, request_timeout: float = 30.0) -> None:
         session = AiohttpSession(
@@ -84,14 +88,14 @@ class AiogramRuntime:
         self.bot = Bot(token=token, session=session)
 
     async def start(self) -> str:
-        me = await _api(self.bot.get_me())
+        me = await self.api(self.bot.get_me())
         return me.username or ""
 
     async def drop_webhook(self) -> None:
-        await _api(self.bot.delete_webhook(drop_pending_updates=False))
+        await self.api(self.bot.delete_webhook(drop_pending_updates=False))
 
     async def set_webhook(self, url: str, secret: str) -> None:
-        await _api(
+        await self.api(
             self.bot.set_webhook(
                 url=url, secret_token=secret, allowed_updates=list(ALLOWED_UPDATES)
             )
@@ -102,56 +106,37 @@ class AiogramRuntime:
 
     async def fetch(self, offset: int | None, timeout: int) -> list[Any]:
         method = RawUpdates(offset=offset, timeout=timeout, allowed_updates=list(ALLOWED_UPDATES))
-        return await _api(self.bot(method, request_timeout=timeout + LONG_POLL_GRACE))
+        return await self.api(self.bot(method, request_timeout=timeout + LONG_POLL_GRACE))
 
-    async def call(self, action: Outgoing) -> None:
-        await _api(self._call(action))
+    async def send(self, action: Send) -> None:
+        await self.bot.send_message(
+            chat_id=action.chat_id,
+            text=action.text,
+            **as_html(_markup(action.keyboard), NO_PREVIEW),
+        )
 
-    async def _call(self, action: Outgoing) -> None:
-        if isinstance(action, Send):
-            await self.bot.send_message(
-                chat_id=action.chat_id,
-                text=action.text,
-                parse_mode="HTML",
-                reply_markup=_markup(action.keyboard),
-                link_preview_options=NO_PREVIEW,
-            )
-        elif isinstance(action, Edit):
-            await self.bot.edit_message_text(
-                text=action.text,
-                chat_id=action.chat_id,
-                message_id=action.message_id,
-                parse_mode="HTML",
-                reply_markup=_markup(action.keyboard),
-                link_preview_options=NO_PREVIEW,
-            )
-        elif isinstance(action, AnswerCallback):
-            await self.bot.answer_callback_query(
-                callback_query_id=action.callback_id, text=action.text, show_alert=action.alert
-            )
-        elif isinstance(action, SendDocument):
-            document: Any = action.file_id
-            if action.content is not None:
-                document = BufferedInputFile(action.content, filename=action.file_name)
-            await self.bot.send_document(
-                chat_id=action.chat_id,
-                document=document,
-                caption=action.caption,
-                parse_mode="HTML",
-            )
-        elif isinstance(action, SendAlbum):
-            await self._album(action)
+    async def edit(self, action: Edit) -> None:
+        await self.bot.edit_message_text(
+            text=action.text,
+            chat_id=action.chat_id,
+            message_id=action.message_id,
+            **as_html(_markup(action.keyboard), NO_PREVIEW),
+        )
 
-    async def _album(self, action: SendAlbum) -> None:
-        if len(action.items) == 1:
-            item = action.items[0]
-            await self.bot.send_document(
-                chat_id=action.chat_id,
-                document=item.file_id,
-                caption=item.caption,
-                parse_mode="HTML",
-            )
-            return
+    async def answer(self, action: AnswerCallback) -> None:
+        await self.bot.answer_callback_query(
+            callback_query_id=action.callback_id, text=action.text, show_alert=action.alert
+        )
+
+    async def document(self, action: SendDocument) -> None:
+        document: Any = action.file_id
+        if action.content is not None:
+            document = BufferedInputFile(action.content, filename=action.file_name)
+        await self.bot.send_document(
+            chat_id=action.chat_id, document=document, caption=action.caption, parse_mode="HTML"
+        )
+
+    async def album(self, action: SendAlbum) -> None:
         media = [
             InputMediaDocument(media=i.file_id, caption=i.caption, parse_mode="HTML")
             for i in action.items
@@ -160,7 +145,7 @@ class AiogramRuntime:
 
     async def download(self, file_id: str) -> bytes:
         try:
-            buffer = await _api(self.bot.download(file_id, destination=io.BytesIO()))
+            buffer = await self.api(self.bot.download(file_id, destination=io.BytesIO()))
         except ClientResponseError as exc:  # its text holds the file URL, and so the token
             raise _status(exc.status, "file download") from None
         except (TimeoutError, ClientError) as exc:
@@ -168,28 +153,19 @@ class AiogramRuntime:
         assert buffer is not None
         return buffer.read()
 
-    async def set_commands(self, by_language: dict[str, list[CommandSpec]]) -> None:
-        for language, specs in by_language.items():
-            commands = [BotCommand(command=s.command, description=s.description) for s in specs]
-            await _api(self.bot.set_my_commands(commands, language_code=language or None))
+    async def commands(self, specs: list[CommandSpec], language: str | None) -> None:
+        commands = [BotCommand(command=s.command, description=s.description) for s in specs]
+        await self.bot.set_my_commands(commands, language_code=language)
 
-
-async def _api(call: Awaitable[T]) -> T:
-    """Await an aiogram call, raising bot.delivery's errors instead of aiogram's."""
-    try:
-        return await call
-    except TelegramAPIError as exc:
-        raise _translate(exc) from exc
-
-
-def _translate(exc: TelegramAPIError) -> Exception:
-    if isinstance(exc, TelegramRetryAfter):
-        return FloodWait(float(exc.retry_after))
-    if isinstance(exc, TelegramConflictError):
-        return Conflict(str(exc))
-    if isinstance(exc, TelegramServerError | TelegramNetworkError):
-        return TransientError(str(exc))
-    return PermanentError(str(exc))
+    @staticmethod
+    def translate(exc: Exception) -> Exception:
+        if isinstance(exc, TelegramRetryAfter):
+            return FloodWait(float(exc.retry_after))
+        if isinstance(exc, TelegramConflictError):
+            return Conflict(str(exc))
+        if isinstance(exc, TelegramServerError | TelegramNetworkError):
+            return TransientError(str(exc))
+        return PermanentError(str(exc))
 
 
 def _status(status: int, what: str) -> Exception:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import warnings
-from collections.abc import Awaitable
 from datetime import timedelta
-from typing import Any, TypeVar
+from typing import Any
 
 from telegram import (
     Bot,
@@ -30,19 +28,23 @@ from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.delivery import Conflict, FloodWait, PermanentError, TransientError
-from bot.runtimes.base import ALLOWED_UPDATES, LONG_POLL_GRACE, CommandSpec
+from bot.runtimes.base import (
+    ALLOWED_UPDATES,
+    LONG_POLL_GRACE,
+    BotApiAdapter,
+    CommandSpec,
+    as_html,
+)
 from services.messages.actions import (
     AnswerCallback,
     Edit,
     Keyboard,
-    Outgoing,
     Send,
     SendAlbum,
     SendDocument,
 )
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-T = TypeVar("T")
 
 
 def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
@@ -64,12 +66,11 @@ def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
     )
 
 
-class PtbRuntime:
+class PtbRuntime(BotApiAdapter):
     name = "ptb"
+    errors = TelegramError
 
     def __init__(self, token: str, api_base: str, request_timeout: float = 30.0) -> None:
-        # Opt in to PTB's future timedelta periods; the default warns on every 429.
-        os.environ.setdefault("PTB_TIMEDELTA", "1")
         self.bot = Bot(
             token,
             base_url=f"{api_base}/bot",
@@ -84,14 +85,14 @@ class PtbRuntime:
         )
 
     async def start(self) -> str:
-        await _api(self.bot.initialize())
+        await self.api(self.bot.initialize())
         return self.bot.username or ""
 
     async def drop_webhook(self) -> None:
-        await _api(self.bot.delete_webhook(drop_pending_updates=False))
+        await self.api(self.bot.delete_webhook(drop_pending_updates=False))
 
     async def set_webhook(self, url: str, secret: str) -> None:
-        await _api(
+        await self.api(
             self.bot.set_webhook(url, secret_token=secret, allowed_updates=list(ALLOWED_UPDATES))
         )
 
@@ -106,53 +107,40 @@ class PtbRuntime:
         plain call both sit on.
         """
         data = {"offset": offset, "timeout": timeout, "allowed_updates": list(ALLOWED_UPDATES)}
-        result = await _api(
+        result = await self.api(
             self.bot._post("getUpdates", data, read_timeout=timeout + LONG_POLL_GRACE)
         )
         return result if isinstance(result, list) else []
 
-    async def call(self, action: Outgoing) -> None:
-        await _api(self._call(action))
+    async def send(self, action: Send) -> None:
+        await self.bot.send_message(
+            action.chat_id,
+            action.text,
+            **as_html(_markup(action.keyboard), NO_PREVIEW),
+        )
 
-    async def _call(self, action: Outgoing) -> None:
-        if isinstance(action, Send):
-            await self.bot.send_message(
-                action.chat_id,
-                action.text,
-                parse_mode="HTML",
-                reply_markup=_markup(action.keyboard),
-                link_preview_options=NO_PREVIEW,
-            )
-        elif isinstance(action, Edit):
-            await self.bot.edit_message_text(
-                action.text,
-                chat_id=action.chat_id,
-                message_id=action.message_id,
-                parse_mode="HTML",
-                reply_markup=_markup(action.keyboard),
-                link_preview_options=NO_PREVIEW,
-            )
-        elif isinstance(action, AnswerCallback):
-            await self.bot.answer_callback_query(
-                action.callback_id, text=action.text, show_alert=action.alert
-            )
-        elif isinstance(action, SendDocument):
-            document: Any = action.file_id
-            if action.content is not None:
-                document = InputFile(action.content, filename=action.file_name)
-            await self.bot.send_document(
-                action.chat_id, document, caption=action.caption, parse_mode="HTML"
-            )
-        elif isinstance(action, SendAlbum):
-            await self._album(action)
+    async def edit(self, action: Edit) -> None:
+        await self.bot.edit_message_text(
+            action.text,
+            chat_id=action.chat_id,
+            message_id=action.message_id,
+            **as_html(_markup(action.keyboard), NO_PREVIEW),
+        )
 
-    async def _album(self, action: SendAlbum) -> None:
-        if len(action.items) == 1:
-            item = action.items[0]
-            await self.bot.send_document(
-                action.chat_id, item.file_id, caption=item.caption, parse_mode="HTML"
-            )
-            return
+    async def answer(self, action: AnswerCallback) -> None:
+        await self.bot.answer_callback_query(
+            action.callback_id, text=action.text, show_alert=action.alert
+        )
+
+    async def document(self, action: SendDocument) -> None:
+        document: Any = action.file_id
+        if action.content is not None:
+            document = InputFile(action.content, filename=action.file_name)
+        await self.bot.send_document(
+            action.chat_id, document, caption=action.caption, parse_mode="HTML"
+        )
+
+    async def album(self, action: SendAlbum) -> None:
         media = [
             InputMediaDocument(i.file_id, caption=i.caption, parse_mode="HTML")
             for i in action.items
@@ -160,37 +148,29 @@ class PtbRuntime:
         await self.bot.send_media_group(action.chat_id, media)
 
     async def download(self, file_id: str) -> bytes:
-        file = await _api(self.bot.get_file(file_id))
-        return bytes(await _api(file.download_as_bytearray()))
+        file = await self.api(self.bot.get_file(file_id))
+        return bytes(await self.api(file.download_as_bytearray()))
 
-    async def set_commands(self, by_language: dict[str, list[CommandSpec]]) -> None:
-        for language, specs in by_language.items():
-            commands = [BotCommand(s.command, s.description) for s in specs]
-            await _api(self.bot.set_my_commands(commands, language_code=language or None))
+    async def commands(self, specs: list[CommandSpec], language: str | None) -> None:
+        commands = [BotCommand(s.command, s.description) for s in specs]
+        await self.bot.set_my_commands(commands, language_code=language)
 
-
-async def _api(call: Awaitable[T]) -> T:
-    """Await a PTB call, raising bot.delivery's errors instead of PTB's."""
-    try:
-        return await call
-    except TelegramError as exc:
-        raise _translate(exc) from exc
+    @staticmethod
+    def translate(exc: Exception) -> Exception:
+        if isinstance(exc, RetryAfter):
+            return FloodWait(_retry_seconds(exc))
+        if isinstance(exc, ptb_error.Conflict):
+            return Conflict(str(exc))
+        if isinstance(exc, BadRequest):  # a NetworkError subclass in PTB, yet final
+            return PermanentError(str(exc))
+        if isinstance(exc, TimedOut | NetworkError):
+            return TransientError(str(exc))
+        return PermanentError(str(exc))
 
 
 def _retry_seconds(exc: RetryAfter) -> float:
+    """Seconds, whether PTB hands a timedelta (PTB_TIMEDELTA set, see bot.cli) or an int."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PTBDeprecationWarning)
         value = exc.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
-def _translate(exc: TelegramError) -> Exception:
-    if isinstance(exc, RetryAfter):
-        return FloodWait(_retry_seconds(exc))
-    if isinstance(exc, ptb_error.Conflict):
-        return Conflict(str(exc))
-    if isinstance(exc, BadRequest):  # a NetworkError subclass in PTB, yet final
-        return PermanentError(str(exc))
-    if isinstance(exc, TimedOut | NetworkError):
-        return TransientError(str(exc))
-    return PermanentError(str(exc))

@@ -18,26 +18,26 @@ from bot.webhook import health_route, webhook_route
 from handlers.review.console_link import console_url
 
 if TYPE_CHECKING:
-    from bot.app import BotApp
+    from bot.app import BotApp, Service
 
 
-def http_server(app: BotApp) -> HttpServer | None:
-    """The one HTTP server, or None when neither the Mini App nor a webhook needs it."""
+def http_server(app: BotApp) -> tuple[HttpServer | None, list[Service]]:
+    """The one HTTP server (None when neither the Mini App nor a webhook needs it), and the
+    services that come with it (the staff's menu button)."""
     settings = app.settings
     if not (settings.webapp_url or settings.webhook_url):
-        return None
-    server = HttpServer(settings.http_listen, [health_route(app.health)])
+        return None, []
+    routes = [health_route(app.health)]
+    services: list[Service] = []
     if settings.webhook_url and settings.webhook_secret:
-        server.routes.append(
-            webhook_route(settings.webhook_path, app.take, settings.webhook_secret)
-        )
+        routes.append(webhook_route(settings.webhook_path, app.take, settings.webhook_secret))
     console = console_url(settings.webapp_base)
     if console and settings.bot_token:
         upload = DocumentUploader(
             settings.api_base, settings.bot_token, app.limiter, settings.request_timeout
         )
         backend = Backend(app.core, upload)
-        server.routes.append(mini_app(backend, settings.bot_token, settings.webapp_auth_max_age))
+        routes.append(mini_app(backend, settings.bot_token, settings.webapp_auth_max_age))
         if console.startswith("https://"):  # Telegram opens Mini Apps over https only
             menu = MenuButtons(
                 settings.api_base,
@@ -46,5 +46,5 @@ def http_server(app: BotApp) -> HttpServer | None:
                 backend.staff_members,
                 settings.request_timeout,
             )
-            app.services.append(menu.run)
-    return server
+            services.append(menu.run)
+    return HttpServer(settings.http_listen, routes), services

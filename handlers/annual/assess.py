@@ -186,8 +186,7 @@ class AssessFlow(StepFlow[AssessState]):
             passed=state.passed,
             opinion=state.opinion,
             by=ctx.user_id,
-            staff_ids=ctx.config.staff_ids,
-            default_lang=ctx.config.default_lang,
+            recipients=ctx.config.recipients,
         )
         try:
             outcome = await record_assessment(ctx.uow, data, ctx.now())

@@ -40,6 +40,18 @@ Writing a form flow::
             ...  # SubmissionsRepo.submit_new(form.draft, answers, Heading(...), year, now)
             await form.ctx.uow.conversations.close(form.ctx.user_id)
 
+The modules, each importing only from the rows above it (tests/handlers/test_forms_imports.py):
+
+1. ``cursor`` (where the walk stands), ``values`` (answers as read), ``entry`` (checking and
+   placing one answer), ``web`` (the Mini App button): nothing of the walker;
+2. ``session``: one update's view of the draft, and ``FormHooks``, what the screens may ask of
+   the form they walk;
+3. ``pages``, ``render``, ``discard``: pieces of screens; 4. ``summary``; 5. ``screens``: which
+   screen, shown;
+6. ``steps``: answering, moving on or back; 7. ``files``, ``groups``: file slots and repeated
+   groups, built on the steps;
+8. ``flow``: ``FormFlow``, the conversation that owns the hooks and routes each update.
+
 Texts: ``forms.*`` (the walker's own, services/messages/texts/forms.*.toml) and the form's
 ``<spec.name>.s.<section>`` / ``<spec.name>.f.<key>.label|prompt|example``.
 """

@@ -7,7 +7,7 @@ before the next question appears.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from handlers.context import Context
 from handlers.forms.cursor import SUMMARY, Cursor
@@ -19,14 +19,33 @@ from services.messages.texts import catalog
 from storage.models import Attachment, Conversation, Draft
 from storage.repos.drafts import DraftsRepo
 
-if TYPE_CHECKING:
-    from handlers.forms.flow import FormFlow
+
+class FormHooks(Protocol):
+    """What the walker's screens ask of the form they walk; `handlers.forms.flow.FormFlow`
+    provides it. Declared here, below the screens, so that they never import the flow that
+    drives them (the walker's modules form a hierarchy, not a loop)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def spec(self) -> FormSpec: ...
+
+    async def submit(self, form: FormSession) -> None: ...
+
+    async def blockers(self, form: FormSession) -> list[str]: ...
+
+    async def marked(self, form: FormSession) -> set[str]: ...
+
+    async def answer_notes(self, form: FormSession, key: str) -> list[str]: ...
+
+    async def on_cancel(self, ctx: Context, conv: Conversation) -> str: ...
 
 
 class FormSession:
     def __init__(
         self,
-        flow: FormFlow,
+        flow: FormHooks,
         ctx: Context,
         conv: Conversation,
         draft: Draft,

@@ -13,7 +13,6 @@ from pydantic import TypeAdapter, model_validator
 from handlers.context import Context
 from handlers.replies import catalog_error
 from handlers.roles import Role
-from handlers.staff_notices import staff_ids
 from handlers.steps import FlowState, Screen, StepFlow
 from services import staff_grants
 from services.messages.keyboards import button, rows, stack
@@ -97,7 +96,7 @@ class StaffFlow(StepFlow[StaffState]):
             await super().answer(ctx, conv, state, text)
         elif (uid := await self.check(ctx, conv, state, text, user_id)) is None:
             return
-        elif uid in await staff_ids(ctx):
+        elif uid in await ctx.staff():
             await self.end(ctx)
             ctx.send(ctx.t("staff.already", id=uid))
         else:
@@ -107,7 +106,7 @@ class StaffFlow(StepFlow[StaffState]):
         fixed = ctx.config.staff_ids
         lines = [ctx.t("staff.list_head")]
         removable = []
-        for uid in await staff_ids(ctx):
+        for uid in await ctx.staff():
             user = await ctx.uow.users.get(uid)
             name = (user.first_name if user else "") or "—"
             key = "staff.line_fixed" if uid in fixed else "staff.line_granted"

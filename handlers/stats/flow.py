@@ -10,7 +10,6 @@ from handlers.context import Context
 from handlers.flow import Flow
 from handlers.forms.values import Reader
 from handlers.roles import Role
-from handlers.staff_notices import staff_ids
 from policy.categories import StudioCategory
 from policy.categories import label as category_label
 from policy.divisions import Division
@@ -98,7 +97,7 @@ class StatsFlow(Flow):
                 locked=tries[Attempt.LOCKED],
             ),
         ]
-        unreachable = await ctx.uow.users.unreachable_among(await staff_ids(ctx))
+        unreachable = await ctx.uow.users.unreachable_among(await ctx.staff())
         if unreachable:
             parts.append(ctx.t("stats.unreachable", ids=", ".join(map(str, unreachable))))
         ctx.show("\n".join(parts))

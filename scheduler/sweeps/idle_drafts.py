@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Final
-from zoneinfo import ZoneInfo
 
-from policy.calendar import TIMEZONE, next_allowed_send
+from policy.calendar import next_allowed_send
 from policy.forms.idle import idle_since
 from services.messages.actions import Send
 from services.messages.keyboards import button, rows
-from services.messages.texts import Texts, pick_language
+from services.recipients import Recipients
 from storage.models import Draft
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork
@@ -29,24 +28,19 @@ def nudge_key(draft: Draft) -> str:
     return f"draft-idle:{draft.id}:{int(draft.updated_at.timestamp())}"
 
 
-async def _texts(uow: UnitOfWork, user_id: int) -> Texts:
-    user = await uow.users.get(user_id)
-    chosen = user.language if user else None
-    telegram = user.telegram_language if user else None
-    return Texts(pick_language(chosen, telegram, "zh"))
-
-
 async def nudge_idle_drafts(
-    uow: UnitOfWork, now: datetime, flows: Mapping[str, str] = NUDGE_FLOWS
+    uow: UnitOfWork, recipients: Recipients, now: datetime, flows: Mapping[str, str] = NUDGE_FLOWS
 ) -> int:
-    """Queue a nudge for each draft idle since `policy.forms.idle`; returns how many were new."""
-    send_at = next_allowed_send(now.astimezone(ZoneInfo(TIMEZONE)))
+    """Queue a nudge for each draft idle since `policy.forms.idle`; returns how many were new.
+
+    Quiet hours are the recipients' local night, each nudge in its owner's language."""
+    send_at = next_allowed_send(now.astimezone(recipients.tz))
     queued = 0
     for draft in await uow.repo(DraftsRepo).idle(idle_since(now)):
         flow = flows.get(draft.kind)
         if flow is None:
             continue
-        texts = await _texts(uow, draft.owner_id)
+        texts = await recipients.texts(uow, draft.owner_id)
         text = texts(
             "forms.nudge",
             kind=texts(f"staff_notice.kind_{draft.kind}"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from dataclasses import replace
 from datetime import datetime
 
 from bot.app import BotApp
@@ -23,9 +22,8 @@ async def serve() -> None:
     setup_logging(settings.log_level, settings.bot_token)
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
-    app = BotApp(settings)
     now = datetime.fromisoformat(os.environ["STUDIO_TEST_NOW"])
-    app.core.config = replace(app.core.config, clock=lambda: now)
+    app = BotApp(settings, clock=lambda: now)
     await app.run(stop)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 
 from bot.app import BotApp
@@ -55,9 +54,7 @@ class Harness:
     async def start(self) -> None:
         if self.emu.port == 0:
             await self.emu.start()
-        app = BotApp(self.settings)
-        if self.clock is not None:
-            app.core.config = replace(app.core.config, clock=self.clock)
+        app = BotApp(self.settings, clock=self.clock)
         self.app, self._stop = app, asyncio.Event()
         self._task = asyncio.create_task(app.run(self._stop))
         ready = asyncio.create_task(app.ready.wait())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from handlers.core import Core
 from handlers.events import FileUpload
 from services.messages.texts import catalog
 from tests.handlers.application_script import (
@@ -25,15 +24,18 @@ _ids = itertools.count(1)
 
 
 class FakeFiles:
-    """Telegram's file storage as far as the core sees it: `download(file_id) -> bytes`."""
+    """Telegram's file storage as far as the core sees it: `download(file_id) -> bytes`, given
+    to the core when it is built. `refusal`: what getFile raises instead, when set."""
 
-    def __init__(self, core: Core) -> None:
+    def __init__(self) -> None:
         self.content: dict[str, bytes] = {}
         self.downloads: list[str] = []
-        core.download = self.download
+        self.refusal: Exception | None = None
 
     async def download(self, file_id: str) -> bytes:
         self.downloads.append(file_id)
+        if self.refusal is not None:
+            raise self.refusal
         return self.content[file_id]
 
     def upload(

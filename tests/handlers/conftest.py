@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from dataclasses import replace
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from handlers.context import CoreConfig
 from handlers.core import Core
 from handlers.flows import all_flows, role_sources
-from scheduler.env import SweepConfig
 from scheduler.sweep import preview
+from services.recipients import Recipients
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork
+from tests.handlers.application_driver import FakeFiles
 from tests.handlers.driver import ChatDriver
 
 STAFF_ID = 9001
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+RECIPIENTS = Recipients(frozenset({STAFF_ID}), "zh", SHANGHAI)
 
 
 class Clock:
@@ -36,17 +41,46 @@ def clock() -> Clock:
     return Clock(datetime(2027, 3, 1, 10, 0, tzinfo=SHANGHAI))
 
 
-@pytest.fixture
-async def core(sqlite_db: str, clock: Clock) -> AsyncIterator[Core]:
-    engine = create_engine(sqlite_db)
-    sweeps = SweepConfig(frozenset({STAFF_ID}), "zh", SHANGHAI)
+def make_core(
+    sessions: async_sessionmaker[AsyncSession],
+    clock: Clock,
+    files: FakeFiles | None = None,
+    **knobs: Any,
+) -> Core:
+    """The core as bot.app builds it, on these sessions; `knobs` are other CoreConfig values."""
     config = CoreConfig(
-        staff_ids=frozenset({STAFF_ID}),
-        tz=SHANGHAI,
+        recipients=RECIPIENTS,
         clock=clock,
-        preview=lambda uow, now: preview(uow, sweeps, now),
+        preview=lambda uow, now: preview(uow, RECIPIENTS, now),
+        **knobs,
     )
-    yield Core(session_factory(engine), all_flows(), config, role_sources())
+    download = files.download if files is not None else None
+    return Core(sessions, all_flows(), config, role_sources(), download=download)
+
+
+def rebuilt(core: Core, **knobs: Any) -> Core:
+    """The same bot on the same database, started again with other settings (`knobs`)."""
+    config = replace(core.config, **knobs)
+    return Core(
+        core.sessions,
+        core.registry.flows,
+        config,
+        core.role_sources,
+        download=core.download,
+        on_enqueue=core.on_enqueue,
+    )
+
+
+@pytest.fixture
+def files() -> FakeFiles:
+    """Telegram's file storage for the `core` of this test."""
+    return FakeFiles()
+
+
+@pytest.fixture
+async def core(sqlite_db: str, clock: Clock, files: FakeFiles) -> AsyncIterator[Core]:
+    engine = create_engine(sqlite_db)
+    yield make_core(session_factory(engine), clock, files)
     await engine.dispose()
 
 

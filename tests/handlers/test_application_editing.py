@@ -8,7 +8,6 @@ from datetime import date
 
 from sqlalchemy import select
 
-from handlers.core import Core
 from storage.models import Submission, SubmissionVersion
 from storage.repos.drafts import DraftsRepo
 from storage.repos.findings import FindingsRepo
@@ -24,8 +23,9 @@ Chat = Callable[..., ChatDriver]
 Db = Callable[[], UnitOfWork]
 
 
-async def test_back_shows_the_previous_answer_and_keep_goes_on(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_back_shows_the_previous_answer_and_keep_goes_on(
+    chat: Chat, files: FakeFiles
+) -> None:
     alice = chat()
     await fill(alice, files, until="master_mobile")
     await alice.press("返回")
@@ -55,8 +55,7 @@ async def test_back_from_the_first_question_leaves_with_the_draft_kept(chat: Cha
     assert "1 of " in alice_en.last.text and "Studio name" in alice_en.last.text
 
 
-async def test_edit_from_the_summary_returns_to_the_summary(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_edit_from_the_summary_returns_to_the_summary(chat: Chat, files: FakeFiles) -> None:
     alice = chat()
     await fill(alice, files)
     await edit(alice, 1)
@@ -69,9 +68,8 @@ async def test_edit_from_the_summary_returns_to_the_summary(chat: Chat, core: Co
 
 
 async def test_an_edit_that_reveals_a_question_asks_it_before_the_summary(
-    chat: Chat, core: Core, db: Db
+    chat: Chat, db: Db, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files)
     assert label("enrolled_students") not in alice.last.text
@@ -93,8 +91,7 @@ async def test_an_edit_that_reveals_a_question_asks_it_before_the_summary(
         assert version is not None and "enrolled_students" not in version.answers
 
 
-async def test_groups_add_remove_and_need_their_minimum(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_groups_add_remove_and_need_their_minimum(chat: Chat, files: FakeFiles) -> None:
     alice = chat()
     await fill(alice, files, until="team")
     await alice.press("完成")
@@ -118,8 +115,7 @@ async def test_groups_add_remove_and_need_their_minimum(chat: Chat, core: Core) 
     assert label("space_m2") in alice.last.text
 
 
-async def test_equipment_costs_are_totalled_in_the_summary(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_equipment_costs_are_totalled_in_the_summary(chat: Chat, files: FakeFiles) -> None:
     alice = chat()
     await fill(alice, files, until="equipment")
     for name, cost in (("车床", "12万"), ("铣床", "¥30,000.50")):
@@ -135,9 +131,8 @@ async def test_equipment_costs_are_totalled_in_the_summary(chat: Chat, core: Cor
 
 
 async def test_a_missing_mandatory_attachment_blocks_submit_with_the_list(
-    chat: Chat, core: Core, db: Db
+    chat: Chat, db: Db, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until="report")
     await alice.press("稍后上传")
@@ -165,9 +160,8 @@ def _seq(chat: ChatDriver) -> int:
 
 
 async def test_a_master_failing_article_4_is_told_at_the_field_and_blocked(
-    chat: Chat, core: Core
+    chat: Chat, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until="master_healthy")
     await alice.press("否")
@@ -182,9 +176,8 @@ async def test_a_master_failing_article_4_is_told_at_the_field_and_blocked(
 
 
 async def test_a_technician_in_another_trade_is_blocked_citing_article_4(
-    chat: Chat, core: Core
+    chat: Chat, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until="master_own_trade")
     assert "其他工种的技师证书不符合条件" in alice.last.text
@@ -200,8 +193,7 @@ async def test_a_technician_in_another_trade_is_blocked_citing_article_4(
     assert "11. 本职业（工种）：否 ⚠️" in alice.last.text
 
 
-async def test_without_b1_the_exceptional_route_is_asked(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_without_b1_the_exceptional_route_is_asked(chat: Chat, files: FakeFiles) -> None:
     alice = chat()
     await fill(alice, files, until="master_level")
     await alice.press("高级工（三级）")
@@ -219,9 +211,8 @@ async def test_without_b1_the_exceptional_route_is_asked(chat: Chat, core: Core)
 
 
 async def test_an_address_outside_zhengzhou_is_refused_citing_article_2(
-    chat: Chat, core: Core
+    chat: Chat, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until="division")
     await alice.text("开封市龙亭区")
@@ -231,13 +222,12 @@ async def test_an_address_outside_zhengzhou_is_refused_citing_article_2(
 
 
 async def test_a_barred_master_and_unit_are_told_with_article_17(
-    chat: Chat, core: Core, db: Db
+    chat: Chat, db: Db, files: FakeFiles
 ) -> None:
     async with db() as uow:
         await uow.repo(FindingsRepo).record("person", MASTER_ID, date(2025, 6, 1), "x", STAFF_ID)
         await uow.repo(FindingsRepo).record("unit", CREDIT_CODE, date(2025, 6, 1), "x", STAFF_ID)
         await uow.commit()
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until="master_mobile")
     # a finding of 2025-06-01 bars through 2028-06-01 (民法典第二百零一、二百零二条)
@@ -252,9 +242,8 @@ async def test_a_barred_master_and_unit_are_told_with_article_17(
 
 
 async def test_a_returned_application_is_revised_into_version_2(
-    chat: Chat, core: Core, db: Db
+    chat: Chat, db: Db, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files)
     await alice.press("提交")
@@ -290,8 +279,7 @@ async def test_a_returned_application_is_revised_into_version_2(
     assert staff.user_id == STAFF_ID
 
 
-async def test_an_approved_application_is_locked(chat: Chat, core: Core, db: Db) -> None:
-    files = FakeFiles(core)
+async def test_an_approved_application_is_locked(chat: Chat, db: Db, files: FakeFiles) -> None:
     alice = chat()
     await fill(alice, files)
     await alice.press("提交")
@@ -311,8 +299,9 @@ async def test_an_approved_application_is_locked(chat: Chat, core: Core, db: Db)
     assert versions[0].answers["studio_name"] == "星光数控技能大师工作室", "a new one, not it"
 
 
-async def test_the_intro_the_counter_and_status_give_one_number(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_the_intro_the_counter_and_status_give_one_number(
+    chat: Chat, files: FakeFiles
+) -> None:
     alice = chat()
     await alice.command("apply")
     assert "共 38 项" in alice.last.text and "第 1/38 项" in alice.last.text
@@ -323,8 +312,7 @@ async def test_the_intro_the_counter_and_status_give_one_number(chat: Chat, core
     assert "已填 8/39 项" in alice.last.text
 
 
-async def test_a_group_says_nothing_of_a_minimum_of_zero(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_a_group_says_nothing_of_a_minimum_of_zero(chat: Chat, files: FakeFiles) -> None:
     alice = chat()
     await fill(alice, files, until="honours")
     assert "尚未添加。" in alice.last.text and "至少需要" not in alice.last.text

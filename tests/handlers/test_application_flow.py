@@ -8,17 +8,14 @@ from typing import Any
 
 from sqlalchemy import select
 
-from handlers.context import CoreConfig
-from handlers.core import Core
 from handlers.events import ButtonPress
-from handlers.flows import all_flows, role_sources
 from storage.db import create_engine, session_factory
 from storage.models import AuditEntry, Draft, OutboxMessage, Submission, SubmissionVersion
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork
 from tests.handlers.application_driver import FakeFiles, fill, label, run_steps
 from tests.handlers.application_script import JPEG, STEPS, Act, T, steps_from
-from tests.handlers.conftest import SHANGHAI, STAFF_ID, Clock
+from tests.handlers.conftest import STAFF_ID, Clock, make_core
 from tests.handlers.driver import ChatDriver
 from tests.policy.forms_fixtures import a_credit_code, an_id_number
 
@@ -37,9 +34,8 @@ async def _rows(db: Db, model: Any) -> list[Any]:
 
 
 async def test_full_application_reaches_staff_with_a_receipt(
-    chat: Chat, core: Core, db: Db
+    chat: Chat, db: Db, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files)
     assert "全部内容已填写完整" in alice.last.text
@@ -81,9 +77,8 @@ async def test_full_application_reaches_staff_with_a_receipt(
 
 
 async def test_each_answer_is_in_the_draft_before_the_next_question(
-    chat: Chat, core: Core, db: Db
+    chat: Chat, db: Db, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await alice.command("apply")
     for key, actions in STEPS:
@@ -98,28 +93,24 @@ async def test_each_answer_is_in_the_draft_before_the_next_question(
 
 
 async def test_a_restart_resumes_where_the_unit_stopped(
-    chat: Chat, core: Core, sqlite_db: str, clock: Clock
+    chat: Chat, sqlite_db: str, clock: Clock, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until="unit_name")
     engine = create_engine(sqlite_db)
-    config = CoreConfig(staff_ids=frozenset({STAFF_ID}), tz=SHANGHAI, clock=clock)
-    fresh = Core(session_factory(engine), all_flows(), config, role_sources())
+    fresh = make_core(session_factory(engine), clock, files)
     try:
         again = ChatDriver(fresh, 1001)
-        files2 = FakeFiles(fresh)
         await again.command("apply")
         assert "恢复上次保存的填写进度" in again.last.text
         assert label("unit_name") in again.last.text and "第 19/" in again.last.text
-        await run_steps(again, files2, steps_from("unit_name"))
+        await run_steps(again, files, steps_from("unit_name"))
         assert "全部内容已填写完整" in again.last.text
     finally:
         await engine.dispose()
 
 
-async def test_cancel_keeps_the_draft_and_apply_resumes(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_cancel_keeps_the_draft_and_apply_resumes(chat: Chat, files: FakeFiles) -> None:
     alice = chat()
     await fill(alice, files, until="master_mobile")
     await alice.command("cancel")
@@ -128,8 +119,9 @@ async def test_cancel_keeps_the_draft_and_apply_resumes(chat: Chat, core: Core) 
     assert label("master_mobile") in alice.last.text
 
 
-async def test_pressing_submit_twice_makes_one_submission(chat: Chat, core: Core, db: Db) -> None:
-    files = FakeFiles(core)
+async def test_pressing_submit_twice_makes_one_submission(
+    chat: Chat, db: Db, files: FakeFiles
+) -> None:
     alice = chat()
     await fill(alice, files)
     await alice.press("提交")
@@ -143,9 +135,8 @@ async def test_pressing_submit_twice_makes_one_submission(chat: Chat, core: Core
 
 
 async def test_a_duplicated_submit_update_makes_one_submission(
-    chat: Chat, core: Core, db: Db
+    chat: Chat, db: Db, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files)
     await alice.press("提交")
@@ -157,8 +148,7 @@ async def test_a_duplicated_submit_update_makes_one_submission(
     assert len(await _rows(db, Submission)) == 1
 
 
-async def test_status_lists_the_draft_then_the_submission(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_status_lists_the_draft_then_the_submission(chat: Chat, files: FakeFiles) -> None:
     alice = chat()
     await alice.command("status")
     assert "还没有草稿" in alice.last.text
@@ -187,9 +177,8 @@ async def _apply(alice: ChatDriver, files: FakeFiles, **answers: str) -> None:
 
 
 async def test_a_unit_may_apply_for_a_second_studio_with_another_master(
-    chat: Chat, core: Core, db: Db
+    chat: Chat, db: Db, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await _apply(alice, files)
     await alice.press("提交")
@@ -205,9 +194,8 @@ async def test_a_unit_may_apply_for_a_second_studio_with_another_master(
 
 
 async def test_the_same_studio_or_master_twice_is_blocked_naming_the_first(
-    chat: Chat, core: Core, db: Db
+    chat: Chat, db: Db, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await _apply(alice, files)
     await alice.press("提交")

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 import pytest
 
-from handlers.core import Core
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork
 from tests.handlers.application_driver import FakeFiles, fill, label, run_steps
@@ -45,9 +44,8 @@ async def _answers(db: Db) -> dict[str, object]:
     ],
 )
 async def test_bad_typed_answers_are_refused_with_the_reason(
-    chat: Chat, core: Core, db: Db, key: str, typed: str, says: str
+    chat: Chat, db: Db, key: str, typed: str, says: str, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until=key)
     before = await _answers(db)
@@ -58,9 +56,8 @@ async def test_bad_typed_answers_are_refused_with_the_reason(
 
 
 async def test_html_and_sql_are_stored_as_typed_and_echoed_escaped(
-    chat: Chat, core: Core, db: Db
+    chat: Chat, db: Db, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until="unit_address")
     typed = "<b>1号</b> & 'x'; DROP TABLE drafts;--"
@@ -71,8 +68,7 @@ async def test_html_and_sql_are_stored_as_typed_and_echoed_escaped(
     assert "<b>1号</b>" not in alice.last.text
 
 
-async def test_a_photo_where_a_number_is_expected(chat: Chat, core: Core, db: Db) -> None:
-    files = FakeFiles(core)
+async def test_a_photo_where_a_number_is_expected(chat: Chat, db: Db, files: FakeFiles) -> None:
     alice = chat()
     await fill(alice, files, until="master_apprentices")
     before = await _answers(db)
@@ -81,16 +77,18 @@ async def test_a_photo_where_a_number_is_expected(chat: Chat, core: Core, db: Db
     assert await _answers(db) == before and files.downloads == []
 
 
-async def test_a_sticker_is_refused_and_the_question_repeated(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_a_sticker_is_refused_and_the_question_repeated(
+    chat: Chat, files: FakeFiles
+) -> None:
     alice = chat()
     await fill(alice, files, until="master_trade")
     await alice.sticker()
     assert "sticker" in alice.last.text and label("master_trade") in alice.last.text
 
 
-async def test_a_30_mb_file_is_refused_without_downloading_it(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_a_30_mb_file_is_refused_without_downloading_it(
+    chat: Chat, files: FakeFiles
+) -> None:
     alice = chat()
     await fill(alice, files, until="report")
     big = files.upload(PDF, "report.pdf", "application/pdf", size=30 * 1024 * 1024)
@@ -100,9 +98,8 @@ async def test_a_30_mb_file_is_refused_without_downloading_it(chat: Chat, core: 
 
 
 async def test_an_executable_renamed_pdf_is_refused_by_content(
-    chat: Chat, core: Core, db: Db
+    chat: Chat, db: Db, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until="report")
     await alice.file(files.upload(EXE, "report.pdf", "application/pdf"))
@@ -112,16 +109,14 @@ async def test_an_executable_renamed_pdf_is_refused_by_content(
         assert draft is not None and await uow.repo(DraftsRepo).files(draft.id) == []
 
 
-async def test_a_photo_is_not_accepted_as_the_report(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_a_photo_is_not_accepted_as_the_report(chat: Chat, files: FakeFiles) -> None:
     alice = chat()
     await fill(alice, files, until="report")
     await alice.file(files.upload(JPEG, None, "image/jpeg", kind="photo"))
     assert "不接受JPEG文件" in alice.last.text
 
 
-async def test_text_where_a_file_or_a_button_is_expected(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_text_where_a_file_or_a_button_is_expected(chat: Chat, files: FakeFiles) -> None:
     alice = chat()
     await fill(alice, files, until="report")
     await alice.text("稍后发")
@@ -144,9 +139,8 @@ async def test_text_where_a_file_or_a_button_is_expected(chat: Chat, core: Core)
     ],
 )
 async def test_numbers_are_read_as_written_and_echoed_as_understood(
-    chat: Chat, core: Core, db: Db, key: str, typed: str, stored: object, echo: str
+    chat: Chat, db: Db, key: str, typed: str, stored: object, echo: str, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until=key)
     await alice.text(typed)
@@ -154,8 +148,9 @@ async def test_numbers_are_read_as_written_and_echoed_as_understood(
     assert alice.last.text.startswith(echo + "\n"), alice.last.text
 
 
-async def test_an_answer_that_reads_as_typed_is_not_echoed(chat: Chat, core: Core, db: Db) -> None:
-    files = FakeFiles(core)
+async def test_an_answer_that_reads_as_typed_is_not_echoed(
+    chat: Chat, db: Db, files: FakeFiles
+) -> None:
     alice = chat()
     await fill(alice, files, until="master_apprentices")
     await alice.text("25")
@@ -164,9 +159,8 @@ async def test_an_answer_that_reads_as_typed_is_not_echoed(chat: Chat, core: Cor
 
 @pytest.mark.parametrize("typed", ["1台", "1套", "一台", "１"])
 async def test_the_units_the_prompt_invites_are_accepted(
-    chat: Chat, core: Core, db: Db, typed: str
+    chat: Chat, db: Db, typed: str, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until="equipment")
     await alice.press("添加一条")

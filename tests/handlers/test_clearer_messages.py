@@ -8,7 +8,6 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from handlers.core import Core
 from storage.models import AuditEntry, Draft, OutboxMessage, Submission
 from storage.models.submissions import Attachment
 from storage.uow import UnitOfWork
@@ -98,10 +97,10 @@ async def test_a_reopened_plan_can_be_discarded_from_status(
 
 
 async def test_an_application_is_discarded_from_its_own_summary(
-    chat: Chat, core: Core, db: Db
+    chat: Chat, db: Db, files: FakeFiles
 ) -> None:
     alice = chat(1001)
-    await fill_application(alice, FakeFiles(core))
+    await fill_application(alice, files)
     await alice.press("🗑 放弃草稿")
     assert "确定放弃这份工作室申报草稿吗" in alice.last.text
     await alice.press("« 不放弃")

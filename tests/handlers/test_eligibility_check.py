@@ -7,14 +7,11 @@ from datetime import date, datetime, time
 
 import pytest
 
-from handlers.context import CoreConfig
-from handlers.core import Core
-from handlers.flows import all_flows, role_sources
 from services.messages.actions import Edit, Send
 from storage.db import create_engine, session_factory
 from storage.repos.eligibility_outcomes import EligibilityOutcomesRepo, EligibilitySummary
 from storage.uow import UnitOfWork
-from tests.handlers.conftest import SHANGHAI, STAFF_ID, Clock
+from tests.handlers.conftest import SHANGHAI, Clock, make_core
 from tests.handlers.driver import ChatDriver, upload
 
 Chat = Callable[..., ChatDriver]
@@ -225,8 +222,7 @@ async def test_a_restart_resumes_at_the_same_question(
     assert Q_DAILY in asked.text
     engine = create_engine(sqlite_db)
     try:
-        config = CoreConfig(staff_ids=frozenset({STAFF_ID}), tz=SHANGHAI, clock=clock)
-        fresh = Core(session_factory(engine), all_flows(), config, role_sources())
+        fresh = make_core(session_factory(engine), clock)
         again = ChatDriver(fresh, alice.user_id, messages=alice.messages)
         await again.command("check")
         assert "已回答 3 题" in again.last.text

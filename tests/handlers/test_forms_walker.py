@@ -16,6 +16,7 @@ from policy.attachments import FileType
 from policy.forms import Field, FileSlot, FormSpec, Group, Kind, Section
 from policy.forms.walk import snapshot
 from policy.validators.errors import FieldError
+from services.recipients import Recipients
 from storage.db import create_engine, session_factory
 from storage.models import Draft
 from storage.repos.drafts import DraftsRepo
@@ -81,7 +82,7 @@ async def demo(sqlite_db: str, clock: Clock) -> AsyncIterator[ChatDriver]:
     engine = create_engine(sqlite_db)
     flow = DemoFlow()
     flow.submitted = []
-    config = CoreConfig(tz=SHANGHAI, clock=clock)
+    config = CoreConfig(Recipients(tz=SHANGHAI), clock=clock)
     core = Core(session_factory(engine), [*common_flows(), flow], config)
     yield ChatDriver(core, 1001)
     await engine.dispose()

@@ -7,27 +7,24 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 from sqlalchemy import select
 
-from handlers.context import CoreConfig
 from handlers.core import Core
-from handlers.flows import all_flows, role_sources
 from storage.db import create_engine, session_factory
 from storage.models import AuditEntry
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork
 from tests import samples
 from tests.handlers.application_driver import FakeFiles, fill, label
-from tests.handlers.conftest import SHANGHAI, STAFF_ID, Clock
+from tests.handlers.conftest import Clock, make_core
 from tests.handlers.driver import ChatDriver
 
 Chat = Callable[..., ChatDriver]
 
 
 @pytest.fixture
-async def any_core(db_url: str, clock: Clock) -> AsyncIterator[Core]:
+async def any_core(db_url: str, clock: Clock, files: FakeFiles) -> AsyncIterator[Core]:
     """The core on SQLite and on PostgreSQL (which refuses NUL in text and JSON)."""
     engine = create_engine(db_url)
-    config = CoreConfig(staff_ids=frozenset({STAFF_ID}), tz=SHANGHAI, clock=clock)
-    yield Core(session_factory(engine), all_flows(), config, role_sources())
+    yield make_core(session_factory(engine), clock, files)
     await engine.dispose()
 
 
@@ -38,8 +35,9 @@ async def _stored_names(uow: UnitOfWork) -> list[str]:
         return [f.file_name for f in await uow.repo(DraftsRepo).files(draft.id)]
 
 
-async def test_nul_and_bidi_names_are_cleaned_and_the_sent_name_audited(any_core: Core) -> None:
-    files = FakeFiles(any_core)
+async def test_nul_and_bidi_names_are_cleaned_and_the_sent_name_audited(
+    any_core: Core, files: FakeFiles
+) -> None:
     alice = ChatDriver(any_core, 1001)
     await fill(alice, files, until="report")
     sent = "..\\..\\报告\x00\u202efdp.exe"
@@ -54,8 +52,9 @@ async def test_nul_and_bidi_names_are_cleaned_and_the_sent_name_audited(any_core
     assert entry.details["stored"] == "报告fdp.exe.pdf"
 
 
-async def test_a_polyglot_pdf_is_refused_with_the_pdf_rule(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_a_polyglot_pdf_is_refused_with_the_pdf_rule(
+    chat: Chat, core: Core, files: FakeFiles
+) -> None:
     alice = chat()
     await fill(alice, files, until="report")
     await alice.file(files.upload(b"%PDF-1.4\n" + samples.exe(), "r.pdf", "application/pdf"))
@@ -65,8 +64,9 @@ async def test_a_polyglot_pdf_is_refused_with_the_pdf_rule(chat: Chat, core: Cor
     assert await _stored_names(core.uow()) == []
 
 
-async def test_a_word_file_carrying_a_program_is_refused(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_a_word_file_carrying_a_program_is_refused(
+    chat: Chat, core: Core, files: FakeFiles
+) -> None:
     alice = chat()
     await fill(alice, files, until="report")
     hostile = samples.docx(**{"payload.exe": samples.exe()})
@@ -76,9 +76,8 @@ async def test_a_word_file_carrying_a_program_is_refused(chat: Chat, core: Core)
 
 
 async def test_a_size_lie_gets_the_size_rule_from_a_local_bot_api_server(
-    chat: Chat, core: Core
+    chat: Chat, files: FakeFiles
 ) -> None:
-    files = FakeFiles(core)
     alice = chat()
     await fill(alice, files, until="report")
     big = samples.pdf(pad=25 * 1024 * 1024)
@@ -87,14 +86,12 @@ async def test_a_size_lie_gets_the_size_rule_from_a_local_bot_api_server(
     assert label("report") in alice.last.text
 
 
-async def test_a_size_lie_gets_the_size_rule_when_get_file_refuses(chat: Chat, core: Core) -> None:
-    files = FakeFiles(core)
+async def test_a_size_lie_gets_the_size_rule_when_get_file_refuses(
+    chat: Chat, core: Core, files: FakeFiles
+) -> None:
     alice = chat()
     await fill(alice, files, until="report")
 
-    async def refusing(file_id: str) -> bytes:
-        raise RuntimeError("Telegram server says - Bad Request: file is too big")
-
-    core.download = refusing
+    files.refusal = RuntimeError("Telegram server says - Bad Request: file is too big")
     await alice.file(files.upload(samples.pdf(), "r.pdf", "application/pdf", size=1))
     assert "超过20MB" in alice.last.text and "暂时无法读取" not in alice.last.text

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from scheduler.sweeps.idle_drafts import nudge_idle_drafts
+from services.recipients import Recipients
 from storage.models import OutboxMessage
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork
@@ -16,6 +17,7 @@ from storage.uow import UnitOfWork
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 START = datetime(2027, 3, 1, 10, 0, tzinfo=SHANGHAI)
 UowFactory = Callable[[], UnitOfWork]
+BOT = Recipients(tz=SHANGHAI)
 
 
 async def _setup(uow: UowFactory) -> int:
@@ -30,9 +32,9 @@ async def _setup(uow: UowFactory) -> int:
         return idle.id
 
 
-async def _sweep(uow: UowFactory, now: datetime) -> int:
+async def _sweep(uow: UowFactory, now: datetime, to: Recipients = BOT) -> int:
     async with uow() as u:
-        count = await nudge_idle_drafts(u, now)
+        count = await nudge_idle_drafts(u, to, now)
         await u.commit()
         return count
 
@@ -88,3 +90,17 @@ async def test_a_racing_sweep_is_stopped_by_the_outbox_key(uow: UowFactory) -> N
         await u.commit()
     assert await _sweep(uow, now) == 0
     assert len(await _queued(uow)) == 1
+
+
+async def test_nudges_follow_the_configured_locale_and_time_zone(uow: UowFactory) -> None:
+    """Nothing is hard-coded: LOCALE for someone without a language, TIMEZONE's night."""
+    async with uow() as u:
+        await u.users.seen(1004, "Dan", None, None)
+        await u.repo(DraftsRepo).create(1004, "application", START)
+        await u.commit()
+    night_in_shanghai = datetime(2027, 3, 4, 23, 30, tzinfo=SHANGHAI)
+    english_utc = Recipients(default_lang="en", tz=ZoneInfo("UTC"))
+    assert await _sweep(uow, night_in_shanghai, english_utc) == 1
+    (row,) = await _queued(uow)
+    assert "3 days" in row.action["text"]
+    assert row.not_before == night_in_shanghai  # 15:30 in UTC: no quiet hours to wait out

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from services import staff_grants
+from services import recipients, staff_grants
 from services.staff_grants import Changed, Outcome, StaffChange
 from storage.uow import UnitOfWork
 
@@ -26,7 +26,7 @@ async def test_a_grant_is_audited_welcomed_and_listed(uow: Db) -> None:
     done = await change(uow, 4242, adding=True)
     assert (done.outcome, done.notified) == (Outcome.DONE, 1)
     async with uow() as u:
-        assert await staff_grants.staff_ids(u, FIXED) == [4242, 9001]
+        assert await recipients.staff_ids(u, FIXED) == [4242, 9001]
         audit = await u.audit.for_object("user", 4242)
         welcome = await u.outbox.by_key("staff-granted:4242:1")
     assert [a.action for a in audit] == ["staff.granted"] and welcome is not None
@@ -49,4 +49,4 @@ async def test_a_revoked_grant_leaves_the_list(uow: Db) -> None:
     done = await change(uow, 4242, adding=False)
     assert (done.outcome, done.notified) == (Outcome.DONE, 0)
     async with uow() as u:
-        assert await staff_grants.staff_ids(u, FIXED) == [9001]
+        assert await recipients.staff_ids(u, FIXED) == [9001]

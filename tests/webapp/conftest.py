@@ -12,6 +12,7 @@ from tests.handlers.conftest import chat as chat  # re-exported fixtures
 from tests.handlers.conftest import clock as clock
 from tests.handlers.conftest import core as core
 from tests.handlers.conftest import db as db
+from tests.handlers.conftest import files as files
 
 WEBAPP_URL = "https://studio.example/app"
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from handlers.core import Core
 from services.messages.actions import Btn, Outgoing, Send
 from services.messages.texts import catalog
 from storage.uow import UnitOfWork
 from tests.handlers.annual_world import add_studio
+from tests.handlers.conftest import rebuilt
 from tests.handlers.driver import ChatDriver
 
 BASE = "https://studio.example/app"
@@ -30,23 +30,21 @@ async def test_no_mini_app_no_button(chat: Callable[..., ChatDriver]) -> None:
     assert web_buttons(await chat().command("apply")) == []
 
 
-async def test_apply_offers_the_page_for_the_same_draft(
-    core: Core, chat: Callable[..., ChatDriver]
-) -> None:
-    core.config = replace(core.config, webapp_url=BASE + "/")
-    [button] = web_buttons(await chat().command("apply"))
+async def test_apply_offers_the_page_for_the_same_draft(core: Core) -> None:
+    alice = ChatDriver(rebuilt(core, webapp_url=BASE + "/"), 1001)
+    [button] = web_buttons(await alice.command("apply"))
     assert button.web_app_url == f"{BASE}/?form=apply" and button.payload is None
     assert button.label == catalog("zh")["forms.web_open"]
-    [again] = web_buttons(await chat().command("apply"))
+    [again] = web_buttons(await alice.command("apply"))
     assert again.web_app_url == button.web_app_url
 
 
 async def test_plan_offers_the_page_for_the_chosen_studio_and_year(
-    core: Core, chat: Callable[..., ChatDriver], db: Callable[[], UnitOfWork]
+    core: Core, db: Callable[[], UnitOfWork]
 ) -> None:
-    core.config = replace(core.config, webapp_url=BASE)
+    alice = ChatDriver(rebuilt(core, webapp_url=BASE), 1001)
     studio = await add_studio(db)
-    [button] = web_buttons(await chat().command("plan"))
+    [button] = web_buttons(await alice.command("plan"))
     assert button.web_app_url == f"{BASE}/?form=plan&scope=s{studio}y2027"
     assert catalog("en")["forms.web_open"] == "🖥 Fill in on a web page"
 
@@ -61,7 +59,6 @@ async def test_check_offers_the_page_for_the_same_answers(
     core: Core, chat: Callable[..., ChatDriver]
 ) -> None:
     assert web_buttons(await chat().command("check")) == []
-    core.config = replace(core.config, webapp_url=BASE)
-    [button] = web_buttons(await chat(1002).command("check"))
+    [button] = web_buttons(await ChatDriver(rebuilt(core, webapp_url=BASE), 1002).command("check"))
     assert button.web_app_url == f"{BASE}/?form=check"
     assert button.label == catalog("zh")["forms.web_open"]

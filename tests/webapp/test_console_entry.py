@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -13,7 +12,7 @@ from handlers.core import Core
 from services.messages.actions import Btn, Send
 from storage.repos.staff import StaffRepo
 from tests.e2e.harness import STAFF, Harness
-from tests.handlers.conftest import STAFF_ID, Clock
+from tests.handlers.conftest import STAFF_ID, Clock, rebuilt
 from tests.handlers.driver import ChatDriver
 from tests.handlers.review.builders import add_submission
 from tests.webapp.conftest import WEBAPP_URL
@@ -36,11 +35,11 @@ async def test_pending_offers_the_console_only_with_a_mini_app(
     core: Core, chat: Callable[..., ChatDriver], db: Any
 ) -> None:
     assert web_buttons(await chat(STAFF_ID).command("pending")) == []
-    core.config = replace(core.config, webapp_url=WEBAPP_URL + "/")
-    [empty] = web_buttons(await chat(STAFF_ID).command("pending"))
+    with_app = rebuilt(core, webapp_url=WEBAPP_URL + "/")
+    [empty] = web_buttons(await ChatDriver(with_app, STAFF_ID).command("pending"))
     assert (empty.label, empty.web_app_url) == ("🖥 在网页中审核", CONSOLE)
     await add_submission(db)
-    [listed] = web_buttons(await chat(STAFF_ID, language="en").command("pending"))
+    [listed] = web_buttons(await ChatDriver(with_app, STAFF_ID, language="en").command("pending"))
     assert (listed.label, listed.web_app_url) == ("🖥 Review on a web page", CONSOLE)
 
 

@@ -16,7 +16,7 @@ from bot.web.auth import WebUser
 from bot.web.form_view import plain
 from handlers.core import Core
 from handlers.roles import Role, resolve_roles
-from services.messages.texts import Texts, pick_language
+from services.messages.texts import Texts
 from storage.uow import UnitOfWork
 
 
@@ -75,14 +75,12 @@ class BackendBase:
         self.core = core
 
     def now(self) -> datetime:
-        config = self.core.config
-        moment = config.clock() if config.clock else datetime.now(config.tz)
-        return moment.astimezone(config.tz)
+        return self.core.config.recipients.now(self.core.config.clock)
 
     async def _visit(self, uow: UnitOfWork, who: Caller) -> Visit:
         """The caller as the chat knows them (their row is refreshed as a message would)."""
         config, user = self.core.config, who.user
         row = await uow.users.seen(user.id, user.first_name, user.username, user.language_code)
-        lang = pick_language(who.lang or row.language, user.language_code, config.default_lang)
+        lang = config.recipients.language(who.lang or row.language, user.language_code)
         roles = await resolve_roles(uow, user.id, config.staff_ids, self.core.role_sources)
         return Visit(uow, user.id, roles, View(Texts(lang), config.tz, self.now()))

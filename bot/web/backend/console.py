@@ -47,8 +47,6 @@ from services.decisions import (
     NotFound,
     StaleVersion,
 )
-from services.recipients import texts_for
-from services.staff_grants import staff_ids
 from storage.models import Submission
 from storage.repos.review_queue import QueueFilter, ReviewQueueRepo
 from storage.repos.review_stats import StatsRepo
@@ -189,13 +187,13 @@ class ConsoleBackend(BackendBase):
             return Workbook(book.file_name, book.content)
 
     async def staff_members(self) -> list[StaffMember]:
-        """Staff from STAFF_IDS and those granted in the bot (services.staff_grants lists
-        them), each with the console button's label in their language."""
-        config = self.core.config
+        """Staff from STAFF_IDS and those granted in the bot, as services.recipients lists
+        them, each with the console button's label in their language."""
+        recipients = self.core.config.recipients
         async with self.core.uow() as uow:
             members = []
-            for user_id in await staff_ids(uow, config.staff_ids):
-                texts = await texts_for(uow, user_id, config.default_lang)
+            for user_id in await recipients.staff(uow):
+                texts = await recipients.texts(uow, user_id)
                 members.append(StaffMember(user_id, texts.lang, texts("web.console.menu_button")))
             return members
 
