@@ -23,7 +23,7 @@ from handlers.roles import Role
 from policy.forms.walk import question_count
 from services.messages.payloads import Action, number
 from services.revisions import revision_draft
-from services.submissions import NotSubmitted, Submitted, filing_target
+from services.submissions import NotSubmitted, Refusal, Submitted, filing_target
 from services.submissions import filing_scope as scope_of
 from services.submissions import parse_filing_scope as parse_scope
 from storage.models import Conversation, Draft, Studio, Submission
@@ -57,7 +57,9 @@ class AnnualFormFlow(FormFlow):
         raise NotImplementedError
 
     def refusal(self, form: FormSession, refused: NotSubmitted) -> str:
-        return form.ctx.t("annual.not_filed")
+        """A studio no longer this user's to file for (its title revoked, say) is told as such."""
+        key = "annual.no_studio" if refused.why is Refusal.NOT_YOURS else "annual.not_filed"
+        return form.ctx.t(key)
 
     def years(self, ctx: Context) -> range:
         default = self.default_year(ctx)

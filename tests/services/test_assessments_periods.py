@@ -21,6 +21,7 @@ from services.assessments import (
     record_assessment,
     support_year,
 )
+from services.recipients import Recipients
 from storage.repos.annual import SubsidiesRepo
 from storage.uow import UnitOfWork
 from tests.handlers.annual_world import add_studio, revocation
@@ -36,7 +37,8 @@ def _at(year: int) -> datetime:
 
 async def _assess(db: Db, sid: int, year: int, passed: bool = True) -> tuple[int, bool, str]:
     """Record the year's result; (subsidy booked, period's end announced, state after)."""
-    data = AssessmentInput(sid, year, passed, "" if passed else "加强带徒", STAFF, (STAFF,))
+    opinion = "" if passed else "加强带徒"
+    data = AssessmentInput(sid, year, passed, opinion, STAFF, Recipients(frozenset({STAFF})))
     async with db() as u:
         outcome = await record_assessment(u, data, _at(year))
         await u.commit()
