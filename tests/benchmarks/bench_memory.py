@@ -114,6 +114,11 @@ async def soak(
             if now >= next_sample:
                 samples.at.append(now - started)
                 samples.rss_mb.append(rss_mb(child.pid))
+                print(
+                    f"    {runtime} {samples.at[-1] / 60:5.1f} min {samples.sent:7,} updates "
+                    f"RSS {samples.rss_mb[-1]:.0f} MB",
+                    flush=True,
+                )
                 next_sample = now + max(5.0, minutes * 60 / 60)
                 emu.calls.clear()  # the emulator's own record would grow for an hour
             await asyncio.sleep(max(0.0, started + samples.sent / RATE - time.monotonic()))
