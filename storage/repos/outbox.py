@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, and_, exists, func, or_, select, update
+from sqlalchemy import Table, and_, exists, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import aliased
@@ -80,6 +80,11 @@ class OutboxRepo(Repository):
         for start in range(0, len(values), _BATCH):
             result = await self.session.execute(stmt, values[start : start + _BATCH])
             queued.update(result.scalars())
+        if self.dialect == "postgresql" and len(queued) >= _BATCH:
+            # thousands of new rows at once (a reminder day): the planner's picture of the
+            # outbox would otherwise stay that of before, and the next sweep's "already
+            # queued?" probe be planned for a table a thousandth of its size
+            await self.session.execute(text("ANALYZE outbox"))
         return queued
 
     def _claimable(self, now: datetime) -> Any:

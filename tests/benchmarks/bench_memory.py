@@ -150,7 +150,7 @@ def print_samples(label: str, s: Samples) -> None:
         flush=True,
     )
     print(
-        f"    samples (min: MB): "
+        "    samples (min: MB): "
         + ", ".join(f"{a / 60:.1f}: {r:.0f}" for a, r in zip(s.at, s.rss_mb, strict=True)),
         flush=True,
     )
