@@ -6,12 +6,12 @@ updates/s (`throughput`), sweeps, staff views with their PostgreSQL plans and th
 generated province (`scale`), the bot's memory with 10,000 open drafts across a short soak
 (`memory`, SOAK_MINUTES=2; `make bench-soak` soaks an hour), webhook beside polling and two
 instances on PostgreSQL with one SIGKILLed (`webhook`); then one full application and the
-reminder sweep and fan-out over empty studios; `python -m tests.benchmarks flood` runs the 100-messages-to-one-chat
-comparison (about seven minutes: Telegram's limits set the pace); `python -m tests.benchmarks
-imports` imports a 100,000-row studio list and times the refusal of each hostile workbook;
-`python -m tests.benchmarks fuzz` sends 10,000 hostile updates among ordinary users' messages
-through the bot on each runtime; `python -m tests.benchmarks webhook` puts webhook mode beside
-long polling and counts what two webhook instances (one SIGKILLed) delivered.
+reminder sweep and fan-out over empty studios.
+
+`python -m tests.benchmarks flood` runs the 100-messages-to-one-chat comparison (about seven
+minutes: Telegram's limits set the pace); `imports` imports a 100,000-row studio list and times
+the refusal of each hostile workbook; `fuzz` sends 10,000 hostile updates among ordinary users'
+messages through the bot on each runtime.
 """
 
 from __future__ import annotations

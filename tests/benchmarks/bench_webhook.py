@@ -9,7 +9,6 @@ one update at a time per chat, as Telegram does; in polling mode the bot fetches
 from __future__ import annotations
 
 import asyncio
-
 from dataclasses import asdict
 from typing import Any
 
