@@ -10,17 +10,24 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from storage.exports.registry import Row, Sheet, streamed
 from storage.exports.sheets import labels
 from storage.models import Submission, SubmissionVersion, User
-from storage.repos.application_facts import LEADER_NAME, UNIT_NAME, answer
+from storage.repos.application_facts import LEADER_NAME, UNIT_NAME
+
+
+def _given(value: object) -> str:
+    """An answer as `application_facts.answer` reads it, "" where none was given."""
+    return "" if value in (None, "") else str(value)
 
 
 async def _rows(session: AsyncSession) -> AsyncIterator[Row]:
+    """Two answers are read out of each version's JSON in SQL, not the whole document."""
     stmt = (
         select(
             Submission.receipt_no,
             Submission.title,
             Submission.category,
             Submission.division,
-            SubmissionVersion.answers,
+            SubmissionVersion.answers[LEADER_NAME].as_string().label("leader"),
+            SubmissionVersion.answers[UNIT_NAME].as_string().label("unit"),
             Submission.status,
             Submission.version,
             Submission.created_at,
@@ -46,8 +53,8 @@ async def _rows(session: AsyncSession) -> AsyncIterator[Row]:
             r.title,
             labels.category(r.category),
             labels.division(r.division),
-            answer(r.answers, LEADER_NAME) or "",
-            answer(r.answers, UNIT_NAME) or "",
+            _given(r.leader),
+            _given(r.unit),
             labels.status(r.status),
             r.version,
             r.created_at,

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from policy.assessment import evaluate_year
 from policy.forms.report import CERTIFIED_LEVELS, achieved_results, funds_used
+from policy.targets import Targets
 from storage.exports.registry import Row, Sheet
 from storage.exports.sheets import labels
 from storage.exports.sheets.annual_rows import annual_stream
@@ -18,8 +19,14 @@ VERDICT = ("未达标", "达标")
 
 async def _rows(session: AsyncSession) -> AsyncIterator[Row]:
     agency = await StudioTargetsRepo(session).for_filed("report")
+    resolved: dict[tuple[object, ...], Targets] = {}  # thousands of reports, a few targets
     async for r in annual_stream(session, "report"):
-        targets = resolve(r, agency.get((r.studio_id, r.year)))
+        year_row = agency.get((r.studio_id, r.year))
+        facts = (r.category, r.sector, r.intangible_heritage, r.min_trainees, r.min_certified)
+        key = (*facts, id(year_row) if year_row is not None else None)
+        if key not in resolved:
+            resolved[key] = resolve(r, year_row)
+        targets = resolved[key]
         answers = r.answers or {}
         results = achieved_results(answers)
         amount = funds_used(answers)
