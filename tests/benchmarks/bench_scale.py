@@ -30,7 +30,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -70,7 +70,6 @@ class Dataset:
     source: str  # a SQLite file path, or a PostgreSQL database name
     generated: Generated
     directory: str
-    copies: list[str] = field(default_factory=list)
 
     async def copy(self) -> str:
         if self.kind == "sqlite":
@@ -78,12 +77,7 @@ class Dataset:
             await asyncio.to_thread(shutil.copyfile, self.source, target)
             return f"sqlite+aiosqlite:///{target}"
         name = f"studio_bench_{uuid.uuid4().hex[:10]}"
-        conn = await asyncpg.connect(PG_ADMIN_URL, timeout=5)
-        try:
-            await conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.source}"')
-        finally:
-            await conn.close()
-        self.copies.append(name)
+        await _admin(f'CREATE DATABASE "{name}" TEMPLATE "{self.source}"')
         return pg_url(name)
 
     async def discard(self, url: str) -> None:
@@ -96,12 +90,17 @@ class Dataset:
         await _drop_pg(make_url(url).database or "")
 
 
-async def _drop_pg(name: str) -> None:
+async def _admin(statement: str) -> None:
+    """A statement on the server's admin database (create, copy, drop a database)."""
     conn = await asyncpg.connect(PG_ADMIN_URL, timeout=5)
     try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.execute(statement)
     finally:
         await conn.close()
+
+
+async def _drop_pg(name: str) -> None:
+    await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @asynccontextmanager
@@ -113,11 +112,7 @@ async def dataset(kind: str, scale: Scale | None = None) -> AsyncIterator[Datase
             yield Dataset(kind, path, generated, directory)
             return
         name = f"studio_bench_src_{uuid.uuid4().hex[:8]}"
-        conn = await asyncpg.connect(PG_ADMIN_URL, timeout=5)
-        try:
-            await conn.execute(f'CREATE DATABASE "{name}"')
-        finally:
-            await conn.close()
+        await _admin(f'CREATE DATABASE "{name}"')
         try:
             generated = await generate(pg_url(name), scale)
             yield Dataset(kind, name, generated, directory)
