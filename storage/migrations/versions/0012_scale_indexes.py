@@ -38,8 +38,14 @@ def upgrade() -> None:
     op.create_index(
         "ix_submissions_studio_kind_year", "submissions", ["studio_id", "kind", "year"]
     )
-    staff = sa.text("is_staff")
-    op.create_index("ix_users_staff", "users", ["id"], sqlite_where=staff, postgresql_where=staff)
+    # the predicate as the query writes it (`User.is_staff.is_(True)`), so the planner matches
+    op.create_index(
+        "ix_users_staff",
+        "users",
+        ["id"],
+        sqlite_where=sa.text("is_staff IS 1"),
+        postgresql_where=sa.text("is_staff IS true"),
+    )
     op.create_index("ix_studios_status_category", "studios", ["status", "category"])
     if op.get_bind().dialect.name == "postgresql":
         op.create_index("ix_outbox_key_c", "outbox", [sa.text('key COLLATE "C"')])
