@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench bench-flood fuzz migrate clean
+.PHONY: run test lint typecheck pytest bench bench-soak bench-flood fuzz migrate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks
+
+# issue 14's one-hour soak of mixed traffic: the bot's RSS at start, middle and end
+bench-soak: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.bench_memory --minutes 60
 
 bench-flood: $(STAMP)
 	$(BIN)/python -m tests.benchmarks flood

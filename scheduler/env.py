@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from policy.calendar import ProgrammeCalendar
@@ -18,7 +19,7 @@ from services.messages.actions import Send, SendDocument
 from services.messages.texts import Texts
 from services.recipients import Recipients
 from storage.repos.annual import CalendarRepo
-from storage.repos.reminders import RemindersRepo
+from storage.repos.reminders import STUDIO_KEY, RemindersRepo
 from storage.uow import UnitOfWork
 
 Picker = Callable[[Sequence[Moment]], list[Moment]]
@@ -51,6 +52,9 @@ class SweepEnv:
     _staff: list[int] | None = None
     _langs: dict[int, str | None] = field(default_factory=dict)
     _cals: dict[int, ProgrammeCalendar] = field(default_factory=dict)
+    _queued: dict[str, set[str]] = field(default_factory=dict)
+    memo: dict[object, object] = field(default_factory=dict)
+    """What a sweep found once and may ask again within this run (the data does not move)."""
 
     @property
     def tz(self) -> ZoneInfo:
@@ -81,8 +85,17 @@ class SweepEnv:
         return Texts(self.config.language(self._langs.get(user_id), None))
 
     async def queued(self, moment: Moment) -> set[str]:
-        """Keys of this moment already in the outbox (none matter in a dry run)."""
-        return set() if self.dry_run else await self.queries.queued_keys(key_prefix(moment))
+        """Keys of this moment already in the outbox (none matter in a dry run).
+
+        Asked once per moment and run: a moment's keys belong to one sweep, whose rows are
+        written only after it has collected them all.
+        """
+        if self.dry_run:
+            return set()
+        prefix = key_prefix(moment)
+        if prefix not in self._queued:
+            self._queued[prefix] = await self.queries.queued_keys(prefix)
+        return self._queued[prefix]
 
 
 def key_prefix(moment: Moment) -> str:
@@ -90,7 +103,7 @@ def key_prefix(moment: Moment) -> str:
 
 
 def studio_key(moment: Moment, studio_id: int, chat_id: int) -> str:
-    return f"{key_prefix(moment)}s{studio_id}:u{chat_id}"
+    return STUDIO_KEY.format(prefix=key_prefix(moment), studio=studio_id, chat=chat_id)
 
 
 def staff_key(moment: Moment, chat_id: int) -> str:
@@ -98,4 +111,10 @@ def staff_key(moment: Moment, chat_id: int) -> str:
 
 
 def fmt_date(texts: Texts, day: date) -> str:
-    return texts("reminders.date", y=day.year, m=day.month, d=day.day, iso=day.isoformat())
+    return _fmt_date(texts.lang, day)
+
+
+@lru_cache(maxsize=256)
+def _fmt_date(lang: Lang, day: date) -> str:
+    """A sweep writes the same date into thousands of reminders: format it once."""
+    return Texts(lang)("reminders.date", y=day.year, m=day.month, d=day.day, iso=day.isoformat())

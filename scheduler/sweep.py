@@ -60,9 +60,12 @@ async def run_sweep(
     async with UnitOfWork(sessions) as uow:
         env = SweepEnv(uow, config, now, pick)
         for sweep in all_sweeps():
-            for r in await sweep.collect(env):
-                action = r.action.model_dump(mode="json")
-                if await uow.outbox.enqueue(r.key, r.chat_id, action, r.send_at):
+            found = await sweep.collect(env)
+            rows = [(r.key, r.chat_id, r.action.model_dump(mode="json"), r.send_at) for r in found]
+            new = await uow.outbox.enqueue_many(rows)
+            for r in found:
+                if r.key[:200] in new:
+                    new.discard(r.key[:200])  # a key found twice is queued once
                     queued.append(r)
         await uow.commit()
     return queued

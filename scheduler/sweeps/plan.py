@@ -7,14 +7,15 @@ contact is bound to them).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import cast
 
 from policy.calendar import ProgrammeCalendar, plan_reminder_dates
 from policy.reminders import REMINDER_TIME, owes_plan, plan_overdue_dates
-from scheduler.env import Reminder, SweepEnv, fmt_date, staff_key, studio_key
+from scheduler.env import Reminder, SweepEnv, fmt_date, key_prefix, staff_key, studio_key
 from scheduler.series import Moment, local, series
 from scheduler.sweeps.base import CalendarSweep, day_after
-from services.messages.actions import Send
+from services.messages.actions import Keyboard, Send
 from services.messages.keyboards import button, rows
 from storage.repos.reminders import StudioDue
 
@@ -22,15 +23,42 @@ PLAN_FLOW = "plan"
 DIGEST_NAMES = 20
 
 
+def _owing(rows: list[StudioDue], year: int) -> list[StudioDue]:
+    owed: dict[tuple[date, str], bool] = {}  # thousands of studios share a few answers
+    for s in rows:
+        if (s.approved_on, s.status) not in owed:
+            owed[s.approved_on, s.status] = owes_plan(s.approved_on, s.status, year)
+    return [s for s in rows if owed[s.approved_on, s.status]]
+
+
 async def missing_plans(env: SweepEnv, year: int) -> list[StudioDue]:
-    rows = await env.queries.studios_without("plan", year)
-    return [s for s in rows if owes_plan(s.approved_on, s.status, year)]
+    """Studios owing ``year``'s plan; asked once per run (several sweeps and moments ask)."""
+    key = ("missing_plans", year)
+    if key not in env.memo:
+        env.memo[key] = _owing(await env.queries.studios_without("plan", year), year)
+    return list(cast(list[StudioDue], env.memo[key]))
+
+
+async def unreminded_plans(env: SweepEnv, year: int, moment: Moment) -> list[StudioDue]:
+    """Studios owing the plan whose contact has no reminder of ``moment`` queued yet (a dry
+    run queues nothing, so there: all that owe it)."""
+    if env.dry_run:
+        return await missing_plans(env, year)
+    rows = await env.queries.studios_without("plan", year, unqueued=key_prefix(moment))
+    return _owing(rows, year)
 
 
 async def _to_contacts(
-    env: SweepEnv, cal: ProgrammeCalendar, moment: Moment, key: str, studios: list[StudioDue]
+    env: SweepEnv,
+    cal: ProgrammeCalendar,
+    moment: Moment,
+    key: str,
+    studios: list[StudioDue],
+    unreminded: bool = False,
 ) -> list[Reminder]:
-    queued = await env.queued(moment)
+    """Reminders to the studios' contacts; ``unreminded``: the studios were chosen as having
+    none of this moment queued (the insert-or-ignore still guards a sweep running beside)."""
+    queued = set() if unreminded else await env.queued(moment)
     todo = [
         s
         for s in studios
@@ -39,24 +67,24 @@ async def _to_contacts(
     ]
     await env.load_languages(s.contact_user_id for s in todo if s.contact_user_id)
     out = []
+    keyboards: dict[str, Keyboard] = {}
+    days = (cal.plan_due - moment.day).days
+    send_at = moment.send_at(env.now)
     for s in todo:
         assert s.contact_user_id is not None
         texts = env.texts(s.contact_user_id)
-        text = texts(
-            key,
-            studio=s.name,
-            year=cal.year,
-            due=fmt_date(texts, cal.plan_due),
-            days=(cal.plan_due - moment.day).days,
+        due = fmt_date(texts, cal.plan_due)
+        text = texts(key, studio=s.name, year=cal.year, due=due, days=days)
+        keyboard = keyboards.get(texts.lang) or keyboards.setdefault(
+            texts.lang, rows([button(texts("reminders.open_plan"), PLAN_FLOW, "open")])
         )
-        keyboard = rows([button(texts("reminders.open_plan"), PLAN_FLOW, "open")])
         action = Send(chat_id=s.contact_user_id, text=text, keyboard=keyboard)
         out.append(
             Reminder(
                 studio_key(moment, s.id, s.contact_user_id),
                 s.contact_user_id,
                 action,
-                moment.send_at(env.now),
+                send_at,
                 moment.series,
             )
         )
@@ -74,7 +102,8 @@ class PlanDueSweep(CalendarSweep):
         self, env: SweepEnv, cal: ProgrammeCalendar, moment: Moment
     ) -> list[Reminder]:
         key = "reminders.plan_today" if moment.day == cal.plan_due else "reminders.plan_due"
-        return await _to_contacts(env, cal, moment, key, await missing_plans(env, cal.year))
+        studios = await unreminded_plans(env, cal.year, moment)
+        return await _to_contacts(env, cal, moment, key, studios, unreminded=True)
 
 
 class PlanOverdueSweep(CalendarSweep):

@@ -6,13 +6,18 @@ the status, so the next sweep finds nothing to say.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import ClassVar
 
 from policy.reminders import RETURNED_NUDGE_VALID, returned_nudge_dates
 from scheduler.env import Reminder, SweepEnv, key_prefix
-from scheduler.series import local, series
+from scheduler.series import Moment, local, series
 from services.messages.actions import Send
 from storage.repos.reminders import ReturnedItem
+
+_LAST_NUDGE = max(returned_nudge_dates(date(2000, 1, 1))) - date(2000, 1, 1)
+HORIZON = _LAST_NUDGE + RETURNED_NUDGE_VALID + timedelta(days=2)
+"""How long after a return a nudge of it can still be due (a day either side for time zones)."""
 
 
 class ReturnedSweep:
@@ -20,18 +25,26 @@ class ReturnedSweep:
 
     async def collect(self, env: SweepEnv) -> list[Reminder]:
         out: list[Reminder] = []
-        items = await env.queries.returned()
-        await env.load_languages(item.owner_id for item in items)
-        for item in items:
-            out += await self._for_item(env, item)
+        since = env.now - HORIZON  # returned earlier: every nudge of it is past
+        items = await env.queries.returned(since)
+        picked = [(item, self._moments(env, item)) for item in items]
+        picked = [(item, moments) for item, moments in picked if moments]
+        await env.load_languages(item.owner_id for item, _ in picked)
+        for item, moments in picked:
+            out += await self._for_item(env, item, moments)
         return out
 
-    async def _for_item(self, env: SweepEnv, item: ReturnedItem) -> list[Reminder]:
+    def _moments(self, env: SweepEnv, item: ReturnedItem) -> list[Moment]:
+        """The item's moments this sweep acts on (most items have none: languages not asked)."""
         days = returned_nudge_dates(item.returned_at.astimezone(env.tz).date())
         end = local(days[-1], env.tz) + RETURNED_NUDGE_VALID
-        moments = series(self.name, f"{item.id}v{item.version}", days, end, env.tz)
+        return env.pick(series(self.name, f"{item.id}v{item.version}", days, end, env.tz))
+
+    async def _for_item(
+        self, env: SweepEnv, item: ReturnedItem, moments: list[Moment]
+    ) -> list[Reminder]:
         out = []
-        for moment in env.pick(moments):
+        for moment in moments:
             key = f"{key_prefix(moment)}u{item.owner_id}"
             if key in await env.queued(moment):
                 continue

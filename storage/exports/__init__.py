@@ -4,31 +4,42 @@ How to add a sheet: create a module in `storage/exports/sheets/` that defines
 
     SHEET = Sheet(order=30, title="年度计划", headers=("受理编号", ...), rows=fetch_rows)
 
-where `fetch_rows(session)` is an async function returning plain row tuples from ONE query
-(select the columns you need; never load ORM objects with their relations). The module is found
-by name, no registration needed; `order` places the sheet (applications 10, studios 20; leave
+where `fetch_rows(session)` gives plain row tuples from ONE query (select the columns you need;
+never load ORM objects with their relations): an async function returning them, or, for a sheet
+that grows with the submissions, an async generator over `registry.streamed(session, stmt)`, so
+the rows come through a server-side cursor and are never all in memory. The module is found by
+name, no registration needed; `order` places the sheet (applications 10, studios 20; leave
 gaps). Cell values may be str, int, float, Decimal, date or datetime (shown in the programme's
 time zone) or None.
 
-Building never blocks the bot: rows are fetched on the event loop, then the workbook is written
-in a worker thread (`asyncio.to_thread`) with openpyxl's streaming write-only mode.
+Building never blocks the bot for long: rows are fetched on the event loop a chunk at a time and
+each chunk is written in a worker thread with openpyxl's streaming write-only mode
+(`render.write_streamed`). `write_workbook` writes into a file; `export_workbook` returns bytes.
 """
 
 from __future__ import annotations
 
-import asyncio
+import io
 from datetime import tzinfo
+from typing import IO
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.exports.registry import SheetData, registered
-from storage.exports.render import render
+from storage.exports.registry import registered, rows_of
+from storage.exports.render import write_streamed
+
+
+async def write_workbook(session: AsyncSession, tz: tzinfo, target: IO[bytes]) -> None:
+    """Every registered sheet into ``target``; memory does not grow with the row count."""
+    sheets = [(s.title, s.headers, rows_of(s, session)) for s in registered()]
+    await write_streamed(sheets, tz, target)
 
 
 async def export_workbook(session: AsyncSession, tz: tzinfo) -> bytes:
     """Every registered sheet, as xlsx bytes."""
-    data = [SheetData(s.title, s.headers, list(await s.rows(session))) for s in registered()]
-    return await asyncio.to_thread(render, data, tz)
+    out = io.BytesIO()
+    await write_workbook(session, tz, out)
+    return out.getvalue()
 
 
-__all__ = ["export_workbook"]
+__all__ = ["export_workbook", "write_workbook"]

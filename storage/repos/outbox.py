@@ -7,17 +7,22 @@ the oldest unfinished row of a chat is claimable, so messages to one chat keep t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, update
+from sqlalchemy import Table, and_, exists, func, or_, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import aliased
 
 from storage.models import OutboxMessage
 from storage.models.core import OutboxStatus
 from storage.repos.base import Repository
 from storage.types import utcnow
+
+_BATCH = 2_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,41 @@ class OutboxRepo(Repository):
             .execution_options(synchronize_session=False)
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+    async def enqueue_many(
+        self, rows: Sequence[tuple[str, int, dict[str, Any], datetime | None]]
+    ) -> set[str]:
+        """`enqueue` for many messages (key, chat, action, not before) in one executemany:
+        the keys queued now; a key that exists already is left as it is."""
+        if not rows:
+            return set()
+        table = OutboxMessage.__table__
+        assert isinstance(table, Table)
+        insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
+        now = utcnow()
+        values = [
+            {
+                "key": key[:200],
+                "chat_id": chat_id,
+                "action": action,
+                "status": OutboxStatus.PENDING,
+                "attempts": 0,
+                "not_before": not_before or now,
+                "created_at": now,
+            }
+            for key, chat_id, action, not_before in rows
+        ]
+        stmt = insert(table).on_conflict_do_nothing().returning(table.c.key)
+        queued: set[str] = set()
+        for start in range(0, len(values), _BATCH):
+            result = await self.session.execute(stmt, values[start : start + _BATCH])
+            queued.update(result.scalars())
+        if self.dialect == "postgresql" and len(queued) >= _BATCH:
+            # thousands of new rows at once (a reminder day): the planner's picture of the
+            # outbox would otherwise stay that of before, and the next sweep's "already
+            # queued?" probe be planned for a table a thousandth of its size
+            await self.session.execute(text("ANALYZE outbox"))
+        return queued
 
     def _claimable(self, now: datetime) -> Any:
         """Due, and first in its chat: a message waiting for a retry is never overtaken."""

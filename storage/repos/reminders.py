@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import ColumnElement, String, and_, cast, exists, func, literal, select
 
 from policy.reminders import OWING_STATUSES
 from policy.states import SubmissionStatus
@@ -40,9 +40,30 @@ class ReturnedItem(NamedTuple):
     returned_at: datetime
 
 
+STUDIO_KEY = "{prefix}s{studio}:u{chat}"
+"""The outbox key of a reminder to a studio's contact (`scheduler.env.studio_key`)."""
+
+
+def studio_key_sql(prefix: str) -> ColumnElement[str]:
+    """`STUDIO_KEY` for each studio row, in SQL, so a query can see what is queued."""
+    head, middle = STUDIO_KEY.split("{studio}")
+    return (
+        literal(head.format(prefix=prefix))
+        + cast(Studio.id, String)
+        + literal(middle.split("{chat}")[0])
+        + cast(Studio.contact_user_id, String)
+    )
+
+
 class RemindersRepo(Repository):
-    async def studios_without(self, kind: str, year: int) -> list[StudioDue]:
-        """Studios that may owe a ``kind`` for ``year`` and have filed none (any status)."""
+    async def studios_without(
+        self, kind: str, year: int, unqueued: str | None = None
+    ) -> list[StudioDue]:
+        """Studios that may owe a ``kind`` for ``year`` and have filed none (any status).
+
+        With ``unqueued`` (a moment's key prefix), only those with a contact whose reminder of
+        that moment is not in the outbox yet: a repeated sweep then reads nothing it would drop.
+        """
         filed = exists().where(
             and_(
                 Submission.studio_id == Studio.id,
@@ -50,6 +71,10 @@ class RemindersRepo(Repository):
                 Submission.year == year,
             )
         )
+        wanted = [Studio.status.in_(OWING_STATUSES), ~filed]
+        if unqueued is not None:
+            queued = exists().where(OutboxMessage.key == studio_key_sql(unqueued))
+            wanted += [Studio.contact_user_id.is_not(None), ~queued]
         rows = await self.session.execute(
             select(
                 Studio.id,
@@ -59,7 +84,7 @@ class RemindersRepo(Repository):
                 Studio.status,
                 Studio.contact_user_id,
             )
-            .where(Studio.status.in_(OWING_STATUSES), ~filed)
+            .where(*wanted)
             .order_by(Studio.id)
         )
         return [StudioDue(*row) for row in rows]
@@ -73,8 +98,12 @@ class RemindersRepo(Repository):
         )
         return int(count or 0)
 
-    async def returned(self) -> list[ReturnedItem]:
-        """Submissions waiting for their unit to revise them."""
+    async def returned(self, since: datetime | None = None) -> list[ReturnedItem]:
+        """Submissions waiting for their unit to revise them (returned at or after ``since``)."""
+        returned_at = func.coalesce(Submission.decided_at, Submission.updated_at)
+        wanted = [Submission.status == RETURNED]
+        if since is not None:
+            wanted.append(returned_at >= since)
         rows = await self.session.execute(
             select(
                 Submission.id,
@@ -83,9 +112,9 @@ class RemindersRepo(Repository):
                 Submission.version,
                 Submission.receipt_no,
                 Submission.title,
-                func.coalesce(Submission.decided_at, Submission.updated_at),
+                returned_at,
             )
-            .where(Submission.status == RETURNED)
+            .where(*wanted)
             .order_by(Submission.id)
         )
         return [ReturnedItem(*row) for row in rows]
@@ -104,8 +133,18 @@ class RemindersRepo(Repository):
         return found
 
     async def queued_keys(self, prefix: str) -> set[str]:
-        """Outbox keys starting with ``prefix``: what an earlier sweep already queued."""
+        """Outbox keys starting with ``prefix``: what an earlier sweep already queued.
+
+        Asked as a range of the key (prefix ≤ key < the prefix with its last character
+        incremented), which walks the key's index where LIKE would read the whole outbox
+        (SQLite's LIKE ignores case; PostgreSQL's needs a pattern index). The range is compared
+        in code-point order: SQLite's BINARY, and "C" on PostgreSQL (index in 0012).
+        """
+        if not prefix:
+            return set(await self.session.scalars(select(OutboxMessage.key)))
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        key = OutboxMessage.key.collate("C") if self.dialect == "postgresql" else OutboxMessage.key
         rows = await self.session.scalars(
-            select(OutboxMessage.key).where(OutboxMessage.key.startswith(prefix, autoescape=True))
+            select(OutboxMessage.key).where(key >= prefix, key < upper)
         )
         return set(rows)

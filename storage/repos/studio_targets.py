@@ -10,11 +10,11 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import and_, select, tuple_
 
 from policy.categories import StudioCategory
 from policy.targets import TargetOverride, Targets, carries_heritage, targets_for
-from storage.models import Studio, YearTargets
+from storage.models import Studio, Submission, YearTargets
 from storage.repos.base import Repository
 
 
@@ -56,6 +56,26 @@ class StudioTargetsRepo(Repository):
             return {}
         found = await self.session.scalars(
             select(YearTargets).where(tuple_(YearTargets.studio_id, YearTargets.year).in_(keys))
+        )
+        return {(r.studio_id, r.year): r for r in found}
+
+    async def for_filed(self, kind: str) -> dict[tuple[int, int], YearTargets]:
+        """(studio id, year) → the agency's figures, for every year a ``kind`` was filed for.
+
+        The same figures `rows` gives for those keys, found by a join rather than a list of
+        keys, so a sheet can stream its submissions after asking.
+        """
+        filed = (
+            select(Submission.studio_id, Submission.year)
+            .where(Submission.kind == kind)
+            .distinct()
+            .subquery()
+        )
+        found = await self.session.scalars(
+            select(YearTargets).join(
+                filed,
+                and_(filed.c.studio_id == YearTargets.studio_id, filed.c.year == YearTargets.year),
+            )
         )
         return {(r.studio_id, r.year): r for r in found}
 

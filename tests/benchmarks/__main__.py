@@ -1,12 +1,17 @@
 """`make bench`: every benchmark prints its figures; none asserts a time.
 
-`python -m tests.benchmarks` runs the throughput comparison, one full application, and the
-reminder sweep and fan-out; `python -m tests.benchmarks flood` runs the 100-messages-to-one-chat
-comparison (about seven minutes: Telegram's limits set the pace); `python -m tests.benchmarks
-imports` imports a 100,000-row studio list and times the refusal of each hostile workbook;
-`python -m tests.benchmarks fuzz` sends 10,000 hostile updates among ordinary users' messages
-through the bot on each runtime; `python -m tests.benchmarks webhook` puts webhook mode beside
-long polling and counts what two webhook instances (one SIGKILLed) delivered.
+`python -m tests.benchmarks` runs issue 14's figures, each beside its goal (median of
+BENCH_RUNS=3 runs): throughput against a conventional durable aiogram bot and p99 at 20
+updates/s (`throughput`), sweeps, staff views with their PostgreSQL plans and the export over a
+generated province (`scale`), the bot's memory with 10,000 open drafts across a short soak
+(`memory`, SOAK_MINUTES=2; `make bench-soak` soaks an hour), webhook beside polling and two
+instances on PostgreSQL with one SIGKILLed (`webhook`); then one full application and the
+reminder sweep and fan-out over empty studios.
+
+`python -m tests.benchmarks flood` runs the 100-messages-to-one-chat comparison (about seven
+minutes: Telegram's limits set the pace); `imports` imports a 100,000-row studio list and times
+the refusal of each hostile workbook; `fuzz` sends 10,000 hostile updates among ordinary users'
+messages through the bot on each runtime.
 """
 
 from __future__ import annotations
@@ -65,6 +70,16 @@ async def _flood() -> None:
     await module.run()
 
 
+async def _scale() -> None:
+    module = importlib.import_module("tests.benchmarks.bench_scale")
+    await module.run()
+
+
+async def _memory() -> None:
+    module = importlib.import_module("tests.benchmarks.bench_memory")
+    await module.run()
+
+
 async def _webhook() -> None:
     module = importlib.import_module("tests.benchmarks.bench_webhook")
     await module.run()
@@ -78,8 +93,10 @@ SUITES: dict[str, Callable[[], Awaitable[Any]]] = {
     "imports": _imports,
     "fuzz": _fuzz,
     "webhook": _webhook,
+    "scale": _scale,
+    "memory": _memory,
 }
-DEFAULT = ("throughput", "application", "reminders")
+DEFAULT = ("throughput", "scale", "memory", "webhook", "application", "reminders")
 
 
 async def main(names: list[str]) -> None:

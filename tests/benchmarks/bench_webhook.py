@@ -9,69 +9,32 @@ one update at a time per chat, as Telegram does; in polling mode the bot fetches
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import asdict
 from typing import Any
 
-from bot.app import BotApp
-from bot.settings import Settings
 from emulator import Emulator
-from tests.benchmarks.bench_throughput import load, one_at_a_time
-from tests.benchmarks.common import scratch_database, summary_ms
+from tests.benchmarks.bench_throughput import measure_once
+from tests.benchmarks.common import Goal, our_bot, summary_ms
 from tests.bot.webhook_rig import free_port, webhook_settings
 from tests.databases import create_pg_database, drop_pg_database, migrated
 
 RUNTIMES = ("aiogram", "ptb")
 
 
-@asynccontextmanager
-async def our_bot(emu: Emulator, runtime: str, webhook: bool) -> AsyncIterator[None]:
-    async with scratch_database() as url:
-        settings = Settings(
-            _env_file=None,
-            bot_token=emu.token,
-            telegram_api_url=emu.base_url,  # type: ignore[arg-type]
-            database_url=url,
-            bot_runtime=runtime,  # type: ignore[arg-type]
-            send_rate=1_000_000,
-            chat_rate=1_000_000,
-            chat_burst=1_000,
-            log_level="WARNING",
-            **(webhook_settings(free_port()) if webhook else {}),
-        )
-        app, stop = BotApp(settings), asyncio.Event()
-        task = asyncio.create_task(app.run(stop))
-        await app.ready.wait()
-        try:
-            yield
-        finally:
-            stop.set()
-            await task
-
-
 async def measure(runtime: str, webhook: bool) -> dict[str, Any]:
-    emu = Emulator(settle=0.0)
-    await emu.start()
-    try:
-        async with our_bot(emu, runtime, webhook):
-            if not webhook:
-                await emu.wait_polling()
-            await one_at_a_time(emu.user(19_999, "Warm"), "/start")
-            emu.calls.clear()
-            loaded = await load(emu, "/start")
-            single = await one_at_a_time(emu.user(19_998, "Solo"), "/start")
-    finally:
-        await emu.stop()
-    rate = loaded["updates"] / loaded["seconds"]
+    def bot(emu: Emulator) -> Any:
+        extra = webhook_settings(free_port()) if webhook else {}
+        return our_bot(emu, runtime, **extra)
+
+    found = await measure_once(bot, "/start", polling=not webhook, with_paced=False)
     name = f"{runtime} {'webhook' if webhook else 'polling'}"
-    retried = sum(1 for d in emu.delivery.log if d.error)  # a 503: the update came again
     print(
-        f"  {name:<16} {rate:8.1f} updates/s | under load: {summary_ms(loaded['latencies'])}"
-        f" | one user: {summary_ms(single)}" + (f" | 503s: {retried}" if webhook else ""),
+        f"  {name:<16} {found['rate']:8.1f} updates/s | under load: {summary_ms(found['loaded'])}"
+        f" | one user: {summary_ms(found['single'])}"
+        + (f" | 503s: {found['retried']}" if webhook else ""),
         flush=True,
     )
-    return {"rate": rate}
+    return found
 
 
 async def two_instances() -> None:
@@ -87,6 +50,11 @@ async def two_instances() -> None:
         found["deliveries"] = dict(figures.deliveries)
         found["duplicate_stream_replies"] = figures.stream_replies - figures.stream_expected
         print(f"  two instances, one SIGKILLed ({runtime}): {found}", flush=True)
+        lost = figures.unprocessed + figures.given_up
+        lost += figures.stream_expected - min(figures.stream_replies, figures.stream_expected)
+        lost += figures.notices_expected - min(figures.notices, figures.notices_expected)
+        lost += figures.reminders_expected - min(figures.reminders, figures.reminders_expected)
+        print(Goal(f"lost on kill -9, two instances on PostgreSQL ({runtime})", 0, "").line(lost))
 
 
 async def run() -> None:

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
-from sqlalchemy import Row, and_, select
+from sqlalchemy import Row, Select, and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from storage.exports.registry import streamed
 from storage.models import Studio, Submission, SubmissionVersion
 
 
-async def annual_submissions(
-    session: AsyncSession, kind: str, year: int | None = None
-) -> Sequence[Row[Any]]:
-    """One row per filed ``kind`` (plan | report), optionally of one year, by year and studio."""
-    stmt = (
+def _statement(kind: str, year: int | None) -> Select[*tuple[Any, ...]]:
+    stmt: Select[*tuple[Any, ...]] = (
         select(
             Submission.receipt_no,
             Submission.year,
@@ -47,4 +45,18 @@ async def annual_submissions(
     )
     if year is not None:
         stmt = stmt.where(Submission.year == year)
-    return list(await session.execute(stmt))
+    return stmt
+
+
+async def annual_submissions(
+    session: AsyncSession, kind: str, year: int | None = None
+) -> Sequence[Row[Any]]:
+    """One row per filed ``kind`` (plan | report), optionally of one year, by year and studio."""
+    return list(await session.execute(_statement(kind, year)))
+
+
+def annual_stream(
+    session: AsyncSession, kind: str, year: int | None = None
+) -> AsyncIterator[Row[Any]]:
+    """The same rows as `annual_submissions`, streamed for a sheet of every year."""
+    return streamed(session, _statement(kind, year))

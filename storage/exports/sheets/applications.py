@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator
 
 from sqlalchemy import and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.exports.registry import Row, Sheet
+from storage.exports.registry import Row, Sheet, streamed
 from storage.exports.sheets import labels
 from storage.models import Submission, SubmissionVersion, User
-from storage.repos.application_facts import LEADER_NAME, UNIT_NAME, answer
+from storage.repos.application_facts import LEADER_NAME, UNIT_NAME
 
 
-async def _rows(session: AsyncSession) -> Sequence[Row]:
+def _given(value: object) -> str:
+    """An answer as `application_facts.answer` reads it, "" where none was given."""
+    return "" if value in (None, "") else str(value)
+
+
+async def _rows(session: AsyncSession) -> AsyncIterator[Row]:
+    """Two answers are read out of each version's JSON in SQL, not the whole document."""
     stmt = (
         select(
             Submission.receipt_no,
             Submission.title,
             Submission.category,
             Submission.division,
-            SubmissionVersion.answers,
+            SubmissionVersion.answers[LEADER_NAME].as_string().label("leader"),
+            SubmissionVersion.answers[UNIT_NAME].as_string().label("unit"),
             Submission.status,
             Submission.version,
             Submission.created_at,
@@ -40,26 +47,22 @@ async def _rows(session: AsyncSession) -> Sequence[Row]:
         .where(Submission.kind == "application")
         .order_by(Submission.created_at, Submission.id)
     )
-    out: list[Row] = []
-    for r in await session.execute(stmt):
-        out.append(
-            (
-                r.receipt_no,
-                r.title,
-                labels.category(r.category),
-                labels.division(r.division),
-                answer(r.answers, LEADER_NAME) or "",
-                answer(r.answers, UNIT_NAME) or "",
-                labels.status(r.status),
-                r.version,
-                r.created_at,
-                r.updated_at,
-                r.first_name or "",
-                r.decided_at,
-                r.decision_reason or "",
-            )
+    async for r in streamed(session, stmt):
+        yield (
+            r.receipt_no,
+            r.title,
+            labels.category(r.category),
+            labels.division(r.division),
+            _given(r.leader),
+            _given(r.unit),
+            labels.status(r.status),
+            r.version,
+            r.created_at,
+            r.updated_at,
+            r.first_name or "",
+            r.decided_at,
+            r.decision_reason or "",
         )
-    return out
 
 
 SHEET = Sheet(

@@ -2,47 +2,49 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
 
+from sqlalchemy import Row as DbRow
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from policy.forms.plan import TRAINEE_LEVELS, budget, planned_results
 from storage.exports.registry import Row, Sheet
 from storage.exports.sheets import labels
-from storage.exports.sheets.annual_rows import annual_submissions
+from storage.exports.sheets.annual_rows import annual_stream, annual_submissions
+
+
+def _plan_row(r: DbRow[Any]) -> Row:
+    answers = r.answers or {}
+    planned = planned_results(answers)
+    amount = budget(answers)
+    return (
+        r.receipt_no,
+        r.year,
+        r.studio,
+        r.unit_name,
+        labels.category(r.category),
+        *(answers.get(key) or 0 for key in TRAINEE_LEVELS),
+        planned.trainees,
+        planned.newly_certified,
+        planned.activities,
+        planned.competitions,
+        answers.get("innovations") or 0,
+        float(amount) if amount is not None else None,
+        labels.YES_NO[bool(r.late)],
+        r.version,
+        r.created_at,
+        r.updated_at,
+    )
 
 
 async def plan_rows(session: AsyncSession, year: int | None = None) -> Sequence[Row]:
-    out: list[Row] = []
-    for r in await annual_submissions(session, "plan", year):
-        answers = r.answers or {}
-        planned = planned_results(answers)
-        amount = budget(answers)
-        out.append(
-            (
-                r.receipt_no,
-                r.year,
-                r.studio,
-                r.unit_name,
-                labels.category(r.category),
-                *(answers.get(key) or 0 for key in TRAINEE_LEVELS),
-                planned.trainees,
-                planned.newly_certified,
-                planned.activities,
-                planned.competitions,
-                answers.get("innovations") or 0,
-                float(amount) if amount is not None else None,
-                labels.YES_NO[bool(r.late)],
-                r.version,
-                r.created_at,
-                r.updated_at,
-            )
-        )
-    return out
+    return [_plan_row(r) for r in await annual_submissions(session, "plan", year)]
 
 
-async def _all(session: AsyncSession) -> Sequence[Row]:
-    return await plan_rows(session)
+async def _all(session: AsyncSession) -> AsyncIterator[Row]:
+    async for r in annual_stream(session, "plan"):
+        yield _plan_row(r)
 
 
 HEADERS = (

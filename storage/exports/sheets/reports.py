@@ -2,50 +2,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from policy.assessment import evaluate_year
 from policy.forms.report import CERTIFIED_LEVELS, achieved_results, funds_used
+from policy.targets import Targets
 from storage.exports.registry import Row, Sheet
 from storage.exports.sheets import labels
-from storage.exports.sheets.annual_rows import annual_submissions
+from storage.exports.sheets.annual_rows import annual_stream
 from storage.repos.studio_targets import StudioTargetsRepo, resolve
 
 VERDICT = ("未达标", "达标")
 
 
-async def _rows(session: AsyncSession) -> Sequence[Row]:
-    out: list[Row] = []
-    found = await annual_submissions(session, "report")
-    agency = await StudioTargetsRepo(session).rows({(r.studio_id, r.year) for r in found})
-    for r in found:
-        targets = resolve(r, agency.get((r.studio_id, r.year)))
+async def _rows(session: AsyncSession) -> AsyncIterator[Row]:
+    agency = await StudioTargetsRepo(session).for_filed("report")
+    resolved: dict[tuple[object, ...], Targets] = {}  # thousands of reports, a few targets
+    async for r in annual_stream(session, "report"):
+        year_row = agency.get((r.studio_id, r.year))
+        facts = (r.category, r.sector, r.intangible_heritage, r.min_trainees, r.min_certified)
+        key = (*facts, id(year_row) if year_row is not None else None)
+        if key not in resolved:
+            resolved[key] = resolve(r, year_row)
+        targets = resolved[key]
         answers = r.answers or {}
         results = achieved_results(answers)
         amount = funds_used(answers)
         verdict = evaluate_year(targets, results).passed
-        out.append(
-            (
-                r.receipt_no,
-                r.year,
-                r.studio,
-                r.unit_name,
-                labels.category(r.category),
-                results.trainees,
-                *(answers.get(key) or 0 for key in CERTIFIED_LEVELS),
-                results.newly_certified,
-                results.activities,
-                results.competitions,
-                answers.get("innovations") or 0,
-                float(amount) if amount is not None else None,
-                VERDICT[verdict],
-                r.version,
-                r.updated_at,
-            )
+        yield (
+            r.receipt_no,
+            r.year,
+            r.studio,
+            r.unit_name,
+            labels.category(r.category),
+            results.trainees,
+            *(answers.get(key) or 0 for key in CERTIFIED_LEVELS),
+            results.newly_certified,
+            results.activities,
+            results.competitions,
+            answers.get("innovations") or 0,
+            float(amount) if amount is not None else None,
+            VERDICT[verdict],
+            r.version,
+            r.updated_at,
         )
-    return out
 
 
 SHEET = Sheet(
