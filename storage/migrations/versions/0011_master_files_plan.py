@@ -5,7 +5,7 @@ contact. A studio gets the master's Telegram account; a binding code names whom 
 unit's contact or the master), one live code per studio and role. Codes issued before are the
 unit contact's. 第十八条: a decision to keep a title put before staff is recorded too.
 
-Revision ID: 0011_master_files_plan
+Revision ID: 0011
 Revises: 0010
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 
 from storage.types import UTCDateTime
 
-revision = "0011_master_files_plan"
+revision = "0011"
 down_revision = "0010"
 branch_labels = None
 depends_on = None
