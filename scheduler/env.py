@@ -14,6 +14,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from policy.calendar import ProgrammeCalendar
+from policy.i18n import Lang
 from scheduler.series import Moment
 from services.messages.actions import Send, SendDocument
 from services.messages.texts import Texts
@@ -26,7 +27,6 @@ Picker = Callable[[Sequence[Moment]], list[Moment]]
 """Chooses the moments to act on: the one due now (a sweep) or the coming ones (a preview)."""
 
 
-SweepConfig = Recipients
 """The sweeps' audience is the bot's: staff, their languages and the time zone come from one
 `services.recipients.Recipients` (the name stays for the callers that spell it so)."""
 

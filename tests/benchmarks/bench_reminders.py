@@ -27,15 +27,15 @@ from bot.runtimes.aiogram_runtime import AiogramRuntime
 from bot.sender import OutboxSender
 from emulator import Emulator, FloodLimits
 from policy.support import support_period
-from scheduler.env import SweepConfig
 from scheduler.sweep import preview, run_sweep
+from services.recipients import Recipients
 from storage.db import create_engine, session_factory
 from storage.models import Studio
 from storage.uow import UnitOfWork
 from tests.benchmarks.common import scratch_database
 
 SH = ZoneInfo("Asia/Shanghai")
-CONFIG = SweepConfig(staff_ids=frozenset({9001, 9002}), tz=SH)
+CONFIG = Recipients(staff_ids=frozenset({9001, 9002}), tz=SH)
 RATE = 30.0
 
 
@@ -124,7 +124,7 @@ async def bench_fanout(n: int = 1000) -> dict[str, Any]:
             for i in range(n):
                 emu.user(200_000 + i, f"U{i}")
             await add_studios(sessions, n, 200_000)
-            config = SweepConfig(tz=SH)  # no staff: exactly n reminders
+            config = Recipients(tz=SH)  # no staff: exactly n reminders
             queued = await run_sweep(sessions, config, datetime(2026, 1, 10, 9, tzinfo=SH))
             sender = OutboxSender(sessions, Deliverer(runtime.call, FloodLimiter(RATE, 1.0, 3)))
             stop = asyncio.Event()

@@ -45,9 +45,9 @@ from handlers.core import Core
 from handlers.events import ButtonPress, Command, Event, Incoming, Sender
 from handlers.flows import all_flows, role_sources
 from handlers.review.queue import FLOW, PAGE_SIZE
-from scheduler.env import SweepConfig
 from scheduler.sweep import preview, run_sweep
 from services.messages.keyboards import button
+from services.recipients import Recipients
 from storage.db import create_engine, session_factory
 from storage.models import Submission
 from storage.repos.reviews import OPEN
@@ -57,7 +57,7 @@ from tests.benchmarks.datagen import Generated, Scale, generate
 
 SH = ZoneInfo("Asia/Shanghai")
 STAFF = 9001
-CONFIG = SweepConfig(staff_ids=frozenset({STAFF, 9002}), tz=SH)
+CONFIG = Recipients(staff_ids=frozenset({STAFF, 9002}), tz=SH)
 SWEEP_DAY = datetime(2027, 1, 10, 9, 0, tzinfo=SH)  # plan reminders of 2027 are due
 KINDS = ("sqlite", "postgresql")
 

@@ -12,13 +12,13 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from policy.support import support_period
-from scheduler.env import SweepConfig
+from services.recipients import Recipients
 from storage.models import OutboxMessage, Studio, Submission, User
 from storage.uow import UnitOfWork
 
 SH = ZoneInfo("Asia/Shanghai")
 STAFF = 9001
-CONFIG = SweepConfig(staff_ids=frozenset({STAFF}), tz=SH)
+CONFIG = Recipients(staff_ids=frozenset({STAFF}), tz=SH)
 _receipts = itertools.count(1)
 
 
