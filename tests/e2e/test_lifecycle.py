@@ -141,6 +141,7 @@ async def test_heritage_targets_acceptance_and_a_renewal_through_the_studio_card
     clock.now = datetime(2023, 12, 16, 10, 0, tzinfo=SHANGHAI)
     last = await _assess_pass(staff, 2023)
     assert "已核定工作补助2万元" in last and "扶持期" in last, "the end goes with the last one"
+    await staff.wait_for(lambda m: "三年扶持期于" in m.plain)  # the end notice, before going on
 
     clock.now = datetime(2024, 1, 10, 10, 0, tzinfo=SHANGHAI)
     [ended] = await staff.ask(f"/studio {studio_id}")
