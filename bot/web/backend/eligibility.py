@@ -114,9 +114,8 @@ class CheckCall:
     def now(self) -> datetime:
         return self.visit.view.now
 
-
-def plain_t(ctx: CheckCall, key: str, **values: object) -> str:
-    return plain(ctx.texts(key, **values)) or key
+    def plain(self, key: str, /, **values: object) -> str:
+        return self.visit.view.plain(key, **values)
 
 
 class EligibilityBackend(BackendBase):
@@ -131,7 +130,7 @@ class EligibilityBackend(BackendBase):
             answers = _current(ctx)
             asked = evaluate_eligibility(answers).next_question
             if asked is None or asked.value != question:
-                raise WebError(409, plain_t(ctx, "web.check.moved_on"), view=_json(ctx, answers))
+                raise WebError(409, ctx.plain("web.check.moved_on"), view=_json(ctx, answers))
             given = _parse(ctx, asked, value)
             answers = check.with_answer(answers, asked, given)
             result = evaluate_eligibility(answers)
@@ -145,7 +144,7 @@ class EligibilityBackend(BackendBase):
         async with self._check(who) as ctx:
             earlier, question = check.back(_current(ctx))
             if question is None:
-                raise WebError(409, plain_t(ctx, "web.check.nothing_back"))
+                raise WebError(409, ctx.plain("web.check.nothing_back"))
             await check.keep(ctx.uow, ctx.user_id, ctx.conversation, earlier)
             return _view(ctx, earlier)
 
@@ -164,7 +163,7 @@ class EligibilityBackend(BackendBase):
         text = words.render_result(ctx.texts, answers, result)
         sent = Send(chat_id=ctx.user_id, text=text)
         ctx.visit.notified += await tell(ctx.uow, f"check:{uuid.uuid4().hex}", sent)
-        return _view(ctx, answers, result, [plain_t(ctx, "web.check.sent_to_chat")])
+        return _view(ctx, answers, result, [ctx.plain("web.check.sent_to_chat")])
 
     @asynccontextmanager
     async def _check(self, who: Caller) -> AsyncIterator[CheckCall]:
@@ -188,12 +187,12 @@ def _parse(ctx: CheckCall, question: QuestionKey, raw: str) -> object:
     if question not in check.TYPED:
         picked = check.choice(question, raw)
         if picked is None:
-            raise WebError(422, plain_t(ctx, "web.check.bad_choice"), path="value")
+            raise WebError(422, ctx.plain("web.check.bad_choice"), path="value")
         return picked
     try:
         return parse_date(raw, not_after=ctx.now().date())
     except FieldError as error:
-        note = plain_t(ctx, "check.bad_date", reason=error.message(ctx.texts.lang))
+        note = ctx.plain("check.bad_date", reason=error.message(ctx.texts.lang))
         raise WebError(422, note, path="value") from None
 
 

@@ -12,8 +12,6 @@ from storage.exports.registry import Row, Sheet
 from storage.exports.sheets import labels
 from storage.models import Assessment, Studio, Subsidy, User
 
-RESULT = ("不合格", "合格")
-
 
 async def _rows(session: AsyncSession) -> Sequence[Row]:
     stmt = (
@@ -44,7 +42,7 @@ async def _rows(session: AsyncSession) -> Sequence[Row]:
             r.name,
             r.unit_name,
             labels.category(r.category),
-            RESULT[bool(r.passed)],
+            labels.assessment_result(r.passed),
             r.comment,
             r.amount if r.status == SubsidyStatus.BOOKED else 0,
             r.first_name or "",

@@ -16,8 +16,6 @@ from storage.exports.registry import Row, Sheet
 from storage.exports.sheets import labels
 from storage.models import Assessment, Studio
 
-RESULT = ("不合格", "合格")
-
 
 async def _rows(session: AsyncSession) -> Sequence[Row]:
     stmt = (
@@ -40,7 +38,7 @@ async def _rows(session: AsyncSession) -> Sequence[Row]:
             labels.category(r.category),
             labels.division(r.division),
             r.year,
-            RESULT[bool(r.passed)],
+            labels.assessment_result(r.passed),
             r.comment or "",
         )
         for r in await session.execute(stmt)

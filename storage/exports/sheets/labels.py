@@ -27,6 +27,11 @@ SOURCE: Final = {"bot": "线上申报", "import": "导入"}
 YES_NO: Final = ("否", "是")
 
 
+def assessment_result(passed: bool | None) -> str:
+    """合格 or 不合格, as the year's assessment (第十六条) is written in every sheet."""
+    return "合格" if passed else "不合格"
+
+
 def category(code: str | None) -> str:
     try:
         return category_label(StudioCategory(code), "zh") if code else ""
