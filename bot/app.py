@@ -69,6 +69,7 @@ class BotApp:
             self.sessions, self.deliverer, lease=timedelta(seconds=settings.outbox_lease)
         )
         recipients = settings.recipients()
+        mode: Mode = "webhook" if settings.webhook_url else "polling"
         self.core = Core(
             self.sessions,
             all_flows(),
@@ -81,9 +82,12 @@ class BotApp:
             role_sources(),
             download=self.runtime.download,
             on_enqueue=self.sender.wake,
+            # Polling: one process at a time takes this token's updates, so a copy handled by
+            # an earlier run of the bot (a restart) is replayed at once.
+            instance="polling" if mode == "polling" else None,
         )
         self.scheduler = ReminderScheduler(self.sessions, recipients, self.sender.wake, clock)
-        self.locks = UpdateLocks(self.engine)
+        self.locks = UpdateLocks()
         self.intake = Intake(
             self.core,
             self.deliverer,
@@ -91,7 +95,6 @@ class BotApp:
             max_attempts=settings.update_max_attempts,
             scrub=Redactor(settings.bot_token),
         )
-        mode: Mode = "webhook" if settings.webhook_url else "polling"
         self.health = Health(self.engine, self.core.uow, mode, self.runtime.name)
         self.take = self.health.counting(self.intake.take)
         self.poller = Poller(self.runtime, self.take, on_conflict=settings.on_conflict)
@@ -166,7 +169,6 @@ class BotApp:
     async def close(self) -> None:
         with contextlib.suppress(Exception):
             await self.runtime.close()
-        await self.locks.close()
         await self.engine.dispose()
 
 

@@ -19,9 +19,9 @@ async def show_menu(ctx: Context, intro: str) -> None:
     """The menu, after a line per draft in progress naming it and the command that resumes it
     (or, with no draft, the unfinished step of another flow)."""
     hints = [
-        ctx.t("common.unfinished_draft", kind=kind_label(ctx, d.kind), command=f"/{command}")
-        for d in await ctx.uow.repo(DraftsRepo).for_owner(ctx.user_id)
-        if (command := _command(ctx, d.kind)) is not None
+        ctx.t("common.unfinished_draft", kind=kind_label(ctx, kind), command=f"/{command}")
+        for kind in await ctx.uow.repo(DraftsRepo).kinds_of(ctx.user_id)
+        if (command := _command(ctx, kind)) is not None
     ]
     conv = ctx.conversation
     open_flow = ctx.registry.by_name.get(conv.flow) if conv is not None else None

@@ -8,7 +8,9 @@ the shell's intake decides between trying again and keeping the update as a dead
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -23,9 +25,13 @@ from handlers.roles import RoleSource, resolve_roles
 from handlers.router import route
 from services.messages.actions import OUTGOING_LIST, Outgoing
 from services.messages.texts import Texts
+from storage.types import utcnow
 from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
+
+IN_FLIGHT = 30.0  # seconds another process may take to send an update's replies
+IN_FLIGHT_POLL = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +42,13 @@ class Handled:
 
 class Core:
     """`download` reads a user's file; `on_enqueue` is called once an update queued notices for
-    others, so the outbox sender wakes up instead of waiting for its next look."""
+    others, so the outbox sender wakes up instead of waiting for its next look.
+
+    A copy of an update that another process handled (`instance` tells processes apart) waits
+    while that process may still be sending its replies, at most `in_flight` seconds from the
+    handling: then they are delivered (and the copy stays silent) or that process died (and
+    the copy replays what it left undelivered). Copies within one process are kept apart by
+    the intake's lock, so a copy here replays at once."""
 
     def __init__(
         self,
@@ -47,6 +59,8 @@ class Core:
         *,
         download: Download | None = None,
         on_enqueue: Callable[[], None] = lambda: None,
+        instance: str | None = None,
+        in_flight: float = IN_FLIGHT,
     ) -> None:
         self.sessions = sessions
         self.registry = Registry(flows)
@@ -54,6 +68,8 @@ class Core:
         self.role_sources = list(role_sources)
         self.on_enqueue = on_enqueue
         self.download = download
+        self.instance = instance or uuid.uuid4().hex
+        self.in_flight = in_flight
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.sessions)
@@ -61,22 +77,25 @@ class Core:
     async def handle(self, incoming: Incoming) -> Handled:
         """Handle once; the shell performs the replies, then calls `delivered`."""
         async with self.uow() as uow:
-            if not await uow.updates.claim(incoming.update_id):
-                return Handled(await self._replay(uow, incoming.update_id), first=False)
-            ctx = await self._route(uow, incoming)
-            await uow.updates.store_replies(
-                incoming.update_id, [a.model_dump(mode="json") for a in ctx.out]
-            )
-            await uow.commit()
-            queued = ctx.notified or uow.outbox.enqueued  # services queue notices of their own
+            if not await uow.updates.claim(incoming.update_id, self.instance):
+                ctx = None
+            else:
+                ctx = await self._route(uow, incoming)
+                await uow.updates.store_replies(
+                    incoming.update_id, [a.model_dump(mode="json") for a in ctx.out]
+                )
+                await uow.commit()
+                queued = ctx.notified or uow.outbox.enqueued  # services queue their own notices
+        if ctx is None:  # the claim's transaction is over: the replay reads in one of its own
+            return Handled(await self._replay(incoming.update_id), first=False)
         if queued:
             self.on_enqueue()
         return Handled(ctx.out, first=True)
 
-    async def delivered(self, update_id: int) -> None:
-        """The replies of this update reached Telegram: a redelivery no longer replays them."""
+    async def delivered(self, *update_ids: int) -> None:
+        """The replies of these updates reached Telegram: a redelivery no longer replays them."""
         async with self.uow() as uow:
-            await uow.updates.mark_replied(update_id)
+            await uow.updates.mark_replied(*update_ids)
             await uow.commit()
 
     async def undelivered(self, update_id: int, replies: Sequence[Outgoing]) -> None:
@@ -98,7 +117,11 @@ class Core:
             incoming=incoming,
             texts=Texts(lang),
             roles=await resolve_roles(
-                uow, sender.user_id, self.config.staff_ids, self.role_sources
+                uow,
+                sender.user_id,
+                self.config.staff_ids,
+                self.role_sources,
+                made_staff=user.is_staff,
             ),
             config=self.config,
             registry=self.registry,
@@ -109,9 +132,15 @@ class Core:
         ctx.out = fit(ctx.out)
         return ctx
 
-    async def _replay(self, uow: UnitOfWork, update_id: int) -> list[Outgoing]:
-        row = await uow.updates.get(update_id)
-        if row is None or row.replied_at is not None or not row.replies:
-            return []
-        log.info("update %s redelivered before its replies were confirmed; replaying", update_id)
-        return OUTGOING_LIST.validate_python(row.replies)
+    async def _replay(self, update_id: int) -> list[Outgoing]:
+        """The replies a redelivered update still owes, once no other process is sending them."""
+        while True:
+            async with self.uow() as uow:
+                row = await uow.updates.get(update_id)
+            if row is None or row.replied_at is not None or not row.replies:
+                return []
+            left = self.in_flight - (utcnow() - row.handled_at).total_seconds()
+            if row.handled_by in (None, self.instance) or left <= 0:
+                log.info("update %s came again before its replies were confirmed", update_id)
+                return OUTGOING_LIST.validate_python(row.replies)
+            await asyncio.sleep(min(IN_FLIGHT_POLL, left))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from handlers.annual import annual_flows
 from handlers.application import ApplicationFlow
-from handlers.binding import binding_flows, master_role
+from handlers.binding import binding_flows
 from handlers.common import common_flows
 from handlers.eligibility import eligibility_flows
 from handlers.exports import ExportFlow
 from handlers.flow import Flow
-from handlers.review import contact_role, review_flows
-from handlers.roles import RoleSource
+from handlers.review import review_flows
+from handlers.roles import RoleSource, studio_roles
 from handlers.staff_grants import StaffFlow
 from handlers.stats import StatsFlow
 from handlers.status import StatusFlow
@@ -35,4 +35,4 @@ def all_flows() -> list[Flow]:
 
 
 def role_sources() -> list[RoleSource]:
-    return [contact_role, master_role]
+    return [studio_roles]

@@ -10,6 +10,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 
+from storage import sqlite_inline
+
 SQLITE_BUSY_MS = 15_000
 
 
@@ -33,9 +35,17 @@ def create_engine(url: str) -> AsyncEngine:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         # One connection: SQLite has one writer anyway, and queueing for the pool in asyncio is
         # far cheaper than many connections sleeping in SQLite's busy handler.
+        # In the loop's thread (storage.sqlite_inline): with one connection nothing else could
+        # use the database while a statement runs, and a thread hop per call costs more than
+        # the statement.
+        extra: dict[str, Any] = {}
+        if database and database != ":memory:":
+            uri = make_url(url).query.get("uri") in ("true", "1")
+            extra["async_creator"] = sqlite_inline.connector(database, SQLITE_BUSY_MS / 1000, uri)
         engine = create_async_engine(
             url,
             connect_args={"timeout": SQLITE_BUSY_MS / 1000},
+            **extra,
             pool_size=1,
             max_overflow=0,
             pool_timeout=120,

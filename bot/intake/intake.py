@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 
 from bot.delivery import Deliverer, PermanentError
+from bot.intake.acks import Acks
 from bot.intake.dead_letters import DeadLetters, Failure
 from bot.intake.failures import describe, is_transient, retry_delay
 from bot.intake.translate import Unreadable, translate, update_id_of
@@ -61,6 +62,7 @@ class Intake:
         self.max_attempts = max_attempts
         self.scrub = scrub
         self.letters = DeadLetters(core, deliverer)
+        self.acks = Acks(lambda ids: core.delivered(*ids))
         self._tries: dict[int, Failure] = {}
         self._unmarked: set[int] = set()  # replies sent, the mark not yet written
 
@@ -121,7 +123,7 @@ class Intake:
                     await self.core.undelivered(update_id, replies[index:])
                 raise
         try:
-            await self.core.delivered(update_id)
+            await self.acks.mark(update_id)
         except Exception:
             self._unmarked.add(update_id)
             raise

@@ -38,6 +38,8 @@ class ProcessedUpdate(Base):
     handled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     replies: Mapped[list[Any] | None] = mapped_column(JSON)
     replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The process that handled it (Core.instance): its copies replay at once, others wait.
+    handled_by: Mapped[str | None] = mapped_column(String(40))
 
 
 class OutboxStatus(StrEnum):

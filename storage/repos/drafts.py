@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import bindparam, delete, or_, select
 
 from storage.models import Attachment, Draft
 from storage.repos.base import Repository
@@ -44,6 +44,9 @@ class FileRecord:
         )
 
 
+_KINDS_OF = select(Draft.kind).where(Draft.owner_id == bindparam("owner")).order_by(Draft.id)
+
+
 class DraftsRepo(Repository):
     async def get(self, draft_id: int) -> Draft | None:
         return await self.session.get(Draft, draft_id)
@@ -54,6 +57,11 @@ class DraftsRepo(Repository):
                 Draft.owner_id == owner_id, Draft.kind == kind, Draft.scope == scope
             )
         )
+
+    async def kinds_of(self, owner_id: int) -> list[str]:
+        """The kinds of the owner's drafts, oldest first: all the menu shows of them, on every
+        /start, so neither the answers nor a statement built anew."""
+        return list(await self.session.scalars(_KINDS_OF, {"owner": owner_id}))
 
     async def for_owner(self, owner_id: int, kind: str | None = None) -> list[Draft]:
         query = select(Draft).where(Draft.owner_id == owner_id)

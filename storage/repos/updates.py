@@ -2,19 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import delete, update
+from sqlalchemy import Table, bindparam, delete, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import ProcessedUpdate
 from storage.repos.base import Repository
 from storage.types import utcnow
 
 
+def _claim(insert: Callable[[Table], Any]) -> Any:
+    assert isinstance(_TABLE, Table)
+    return (
+        insert(_TABLE)
+        .values(
+            update_id=bindparam("update_id"),
+            handled_at=bindparam("now"),
+            handled_by=bindparam("by"),
+        )
+        .on_conflict_do_nothing()
+    )
+
+
+_TABLE = ProcessedUpdate.__table__
+assert isinstance(_TABLE, Table)
+# Built once: they run for every update, and building a statement costs more than running it.
+_CLAIM = {"sqlite": _claim(sqlite_insert), "postgresql": _claim(pg_insert)}
+_STORE = (
+    update(_TABLE)
+    .where(_TABLE.c.update_id == bindparam("key"))
+    .values(replies=bindparam("replies"))
+)
+
+
 class UpdatesRepo(Repository):
-    async def claim(self, update_id: int) -> bool:
+    async def claim(self, update_id: int, by: str | None = None) -> bool:
         """True if this update was never handled; the claim commits with the handling."""
-        return await self.insert_ignore(ProcessedUpdate, {"update_id": update_id})
+        result = await self.session.execute(
+            _CLAIM[self.dialect], {"update_id": update_id, "now": utcnow(), "by": by}
+        )
+        return bool(getattr(result, "rowcount", 0))
 
     async def get(self, update_id: int) -> ProcessedUpdate | None:
         return await self.session.get(ProcessedUpdate, update_id)
@@ -26,11 +56,7 @@ class UpdatesRepo(Repository):
         )
 
     async def store_replies(self, update_id: int, replies: list[Any]) -> None:
-        await self.session.execute(
-            update(ProcessedUpdate)
-            .where(ProcessedUpdate.update_id == update_id)
-            .values(replies=replies)
-        )
+        await self.session.execute(_STORE, {"key": update_id, "replies": replies})
 
     async def mark_replied(self, *update_ids: int) -> None:
         await self.session.execute(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -15,39 +17,66 @@ from storage.types import utcnow
 FIRST_NAME, USERNAME, LANGUAGE, REASON = 128, 64, 16, 200
 
 
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What handling an update needs of its sender's row: the language they chose, and whether
+    they were made staff in the bot (/staff)."""
+
+    language: str | None
+    is_staff: bool
+
+
+def _seen(insert: Callable[[Table], Any]) -> Any:
+    users = User.__table__
+    assert isinstance(users, Table)
+    stmt = insert(users).values(
+        id=bindparam("id"),
+        first_name=bindparam("first_name"),
+        username=bindparam("username"),
+        telegram_language=bindparam("telegram_language"),
+        unreachable=None,
+        is_staff=False,
+        created_at=bindparam("now"),
+        seen_at=bindparam("now"),
+    )
+    fresh = ("first_name", "username", "telegram_language", "seen_at")
+    return stmt.on_conflict_do_update(
+        index_elements=[users.c.id],
+        set_={**{c: stmt.excluded[c] for c in fresh}, "unreachable": None},
+    ).returning(users.c.language, users.c.is_staff)
+
+
+_SEEN = {"sqlite": _seen(sqlite_insert), "postgresql": _seen(pg_insert)}
+
+
 class UsersRepo(Repository):
     async def get(self, user_id: int) -> User | None:
         return await self.session.get(User, user_id)
 
     async def seen(
         self, user_id: int, first_name: str, username: str | None, telegram_language: str | None
-    ) -> User:
+    ) -> Seen:
         """Create or refresh the user row on each update, so notices can reach them later.
 
-        One upsert statement: this runs for every update, so it is worth a round trip each.
-        Telegram's fields are cut to the columns (a client may send a longer language tag), and
-        a user who writes can be written to again.
+        One upsert statement, built once: this runs for every update. Telegram's fields are
+        cut to the columns (a client may send a longer language tag), and a user who writes
+        can be written to again.
         """
-        now = utcnow()
-        fresh = {
-            "first_name": first_name[:FIRST_NAME],
-            "username": username[:USERNAME] if username else None,
-            "telegram_language": telegram_language[:LANGUAGE] if telegram_language else None,
-            "unreachable": None,
-            "seen_at": now,
-        }
-        insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
-        stmt = (
-            insert(User)
-            .values(id=user_id, is_staff=False, created_at=now, **fresh)
-            .on_conflict_do_update(index_elements=[User.id], set_=fresh)
-            .returning(User)
-        )
-        result = await self.session.execute(
-            select(User).from_statement(stmt).execution_options(populate_existing=True)
-        )
-        user: User = result.scalar_one()
-        return user
+        row = (
+            await self.session.execute(
+                _SEEN[self.dialect],
+                {
+                    "id": user_id,
+                    "first_name": first_name[:FIRST_NAME],
+                    "username": username[:USERNAME] if username else None,
+                    "telegram_language": telegram_language[:LANGUAGE]
+                    if telegram_language
+                    else None,
+                    "now": utcnow(),
+                },
+            )
+        ).one()
+        return Seen(language=row.language, is_staff=bool(row.is_staff))
 
     async def staff_ids(self) -> list[int]:
         rows = await self.session.scalars(select(User.id).where(User.is_staff.is_(True)))

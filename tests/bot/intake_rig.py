@@ -83,7 +83,7 @@ async def intake_rig(
     engine = create_engine(database_url)
     boom = Boom()
     core = Core(session_factory(engine), [*all_flows(), boom], CoreConfig(), role_sources())
-    locks = UpdateLocks(engine)
+    locks = UpdateLocks()
     # One try per reply: a failing send surfaces at once instead of after in-place retries.
     deliverer = Deliverer(runtime.call, FloodLimiter(1000.0, 1000.0, 1000), tries=1)
     intake = Intake(core, deliverer, locks, max_attempts=max_attempts)
@@ -91,5 +91,4 @@ async def intake_rig(
         yield IntakeRig(emu, runtime, core, intake, boom)
     finally:
         await runtime.close()
-        await locks.close()
         await engine.dispose()

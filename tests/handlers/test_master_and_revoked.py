@@ -9,8 +9,7 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 
-from handlers.binding import master_role
-from handlers.roles import Role, resolve_roles
+from handlers.roles import Role, resolve_roles, studio_roles
 from policy.acceptance import Acceptance
 from services import studio_decisions as decide
 from storage.models import BindingCode, Studio, Submission
@@ -59,7 +58,7 @@ async def test_the_master_binds_and_files_the_plan_but_not_the_report(
     assert "已登记为“张三数控工作室”的领办人" in master.last.text
     async with db() as uow:
         studio = await uow.session.get(Studio, studio_id)
-        roles = await resolve_roles(uow, MASTER, frozenset(), [master_role])
+        roles = await resolve_roles(uow, MASTER, frozenset(), [studio_roles])
         notice = await uow.outbox.by_key(f"bind-used:{code}")
     assert studio is not None and (studio.master_user_id, studio.contact_user_id) == (MASTER, 1001)
     assert Role.MASTER in roles and notice is not None and "领办人" in notice.action["text"]

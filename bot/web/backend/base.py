@@ -82,5 +82,7 @@ class BackendBase:
         config, user = self.core.config, who.user
         row = await uow.users.seen(user.id, user.first_name, user.username, user.language_code)
         lang = config.recipients.language(who.lang or row.language, user.language_code)
-        roles = await resolve_roles(uow, user.id, config.staff_ids, self.core.role_sources)
+        roles = await resolve_roles(
+            uow, user.id, config.staff_ids, self.core.role_sources, made_staff=row.is_staff
+        )
         return Visit(uow, user.id, roles, View(Texts(lang), config.tz, self.now()))

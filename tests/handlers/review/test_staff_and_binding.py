@@ -7,8 +7,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from handlers.review import contact_role
-from handlers.roles import Role, resolve_roles
+from handlers.roles import Role, resolve_roles, studio_roles
 from policy.categories import StudioCategory
 from storage.models import AuditEntry, OutboxMessage, Studio
 from storage.repos.studios import StudioFacts, StudiosRepo
@@ -111,7 +110,7 @@ async def test_binding_code_links_once(chat: Chat, db: Db) -> None:
     assert "绑定成功" in contact.last.text and "李四面点技能大师工作室" in contact.last.text
     assert await _contact(db, sid) == 1001
     async with db() as uow:
-        assert Role.CONTACT in await resolve_roles(uow, 1001, frozenset(), [contact_role])
+        assert Role.CONTACT in await resolve_roles(uow, 1001, frozenset(), [studio_roles])
         notice = await uow.outbox.by_key(f"bind-used:{code}")
     assert notice is not None and notice.chat_id == STAFF_ID
     other = chat(1003)
