@@ -120,7 +120,9 @@ class Playground:
             return ""
         lines = ["Mini App (open in a browser, signed as each persona):"]
         for persona in PERSONAS.values():
-            link = signed_link(base, token, persona.user_id, persona.first_name, "form=apply")
+            link = signed_link(
+                base, token, persona.user_id, persona.first_name, "form=application"
+            )
             lines.append(f"  {persona.name}: {link}")
         master = PERSONAS["master"]
         link = signed_link(base, token, master.user_id, master.first_name, "form=check")

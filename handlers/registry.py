@@ -9,6 +9,7 @@ from handlers.flow import Flow
 from handlers.roles import Role
 from services.messages.actions import Btn, Keyboard
 from services.messages.keyboards import rows
+from services.messages.payloads import RENAMED_FLOWS
 
 
 class Registry:
@@ -18,6 +19,11 @@ class Registry:
         self.by_command = {c: f for f in flows for c in f.commands}
         if len(self.by_name) != len(flows):
             raise ValueError("two flows share a name")
+        if taken := set(RENAMED_FLOWS) & set(self.by_name):
+            raise ValueError(f"a flow took a former name: {taken}")
+        self.by_name |= {
+            old: self.by_name[new] for old, new in RENAMED_FLOWS.items() if new in self.by_name
+        }  # a Mini App link sent before a rename names the flow as it was
 
     def menu(self, ctx: Context) -> Keyboard:
         buttons: list[Btn] = [b for f in self.flows if (b := f.menu_button(ctx)) is not None]

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from handlers.context import Context
 from handlers.forms import FormSession
+from services.decisions import ReturnNote
 from services.labels import field_names, kind_label
-from services.revisions import Returned, to_fix
+from services.revisions import to_fix
 from storage.models import SubmissionVersion
 
 
-def returned_note(ctx: Context, kind: str, returned: Returned) -> str:
+def returned_note(ctx: Context, kind: str, returned: ReturnNote) -> str:
     return ctx.t(
         "review.reopened",
         kind=kind_label(ctx.texts, kind),

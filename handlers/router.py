@@ -6,7 +6,7 @@ from handlers.context import Context
 from handlers.events import ButtonPress, Command, FileUpload, Text, Unsupported
 from handlers.flow import Flow
 from handlers.steps.state import StaleState
-from services.messages.payloads import BadPayload, decode
+from services.messages.payloads import BadPayload, current_flow, decode
 
 
 def allowed(ctx: Context, flow: Flow) -> bool:
@@ -14,6 +14,8 @@ def allowed(ctx: Context, flow: Flow) -> bool:
 
 
 async def route(ctx: Context) -> None:
+    if ctx.conversation is not None:  # opened before its flow was renamed: goes on under the name
+        ctx.conversation.flow = current_flow(ctx.conversation.flow)
     try:
         await _route(ctx)
     except StaleState:

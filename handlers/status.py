@@ -10,8 +10,8 @@ from handlers.flow import Flow
 from handlers.forms import FormFlow
 from handlers.studios.card import standing_line
 from policy.forms.walk import question_count, visible_nodes
-from policy.states import SubmissionStatus
 from services import studios
+from services.decisions import return_note
 from services.drafts import DiscardDraft, discard_draft
 from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
@@ -63,8 +63,9 @@ def _submission_lines(ctx: Context, sub: Submission) -> list[str]:
             when=_local(ctx, sub.updated_at),
         )
     ]
-    if sub.status == SubmissionStatus.RETURNED and sub.decision_reason:
-        lines.append(ctx.t("status.reason", reason=sub.decision_reason))
+    note = return_note(sub)
+    if note is not None and not note.revised and note.reason:
+        lines.append(ctx.t("status.reason", reason=note.reason))
     return lines
 
 

@@ -62,6 +62,13 @@ def is_locked(status: SubmissionStatus) -> bool:
     return not SUBMISSION_MOVES.targets(status)
 
 
+def return_stands(status: SubmissionStatus, version: int) -> bool:
+    """第七条, 第八条: what staff asked to fix, and why, stands while the unit revises a returned
+    submission and while staff review the revision it hands in (a later version is only ever
+    handed in after a return); the next decision replaces it."""
+    return status == S.RETURNED or (status == OPEN and version > 1)
+
+
 def label(status: SubmissionStatus, lang: Lang) -> str:
     """Chinese or English label of a submission status."""
     return _LABELS[status].text(lang)

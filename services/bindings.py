@@ -31,7 +31,6 @@ from policy.filing import BINDABLE, StudioRole
 from policy.i18n import Lang
 from services.messages.actions import Send
 from services.recipients import texts_for
-from services.studio_notices import DEFAULT_LANG
 from services.studios import studio
 from storage.models import BindingCode, Studio
 from storage.repos.binding import Attempt, BindingRepo, Redeem
@@ -94,7 +93,8 @@ class RedeemCode:
     text: str
     user_name: str
     """How the staff member who issued the code is told who used it."""
-    default_lang: Lang = DEFAULT_LANG
+    default_lang: Lang
+    """`LOCALE` (services.recipients), for whoever chose no language."""
 
 
 @dataclass(frozen=True, slots=True)

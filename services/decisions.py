@@ -32,7 +32,9 @@ from services.recipients import tell, texts_for
 from services.revisions import reopen_command
 from storage.models import Studio, Submission
 from storage.repos.application_facts import studio_facts
-from storage.repos.reviews import OPEN, Decision, ReviewsRepo
+from storage.repos.reviews import OPEN, Decision, ReviewsRepo, decision_note
+from storage.repos.reviews import ReturnNote as ReturnNote  # what staff asked to fix and why
+from storage.repos.reviews import return_note as return_note  # … for every reader
 from storage.repos.studios import StudiosRepo
 from storage.repos.submissions import SubmissionsRepo
 from storage.uow import UnitOfWork
@@ -149,13 +151,14 @@ async def last_decision(uow: UnitOfWork, submission: Submission) -> LastDecision
         return None
     user = await uow.users.get(by)
     shown = SubmissionStatus.RETURNED if submission.status == OPEN else submission.status
+    note = decision_note(submission)
     return LastDecision(
         SubmissionStatus(shown),
         by,
         (user.first_name or None) if user else None,
         submission.decided_at,
-        submission.decision_reason,
-        tuple(submission.fields_to_fix or ()),
+        note.reason,
+        note.fields,
     )
 
 
@@ -239,14 +242,15 @@ async def _carry_out(
         studio = await _create_studio(uow, submission, now)
     elif submission.status == SubmissionStatus.RETURNED:
         await uow.repo(SubmissionsRepo).open_revision_draft(submission, now)
+    note = decision_note(submission)
     await uow.audit.record(
         cmd.by,
         f"review.{submission.status}",
         "submission",
         submission.id,
         version=submission.version,
-        reason=submission.decision_reason,
-        fields=submission.fields_to_fix,
+        reason=note.reason,
+        fields=list(note.fields) or None,
         at=now.isoformat(),
         studio_id=studio.id if studio else None,
     )
@@ -257,8 +261,8 @@ async def _carry_out(
         submission.title,
         SubmissionStatus(submission.status),
         submission.version,
-        submission.decision_reason,
-        tuple(submission.fields_to_fix or ()),
+        note.reason,
+        note.fields,
         StudioCreated(studio.id, studio.name) if studio else None,
         notified,
     )
@@ -285,10 +289,11 @@ async def _notify_unit(
         title=submission.title,
         receipt=submission.receipt_no,
     )
-    if submission.decision_reason:
-        text += "\n\n" + texts("review.reason_line", reason=submission.decision_reason)
-    if submission.fields_to_fix:
-        names = field_names(texts, submission.kind, list(submission.fields_to_fix))
+    note = decision_note(submission)
+    if note.reason:
+        text += "\n\n" + texts("review.reason_line", reason=note.reason)
+    if note.fields:
+        names = field_names(texts, submission.kind, list(note.fields))
         text += "\n" + texts("review.fields_line", fields=names)
     if submission.status == SubmissionStatus.RETURNED:
         command = reopen_command(submission.kind, submission.year)

@@ -81,14 +81,24 @@ def with_answer(
 
 def back(answers: EligibilityAnswers) -> tuple[EligibilityAnswers, QuestionKey | None]:
     """Forget the answer to the question asked last; that question is asked again (None: none)."""
-    done = answered(answers)
-    if not done:
+    found = forget_last(dump(answers))
+    if found is None:
         return answers, None
+    stored, previous = found
+    return EligibilityAnswers(as_of=answers.as_of, **stored["answers"]), previous
+
+
+def forget_last(stored: Stored) -> tuple[Stored, QuestionKey] | None:
+    """:func:`back` on a conversation's stored answers (None: nothing answered). It needs no
+    day: which answer is forgotten does not depend on it."""
+    given = dict(stored.get("answers", {}))
+    done = [q for q in QUESTION_ORDER if given.get(QUESTION_FIELD[q]) is not None]
+    if not done:
+        return None
     previous = done[-1]
-    data = answers.model_dump()
     for question in _FORGET_WITH.get(previous, (previous,)):
-        data[QUESTION_FIELD[question]] = None
-    return EligibilityAnswers(**data), previous
+        given.pop(QUESTION_FIELD[question], None)
+    return {"answers": given}, previous
 
 
 # ---- the questions --------------------------------------------------------------------------

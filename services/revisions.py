@@ -1,10 +1,10 @@
 """A submission returned for revision (第七条, 第八条), as the unit meets it again.
 
-A return (services.decisions) keeps a reason and the fields to fix on the submission and opens
-the revision draft. Whatever form it is (application, plan, report), the unit's next opening
-of that form lands in the revision draft with the reason shown, and the fields to fix stay
-flagged until each is changed; handing the draft in makes the next version
-(services.submissions).
+A return (services.decisions) keeps a reason and the fields to fix on the submission, read back
+as its ``ReturnNote`` (storage.repos.reviews), and opens the revision draft. Whatever form it is
+(application, plan, report), the unit's next opening of that form lands in the revision draft
+with the reason shown, and the fields to fix stay flagged until each is changed; handing the
+draft in makes the next version (services.submissions).
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from datetime import datetime
 
 from policy.forms.application import APPLICATION
 from policy.states import SubmissionStatus
-from storage.models import Draft, Submission, SubmissionVersion
+from storage.models import Draft, SubmissionVersion
 from storage.repos.annual_filings import AnnualFilingsRepo
+from storage.repos.reviews import ReturnNote, return_note
 from storage.repos.submissions import SubmissionsRepo
 from storage.uow import UnitOfWork
 
@@ -31,34 +32,13 @@ def reopen_command(kind: str, year: int) -> str:
     return f"/{command}" if kind == APPLICATION.name else f"/{command} {year}"
 
 
-@dataclass(frozen=True, slots=True)
-class Returned:
-    """What staff said when they returned the submission."""
-
-    submission_id: int
-    receipt: str
-    reason: str | None
-    fields: tuple[str, ...]
-
-    @classmethod
-    def of(cls, submission: Submission) -> Returned:
-        fields = tuple(submission.fields_to_fix or ())
-        return cls(submission.id, submission.receipt_no, submission.decision_reason, fields)
-
-
-def revised_after(submission: Submission) -> Returned | None:
-    """The return an open submission was revised after (None if it never was returned)."""
-    revised = submission.status == SubmissionStatus.SUBMITTED and submission.version > 1
-    return Returned.of(submission) if revised and submission.decision_reason else None
-
-
 async def revision_draft(
     uow: UnitOfWork,
     owner_id: int,
     kind: str,
     now: datetime,
     filing: tuple[int, int] | None = None,
-) -> tuple[Draft, Returned] | None:
+) -> tuple[Draft, ReturnNote] | None:
     """The revision draft of the owner's returned submission of `kind` (for a plan or report:
     of the studio and year `filing` names), opened if need be; None if none is returned."""
     if filing is None:
@@ -66,10 +46,11 @@ async def revision_draft(
         found = next((s for s in mine if s.status == SubmissionStatus.RETURNED), None)
     else:
         found = await uow.repo(AnnualFilingsRepo).find(kind, *filing)
-    if found is None or found.status != SubmissionStatus.RETURNED:
+    note = return_note(found) if found is not None else None
+    if found is None or note is None or note.revised:
         return None
     draft = await uow.repo(SubmissionsRepo).open_revision_draft(found, now)
-    return draft, Returned.of(found)
+    return draft, note
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +63,8 @@ async def to_fix(uow: UnitOfWork, draft: Draft) -> ToFix | None:
     """The fields staff asked to fix in the submission `draft` revises (None: not a revision)."""
     subs = uow.repo(SubmissionsRepo)
     submission = await subs.get(draft.submission_id) if draft.submission_id else None
-    if submission is None:
+    note = return_note(submission) if submission is not None else None
+    if note is None:
         return None
-    latest = await subs.latest_version(submission.id)
-    return ToFix(tuple(submission.fields_to_fix or ()), latest)
+    latest = await subs.latest_version(note.submission_id)
+    return ToFix(note.fields, latest)

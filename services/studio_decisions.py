@@ -10,10 +10,11 @@ caller's unit of work (the caller commits; a refusal writes nothing).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from datetime import date, datetime
 
 from policy.acceptance import Acceptance, AcceptanceProblem, acceptance_problem
+from policy.i18n import Lang
 from policy.revocation_decision import RevocationDecision, apply_decision
 from policy.states import StudioState, can_transition, transition
 from policy.studio_status import holds_title
@@ -70,6 +71,9 @@ class Renew:
     start: date
     by: int
     document_number: str | None = None
+    _: KW_ONLY
+    default_lang: Lang
+    """`LOCALE` (services.recipients): the unit's notice for a contact who chose no language."""
 
 
 async def renew(uow: UnitOfWork, cmd: Renew, now: datetime) -> SupportPeriod:
@@ -106,6 +110,7 @@ async def renew(uow: UnitOfWork, cmd: Renew, now: datetime) -> SupportPeriod:
         found,
         f"renewed:{found.id}:{period.first_year}",
         "studio.notice_renewed",
+        cmd.default_lang,
         start=period.start.isoformat(),
         first=period.first_year,
         last=period.last_year,
@@ -118,6 +123,8 @@ class Accept:
     studio_id: int
     accepted_on: date
     by: int
+    _: KW_ONLY
+    default_lang: Lang
 
 
 async def accept(uow: UnitOfWork, cmd: Accept, now: datetime) -> Acceptance:
@@ -139,13 +146,19 @@ async def accept(uow: UnitOfWork, cmd: Accept, now: datetime) -> Acceptance:
         found,
         f"accepted:{found.id}",
         "studio.notice_accepted",
+        cmd.default_lang,
         day=cmd.accepted_on.isoformat(),
     )
     return acceptance
 
 
 async def revoke(
-    uow: UnitOfWork, studio_id: int, decision: RevocationDecision, now: datetime
+    uow: UnitOfWork,
+    studio_id: int,
+    decision: RevocationDecision,
+    now: datetime,
+    *,
+    default_lang: Lang,
 ) -> StudioState:
     """第十七条, 第十八条: records the decision and ends the title (REVOKED or WITHDRAWN)."""
     found = await studio(uow, studio_id)
@@ -174,6 +187,7 @@ async def revoke(
         found,
         f"revoked:{found.id}",
         f"studio.notice_{after.value}",
+        default_lang,
         ground=decision.ground,
         document=decision.document_number,
         day=decision.decided_on.isoformat(),

@@ -1,4 +1,6 @@
-"""The unit hears staff's decisions on its studio through the outbox, in its own language."""
+"""The unit hears staff's decisions on its studio through the outbox, in its own language: the
+one it chose, its Telegram client's, else the configured `LOCALE` the decision carries
+(services.recipients)."""
 
 from __future__ import annotations
 
@@ -10,16 +12,14 @@ from services.recipients import texts_for
 from storage.models import Studio
 from storage.uow import UnitOfWork
 
-DEFAULT_LANG: Lang = "zh"
-
 
 async def notify_unit(
-    uow: UnitOfWork, found: Studio, key: str, text_key: str, **values: object
+    uow: UnitOfWork, found: Studio, key: str, text_key: str, default: Lang, **values: object
 ) -> bool:
     """Queue ``text_key`` for the studio's contact; False when the studio has none bound."""
     if found.contact_user_id is None:
         return False
-    texts = await texts_for(uow, found.contact_user_id, DEFAULT_LANG)
+    texts = await texts_for(uow, found.contact_user_id, default)
     shown = {
         k: ground_label(v, texts.lang) if isinstance(v, RevocationGround) else v
         for k, v in values.items()

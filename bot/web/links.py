@@ -14,7 +14,7 @@ from bot.web.auth import sign_init_data
 
 
 def mini_app_url(
-    base: str, init_data: str, query: str = "form=apply", theme: dict[str, str] | None = None
+    base: str, init_data: str, query: str = "form=application", theme: dict[str, str] | None = None
 ) -> str:
     fragment = [
         "tgWebAppData=" + quote(init_data, safe=""),

@@ -14,7 +14,7 @@ from storage.models import Draft
 
 
 class ApplicationFlow(FormFlow):
-    name = "apply"
+    name = APPLICATION.name
     commands = ("apply",)
     menu_key = "menu.apply"
     spec = APPLICATION

@@ -2,19 +2,25 @@
 
 One question at a time, only those the rules still need (:func:`policy.eligibility.next_question`).
 Every answer is committed with its update, so a restart resumes at the same question; the result
-is counted anonymously and the conversation closes.
+is counted anonymously and the conversation closes. The conversation is a :class:`CheckState`
+on the step kit (Back forgets the last answer, Cancel ends the check); its row is the one the
+Mini App reads and writes (services.eligibility_check), so the state is the stored answers and
+the next question is worked out from them, on the day of the check, whenever it is needed.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from pydantic import Field, TypeAdapter
+
 from handlers.context import Context
 from handlers.eligibility.questions import ANSWER, render
-from handlers.flow import Flow
 from handlers.forms.web import offer_web
+from handlers.steps import FlowState, Screen, StaleState, StepFlow
 from policy.eligibility import (
     QUESTION_ORDER,
     EligibilityAnswers,
-    EligibilityResult,
     QuestionKey,
     evaluate_eligibility,
 )
@@ -23,27 +29,41 @@ from policy.validators.numbers import parse_date
 from services.eligibility_check import (
     FLOW,
     answered,
-    back,
     choice,
     dump,
     finish,
+    forget_last,
     load,
+    ongoing,
     with_answer,
 )
 from services.messages.eligibility import render_result
 from services.messages.keyboards import button, rows
-from services.messages.payloads import Action
+from services.messages.payloads import Action, BadPayload
 from storage.models import Conversation
 
 
-class CheckFlow(Flow):
+class CheckState(FlowState):
+    """The stored answers (without the day of the check); `step` is the question asked."""
+
+    answers: dict[str, Any] = Field(default_factory=dict)
+
+    @classmethod
+    def of(cls, answers: EligibilityAnswers, question: QuestionKey) -> CheckState:
+        return cls(step=question.value, **dump(answers))
+
+
+class CheckFlow(StepFlow[CheckState]):
     name = FLOW
     commands = ("check",)
     menu_key = "menu.check"
+    states = TypeAdapter(CheckState)
+    cancelled_key = "check.cancelled"
+    back_key, cancel_key = "check.back", "check.cancel"
 
     async def start(self, ctx: Context, args: str) -> None:
         conv = ctx.conversation
-        answers = load(conv.data, ctx.now().date()) if conv and conv.flow == self.name else None
+        answers = ongoing(conv, ctx.now().date())
         if conv is None or answers is None or not answered(answers):
             await self._begin(ctx)
             return
@@ -54,83 +74,64 @@ class CheckFlow(Flow):
         ctx.send(ctx.t("check.resume", count=len(answered(answers))), rows(choices, per_row=2))
         offer_web(ctx, self.name)
 
-    async def on_button(self, ctx: Context, conv: Conversation | None, action: Action) -> None:
-        if conv is None:
-            await super().on_button(ctx, conv, action)
-            return
-        answers = load(conv.data, ctx.now().date())
-        question = evaluate_eligibility(answers).next_question if answers else None
-        if answers is None or question is None or action.is_("restart"):
+    def previous(self, state: CheckState) -> CheckState | None:
+        found = forget_last(state.model_dump(exclude={"step"}))
+        return None if found is None else CheckState(step=found[1].value, **found[0])
+
+    async def screen(self, ctx: Context, conv: Conversation, state: CheckState) -> Screen:
+        pending = _pending(ctx, state)
+        if pending is None:
+            raise StaleState(f"{self.name}: no question pending")
+        text, keyboard = render(ctx, *pending, conv.seq)
+        return text, self.with_nav(ctx, conv, state, keyboard)
+
+    async def press(
+        self, ctx: Context, conv: Conversation, state: CheckState, action: Action
+    ) -> None:
+        pending = _pending(ctx, state)
+        if pending is None or action.is_("restart"):
             await self._begin(ctx)
         elif action.verb == ANSWER:
-            await self._answer(ctx, conv, answers, question, action.tail)
-        elif action.is_("back"):
-            await self._back(ctx, conv, answers)
-        elif action.is_("cancel"):
-            await self._cancel(ctx)
+            answer = choice(pending[1], action.tail)
+            if answer is None:
+                raise BadPayload(f"check: {action.tail!r} answers no {pending[1]}")
+            await self._advance(ctx, conv, with_answer(*pending, answer))
         elif action.is_("continue"):
-            self._ask(ctx, conv, answers, question)
+            await self.show(ctx, conv, state)
         else:
-            await self._stale(ctx, conv)
+            raise BadPayload(f"check: {action.verb} at {state.step}")
 
-    async def on_text(self, ctx: Context, conv: Conversation, text: str) -> None:
+    async def answer(self, ctx: Context, conv: Conversation, state: CheckState, text: str) -> None:
+        """Only the date of a finding is typed; anything else restates the question."""
+        pending = _pending(ctx, state)
+        if pending is None or pending[1] is not QuestionKey.BAR_DATE:
+            await super().answer(ctx, conv, state, text)
+            return
         today = ctx.now().date()
-        answers = load(conv.data, today)
-        if (
-            answers is None
-            or evaluate_eligibility(answers).next_question is not QuestionKey.BAR_DATE
-        ):
-            await self.reprompt(ctx, conv, ctx.t("common.use_buttons"))
-            return
-        try:
-            found_on = parse_date(text, not_after=today)
-        except FieldError as error:
-            note = ctx.t("check.bad_date", reason=error.message(ctx.texts.lang))
-            await self.reprompt(ctx, conv, note)
-            return
-        await self._advance(ctx, conv, with_answer(answers, QuestionKey.BAR_DATE, found_on))
+        found_on = await self.check(
+            ctx, conv, state, text, lambda t: parse_date(t, not_after=today)
+        )
+        if found_on is not None:
+            await self._advance(ctx, conv, with_answer(pending[0], QuestionKey.BAR_DATE, found_on))
+
+    def refused(self, ctx: Context, error: FieldError) -> str:
+        return ctx.t("check.bad_date", reason=error.message(ctx.texts.lang))
+
+    async def cancel(self, ctx: Context, conv: Conversation, state: CheckState) -> None:
+        await self.end(ctx)
+        ctx.show(ctx.t(self.cancelled_key), ctx.registry.menu(ctx))
 
     async def reprompt(self, ctx: Context, conv: Conversation, note: str | None = None) -> None:
-        """Restate the pending question, with its buttons, under ``note``."""
-        answers = load(conv.data, ctx.now().date())
-        question = evaluate_eligibility(answers).next_question if answers else None
-        if answers is None or question is None:
+        """Restate the pending question under ``note``; a check with none pending starts over."""
+        if _pending(ctx, self.state(conv)) is None:
             await self._begin(ctx)
-            return
-        text, keyboard = render(ctx, answers, question, conv.seq)
-        ctx.send(f"{note}\n\n{text}" if note else text, keyboard)
-
-    async def on_cancel(self, ctx: Context, conv: Conversation) -> str:
-        return ctx.t("check.cancelled")
+        else:
+            await super().reprompt(ctx, conv, note)
 
     async def _begin(self, ctx: Context) -> None:
         answers = EligibilityAnswers(as_of=ctx.now().date())
-        first = QUESTION_ORDER[0]
-        conv = await ctx.uow.conversations.open(ctx.user_id, self.name, first.value, dump(answers))
-        ctx.conversation = conv
-        text, keyboard = render(ctx, answers, first, conv.seq)
-        ctx.show(f"{ctx.t('check.intro')}\n\n{text}", keyboard)
+        await self.begin(ctx, CheckState.of(answers, QUESTION_ORDER[0]), note=ctx.t("check.intro"))
         offer_web(ctx, self.name)
-
-    def _ask(
-        self, ctx: Context, conv: Conversation, answers: EligibilityAnswers, question: QuestionKey
-    ) -> None:
-        text, keyboard = render(ctx, answers, question, conv.seq)
-        ctx.show(text, keyboard)
-
-    async def _answer(
-        self,
-        ctx: Context,
-        conv: Conversation,
-        answers: EligibilityAnswers,
-        question: QuestionKey,
-        value: str,
-    ) -> None:
-        answer = choice(question, value)
-        if answer is None:
-            await self._stale(ctx, conv)
-        else:
-            await self._advance(ctx, conv, with_answer(answers, question, answer))
 
     async def _advance(
         self, ctx: Context, conv: Conversation, answers: EligibilityAnswers
@@ -138,31 +139,15 @@ class CheckFlow(Flow):
         """Store the answer; ask the next question, or give the result once it is settled."""
         result = evaluate_eligibility(answers)
         if result.next_question is None:
-            await self._finish(ctx, answers, result)
+            await finish(ctx.uow, ctx.user_id, result, ctx.now())
+            ctx.conversation = None
+            ctx.show(render_result(ctx.texts, answers, result), ctx.registry.menu(ctx))
             return
-        await ctx.uow.conversations.save(conv, result.next_question.value, dump(answers))
-        self._ask(ctx, conv, answers, result.next_question)
+        await self.move(ctx, conv, CheckState.of(answers, result.next_question))
 
-    async def _back(self, ctx: Context, conv: Conversation, answers: EligibilityAnswers) -> None:
-        earlier, question = back(answers)
-        if question is None:
-            await self._stale(ctx, conv)
-            return
-        await ctx.uow.conversations.save(conv, question.value, dump(earlier))
-        self._ask(ctx, conv, earlier, question)
 
-    async def _finish(
-        self, ctx: Context, answers: EligibilityAnswers, result: EligibilityResult
-    ) -> None:
-        await finish(ctx.uow, ctx.user_id, result, ctx.now())
-        ctx.conversation = None
-        ctx.show(render_result(ctx.texts, answers, result), ctx.registry.menu(ctx))
-
-    async def _cancel(self, ctx: Context) -> None:
-        await ctx.uow.conversations.close(ctx.user_id)
-        ctx.conversation = None
-        ctx.show(ctx.t("check.cancelled"), ctx.registry.menu(ctx))
-
-    async def _stale(self, ctx: Context, conv: Conversation) -> None:
-        ctx.answer(ctx.t("common.stale_button"), alert=True)
-        await self.reprompt(ctx, conv)
+def _pending(ctx: Context, state: CheckState) -> tuple[EligibilityAnswers, QuestionKey] | None:
+    """The answers as of today and the question they wait for; None: unusable or settled."""
+    answers = load(state.model_dump(exclude={"step"}), ctx.now().date())
+    question = evaluate_eligibility(answers).next_question if answers else None
+    return None if answers is None or question is None else (answers, question)

@@ -8,8 +8,8 @@ from typing import Any
 from handlers.context import Context
 from handlers.review.album import FileSplit, slot_label, split
 from handlers.review.fields import show_value
+from services.decisions import return_note
 from services.labels import field_label, kind_label, status_label
-from services.revisions import revised_after
 from storage.models import Submission, SubmissionVersion
 
 MESSAGE_MAX = 3900  # Telegram allows 4096 characters; keep room for the headline
@@ -134,8 +134,9 @@ async def summary_text(
     ]
     if version is not None and previous is not None:
         parts.append(diff_block(ctx, submission.kind, previous, version))
-        if (returned := revised_after(submission)) is not None:
-            parts.append(ctx.t("review.last_reason", reason=returned.reason))
+        note = return_note(submission)
+        if note is not None and note.revised and note.reason:
+            parts.append(ctx.t("review.last_reason", reason=note.reason))
     lines = answer_lines(ctx, submission.kind, version.answers) if version else []
     files = split(version, previous) if version else None
     tail = files_block(ctx, submission.kind, files)

@@ -1,5 +1,5 @@
-"""`StepFlow`: a staff conversation written as typed steps, with Back, Cancel and one way to
-refuse an input.
+"""`StepFlow`: a conversation (staff's, and /check) written as typed steps, with Back, Cancel
+and one way to refuse an input.
 
 A subclass says what its state is (a :class:`FlowState` model, or a union of them told apart
 by `step`), what each step shows (`screen`), where Back leads (`previous`), and what a press
@@ -69,13 +69,15 @@ class StepFlow(Flow, Generic[S]):
         state: S = read_state(conv, self.states)
         return state
 
-    async def begin(self, ctx: Context, state: S, fresh: bool = False) -> Conversation:
-        """Open this flow's conversation at `state` (replacing any other) and show it: in place
-        of the pressed message, or as a new message if `fresh`."""
+    async def begin(
+        self, ctx: Context, state: S, fresh: bool = False, note: str = ""
+    ) -> Conversation:
+        """Open this flow's conversation at `state` (replacing any other) and show it, under
+        `note`: in place of the pressed message, or as a new message if `fresh`."""
         step, data = row_of(state)
         conv = await ctx.uow.conversations.open(ctx.user_id, self.name, step, data)
         ctx.conversation = conv
-        await self.show(ctx, conv, state, fresh=fresh)
+        await self.show(ctx, conv, state, note, fresh=fresh)
         return conv
 
     async def move(self, ctx: Context, conv: Conversation, state: S, note: str = "") -> None:
@@ -105,8 +107,12 @@ class StepFlow(Flow, Generic[S]):
         try:
             return validator(text)
         except FieldError as error:
-            await self.reprompt(ctx, conv, refusal(ctx, error))
+            await self.reprompt(ctx, conv, self.refused(ctx, error))
             return None
+
+    def refused(self, ctx: Context, error: FieldError) -> str:
+        """The refusal shown above the question asked again: the forms' reply."""
+        return refusal(ctx, error)
 
     def nav(self, ctx: Context, conv: Conversation, state: S) -> tuple[Btn, ...]:
         """Back (where the step has one) and Cancel, the last row of every step."""

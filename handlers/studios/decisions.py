@@ -137,8 +137,13 @@ async def settle(
         return "targets_done"
     if isinstance(state, AcceptState):
         assert isinstance(value, date)
-        await decide.accept(uow, decide.Accept(state.studio, value, ctx.user_id), ctx.now())
+        lang = ctx.config.default_lang
+        accept = decide.Accept(state.studio, value, ctx.user_id, default_lang=lang)
+        await decide.accept(uow, accept, ctx.now())
         return "accepted_done"
     assert state.start is not None and (value is None or isinstance(value, str))
-    await decide.renew(uow, decide.Renew(state.studio, state.start, ctx.user_id, value), ctx.now())
+    renew = decide.Renew(
+        state.studio, state.start, ctx.user_id, value, default_lang=ctx.config.default_lang
+    )
+    await decide.renew(uow, renew, ctx.now())
     return "renewed_done"

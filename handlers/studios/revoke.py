@@ -112,5 +112,6 @@ async def record(uow: UnitOfWork, ctx: Context, state: RevokeState) -> str:
         made = decision(ctx, state)
     except ValidationError as exc:
         raise studio_decisions.NotAllowed("no_title") from exc
-    await studio_decisions.revoke(uow, state.studio, made, ctx.now())
+    lang = ctx.config.default_lang
+    await studio_decisions.revoke(uow, state.studio, made, ctx.now(), default_lang=lang)
     return "revoked_done"

@@ -11,15 +11,17 @@ read back into one; arguments are read as typed kinds (:data:`ID`, :data:`VERSIO
 
 Format versions: version 1 (this one) carries no marker, so every button already in a chat stays
 readable; a later format starts with `<version>~`, and a press on a button of any version but
-the current one is :class:`BadPayload` (stale), never misread.
+the current one is :class:`BadPayload` (stale), never misread. A flow that was renamed keeps
+its former name as an alias (:data:`RENAMED_FLOWS`): a button sent before the rename decodes
+to the flow's name now, and is then checked like any other press.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Final, Generic, TypeVar, overload
 
 MAX_PAYLOAD_BYTES = 64
 MAX_NUMBER = 2**63 - 1  # the database's BIGINT
@@ -29,6 +31,10 @@ SEP = ":"
 _FLOW = re.compile(r"[a-z][a-z_]{0,31}")
 _VERB = re.compile(r"[a-z_]{1,16}")
 _MARKED = re.compile(r"(\d+)" + VERSION_MARK)
+
+RENAMED_FLOWS: Final[Mapping[str, str]] = {"apply": "application"}
+"""A flow's former name → its name now (the kind it files, not the command users type), for
+buttons and Mini App links already sent; a former name is never given to another flow."""
 
 T = TypeVar("T")
 A = TypeVar("A")
@@ -166,7 +172,13 @@ def decode(data: str) -> Payload:
     step = number(seq) if seq else None
     if seq and step is None:
         raise BadPayload(f"seq: {seq!r}")
-    return Payload(flow=flow, seq=step, action=Action.parse(action))
+    return Payload(flow=current_flow(flow), seq=step, action=Action.parse(action))
+
+
+def current_flow(name: str) -> str:
+    """The name a flow goes by now, given the one a button, a link or a stored conversation
+    carries."""
+    return RENAMED_FLOWS.get(name, name)
 
 
 def number(text: str, maximum: int = MAX_NUMBER) -> int | None:

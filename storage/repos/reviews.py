@@ -8,18 +8,68 @@ commit, then re-checks its WHERE clause and finds nothing to change).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Final, Literal
 
 from sqlalchemy import CursorResult, func, select, update
 
-from policy.submission_status import DECISIONS, OPEN, SubmissionStatus
+from policy.submission_status import DECISIONS, OPEN, SubmissionStatus, return_stands
 from storage.models import Submission, SubmissionVersion
 from storage.repos.base import Repository
 
-__all__ = ["DECISIONS", "OPEN", "Decision", "ReviewsRepo"]
+__all__ = [
+    "DECISIONS",
+    "OPEN",
+    "REASON_COLUMN",
+    "Decision",
+    "DecisionNote",
+    "ReturnNote",
+    "ReviewsRepo",
+    "decision_note",
+    "return_note",
+]
 
 Decision = Literal[SubmissionStatus.APPROVED, SubmissionStatus.RETURNED, SubmissionStatus.REJECTED]
+
+REASON_COLUMN: Final = Submission.decision_reason
+"""The reason of a submission's last decision, for reports that read it in SQL (the workbook)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionNote:
+    """What staff wrote with a submission's last decision: the reason of a return or a
+    rejection, and the fields a return asked to fix (in the form's order)."""
+
+    reason: str | None
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnNote:
+    """What staff asked to fix and why when they returned a submission (第七条), as long as it
+    stands (:func:`policy.submission_status.return_stands`)."""
+
+    submission_id: int
+    receipt: str
+    reason: str | None
+    fields: tuple[str, ...]
+    revised: bool
+    """The unit has handed in the revision, which now awaits review."""
+
+
+def decision_note(submission: Submission) -> DecisionNote:
+    return DecisionNote(submission.decision_reason, tuple(submission.fields_to_fix or ()))
+
+
+def return_note(submission: Submission) -> ReturnNote | None:
+    """The return that stands on the submission, if one does."""
+    status = SubmissionStatus(submission.status)
+    if not return_stands(status, submission.version):
+        return None
+    note = decision_note(submission)
+    revised = status == OPEN
+    return ReturnNote(submission.id, submission.receipt_no, note.reason, note.fields, revised)
 
 
 class ReviewsRepo(Repository):

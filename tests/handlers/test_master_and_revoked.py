@@ -41,7 +41,8 @@ async def _master_code(chat: Chat) -> str:
 
 async def _revoke(db: Db, studio_id: int) -> None:
     async with db() as uow:
-        await decide.revoke(uow, studio_id, revocation(), datetime(2027, 1, 3, tzinfo=UTC))
+        at = datetime(2027, 1, 3, tzinfo=UTC)
+        await decide.revoke(uow, studio_id, revocation(), at, default_lang="zh")
         await uow.commit()
 
 

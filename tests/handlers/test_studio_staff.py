@@ -9,13 +9,15 @@ from datetime import date, datetime
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from handlers.core import Core
 from policy.targets import TargetOverride
 from services import studio_decisions as decide
+from services.recipients import Recipients
 from storage.exports import export_workbook
 from storage.models import OutboxMessage, Studio
 from storage.uow import UnitOfWork
 from tests.handlers.annual_world import REPORT_PASS, add_studio, fill
-from tests.handlers.conftest import SHANGHAI, STAFF_ID, Clock
+from tests.handlers.conftest import SHANGHAI, STAFF_ID, Clock, rebuilt
 from tests.handlers.driver import ChatDriver
 
 Chat = Callable[..., ChatDriver]
@@ -64,6 +66,20 @@ async def test_heritage_targets_and_acceptance_show_on_the_card(chat: Chat, db: 
     await staff.text("2026-09-01")
     assert "验收合格：2026-09-01，已授予牌匾" in staff.last.text
     assert "验收合格" not in staff.last.labels()
+
+
+async def test_the_unit_hears_the_acceptance_in_the_configured_locale(core: Core, db: Db) -> None:
+    """LOCALE=en: the contact, who never chose a language, is told in English; staff (a zh
+    Telegram client) decide in Chinese."""
+    english = rebuilt(core, recipients=Recipients(frozenset({STAFF_ID}), "en", SHANGHAI))
+    studio_id = await add_studio(db, approved_on=date(2026, 5, 1))
+    staff = ChatDriver(english, STAFF_ID)
+    await staff.command("studio", str(studio_id))
+    await staff.press("验收合格")
+    await staff.text("2026-09-01")
+    async with db() as uow:
+        notice = await uow.outbox.by_key(f"accepted:{studio_id}")
+    assert notice is not None and "passed acceptance on 2026-09-01" in notice.action["text"]
 
 
 async def _flag(db: Db, studio_id: int) -> None:

@@ -18,7 +18,7 @@ from policy.states import (
 )
 from policy.studio_status import gets_reminders, holds_title, is_assessed, may_file
 from policy.studio_status import may_receive_subsidy as subsidised
-from policy.submission_status import DECISIONS, OPEN, is_locked
+from policy.submission_status import DECISIONS, OPEN, is_locked, return_stands
 
 Sub = SubmissionStatus
 St = StudioState
@@ -68,6 +68,22 @@ def test_final_states() -> None:
 def test_the_agency_decides_on_an_open_submission_only() -> None:
     assert OPEN is Sub.SUBMITTED
     assert set(DECISIONS) == moves_of(SubmissionStatus).targets(OPEN)
+
+
+@pytest.mark.parametrize(
+    ("status", "version", "stands"),
+    [
+        (Sub.RETURNED, 1, True),  # the unit revises (第七条)
+        (Sub.RETURNED, 3, True),
+        (Sub.SUBMITTED, 2, True),  # staff review the revision it was handed in after (第八条)
+        (Sub.SUBMITTED, 1, False),  # a first version was never returned
+        (Sub.APPROVED, 2, False),  # the next decision replaces the return
+        (Sub.REJECTED, 2, False),
+        (Sub.DRAFT, 1, False),
+    ],
+)
+def test_a_return_stands_until_the_next_decision(status: Sub, version: int, stands: bool) -> None:
+    assert return_stands(status, version) is stands
 
 
 def test_states_of_different_kinds_never_move_into_each_other() -> None:

@@ -49,7 +49,9 @@ async def _assess(db: Db, sid: int, year: int, passed: bool = True) -> tuple[int
 
 async def _renew(db: Db, sid: int, start: date) -> None:
     async with db() as u:
-        await decide.renew(u, decide.Renew(sid, start, STAFF, "郑人社〔2027〕1号"), _at(2026))
+        await decide.renew(
+            u, decide.Renew(sid, start, STAFF, "郑人社〔2027〕1号", default_lang="zh"), _at(2026)
+        )
         await u.commit()
 
 
@@ -118,7 +120,7 @@ async def test_a_revoked_studio_is_not_assessed_and_gets_no_subsidy(uow: Db) -> 
     sid = await add_studio(uow, approved_on=APPROVED)
     decision = revocation(RevocationGround.BROKE_LAW, "郑人社〔2025〕7号", date(2025, 6, 1))
     async with uow() as u:
-        await decide.revoke(u, sid, decision, _at(2025))
+        await decide.revoke(u, sid, decision, _at(2025), default_lang="zh")
         await u.commit()
     async with uow() as u:
         assert sid not in {s.id for s in await assessable_studios(u, 2025)}

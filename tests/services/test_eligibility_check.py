@@ -63,6 +63,13 @@ def test_back_forgets_the_bar_with_its_date() -> None:
     assert earlier.falsification_found is None and earlier.falsification_finding_date is None
 
 
+def test_back_on_the_stored_answers_forgets_what_back_forgets_without_a_day() -> None:
+    answers = EligibilityAnswers(as_of=TODAY, level=QualificationLevel.TECHNICIAN, healthy=True)
+    earlier, asked_again = check.back(answers)
+    assert check.forget_last(check.dump(answers)) == (check.dump(earlier), asked_again)
+    assert check.forget_last({"answers": {}}) is None
+
+
 async def test_answers_live_in_the_conversation_and_a_finish_counts_and_closes(uow: Db) -> None:
     async with uow() as u:
         await u.conversations.open(1001, "apply", "", {"draft": 7})

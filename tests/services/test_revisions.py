@@ -62,14 +62,33 @@ async def test_an_open_submission_remembers_the_return_it_was_revised_after(uow:
     sid = await add_submission(uow)
     async with uow() as u:
         first = await u.session.get(Submission, sid)
-        assert first is not None and revisions.revised_after(first) is None
+        assert first is not None and decisions.return_note(first) is None
     await give_back(uow, sid)
+    async with uow() as u:
+        back = await u.session.get(Submission, sid)
+        assert back is not None
+        waiting = decisions.return_note(back)
     await resubmit(uow, sid, {"unit_name": "新单位"})
     async with uow() as u:
         again = await u.session.get(Submission, sid)
         assert again is not None
-        returned = revisions.revised_after(again)
-    assert returned is not None and returned.reason == "请补充"
+        returned = decisions.return_note(again)
+    assert waiting is not None and not waiting.revised
+    assert returned is not None and returned.revised
+    assert (returned.reason, returned.fields) == ("请补充", ("unit_name",))
+
+
+async def test_the_next_decision_replaces_the_return(uow: Db) -> None:
+    sid = await add_submission(uow)
+    await give_back(uow, sid)
+    await resubmit(uow, sid, {"unit_name": "新单位"})
+    async with uow() as u:
+        cmd = Decide(sid, 2, SubmissionStatus.REJECTED, STAFF, True, "不属于郑州市辖区")
+        assert isinstance(await decisions.decide(u, cmd, NOW), Decided)
+        rejected = await u.session.get(Submission, sid)
+        assert rejected is not None
+        assert decisions.return_note(rejected) is None
+        assert await revisions.revision_draft(u, UNIT, "application", NOW) is None
 
 
 async def test_the_return_notice_names_the_command_that_reopens_the_form(uow: Db) -> None:

@@ -59,7 +59,9 @@ async def test_renewal_adds_a_period_and_keeps_the_first(uow: Db) -> None:
     sid = await add_studio(uow, approved_on=date(2024, 3, 1))
     async with uow() as u:
         period = await decide.renew(
-            u, decide.Renew(sid, date(2028, 1, 9), STAFF, "郑人社〔2028〕1号"), NOW
+            u,
+            decide.Renew(sid, date(2028, 1, 9), STAFF, "郑人社〔2028〕1号", default_lang="zh"),
+            NOW,
         )
         await u.commit()
     async with uow() as u:
@@ -76,7 +78,9 @@ async def test_a_running_period_is_not_renewed(uow: Db) -> None:
     sid = await add_studio(uow, approved_on=date(2027, 3, 1))
     async with uow() as u:
         with pytest.raises(decide.NotAllowed) as refused:
-            await decide.renew(u, decide.Renew(sid, date(2028, 1, 9), STAFF), NOW)
+            await decide.renew(
+                u, decide.Renew(sid, date(2028, 1, 9), STAFF, default_lang="zh"), NOW
+            )
     assert refused.value.code == "period_running"
 
 
@@ -85,7 +89,9 @@ async def test_a_flagged_studio_is_not_renewed_before_the_decision(uow: Db) -> N
     async with uow() as u:
         (await studios.studio(u, sid)).status = StudioState.FLAGGED
         with pytest.raises(decide.NotAllowed) as refused:
-            await decide.renew(u, decide.Renew(sid, date(2028, 1, 9), STAFF), NOW)
+            await decide.renew(
+                u, decide.Renew(sid, date(2028, 1, 9), STAFF, default_lang="zh"), NOW
+            )
     assert refused.value.code == "flagged"
 
 
@@ -93,19 +99,38 @@ async def test_acceptance_awards_the_plaque_once(uow: Db) -> None:
     sid = await add_studio(uow, approved_on=date(2027, 3, 1))
     async with uow() as u:
         with pytest.raises(decide.NotAllowed) as early:
-            await decide.accept(u, decide.Accept(sid, date(2027, 2, 1), STAFF), NOW)
+            await decide.accept(
+                u, decide.Accept(sid, date(2027, 2, 1), STAFF, default_lang="zh"), NOW
+            )
     assert early.value.code == "before_confirmation"
     async with uow() as u:
-        await decide.accept(u, decide.Accept(sid, date(2027, 5, 1), STAFF), NOW)
+        await decide.accept(u, decide.Accept(sid, date(2027, 5, 1), STAFF, default_lang="zh"), NOW)
         await u.commit()
     async with uow() as u:
         with pytest.raises(decide.NotAllowed) as again:
-            await decide.accept(u, decide.Accept(sid, date(2027, 6, 1), STAFF), NOW)
+            await decide.accept(
+                u, decide.Accept(sid, date(2027, 6, 1), STAFF, default_lang="zh"), NOW
+            )
         card = await studios.card(u, sid, 2027)
         notice = await u.outbox.by_key(f"accepted:{sid}")
     assert again.value.code == "already_accepted"
     assert card.acceptance is not None and card.acceptance.accepted_on == date(2027, 5, 1)
     assert notice is not None and "牌匾" in notice.action["text"]
+
+
+async def test_the_unit_hears_renewal_and_revocation_in_the_configured_locale(uow: Db) -> None:
+    """Its contact never chose a language: the decision's `LOCALE` (here en) decides."""
+    sid = await add_studio(uow, approved_on=date(2024, 3, 1))
+    async with uow() as u:
+        renew = decide.Renew(sid, date(2028, 1, 9), STAFF, default_lang="en")
+        await decide.renew(u, renew, NOW)
+        await decide.revoke(u, sid, decision(), NOW, default_lang="en")
+        await u.commit()
+    async with uow() as u:
+        renewed = await u.outbox.by_key(f"renewed:{sid}:2028")
+        revoked = await u.outbox.by_key(f"revoked:{sid}")
+    assert renewed is not None and "was granted a new support period" in renewed.action["text"]
+    assert revoked is not None and "Ground: Failed the annual assessment" in revoked.action["text"]
 
 
 @pytest.mark.parametrize(
@@ -121,16 +146,18 @@ async def test_revocation_records_the_decision_and_ends_the_title(
 ) -> None:
     sid = await add_studio(uow)
     async with uow() as u:
-        assert await decide.revoke(u, sid, decision(ground), NOW) is after
+        assert await decide.revoke(u, sid, decision(ground), NOW, default_lang="zh") is after
         await u.commit()
     async with uow() as u:
         card = await studios.card(u, sid, 2028)
         audit = await u.audit.for_object("studio", sid)
         notice = await u.outbox.by_key(f"revoked:{sid}")
         with pytest.raises(decide.NotAllowed):
-            await decide.revoke(u, sid, decision(), NOW)
+            await decide.revoke(u, sid, decision(), NOW, default_lang="zh")
         with pytest.raises(decide.NotAllowed):
-            await decide.accept(u, decide.Accept(sid, date(2027, 6, 1), STAFF), NOW)
+            await decide.accept(
+                u, decide.Accept(sid, date(2027, 6, 1), STAFF, default_lang="zh"), NOW
+            )
     assert (card.state, card.decision_ground, card.decision_document) == (
         after,
         ground,
@@ -174,7 +201,7 @@ async def test_a_decision_is_written_only_when_the_caller_commits(uow: Db) -> No
     """Services run in the caller's unit of work: without its commit nothing stays."""
     sid = await add_studio(uow)
     async with uow() as u:
-        await decide.revoke(u, sid, decision(), NOW)
+        await decide.revoke(u, sid, decision(), NOW, default_lang="zh")
     async with uow() as u:
         card = await studios.card(u, sid, 2028)
         notice = await u.outbox.by_key(f"revoked:{sid}")
@@ -193,7 +220,7 @@ async def test_a_revocation_cancels_the_reminders_still_queued(uow: Db) -> None:
             await u.outbox.enqueue(key, 1001, {"kind": "send", "chat_id": 1001, "text": "提醒"})
         await u.commit()
     async with uow() as u:
-        await decide.revoke(u, sid, decision(), NOW)
+        await decide.revoke(u, sid, decision(), NOW, default_lang="zh")
         await u.commit()
     async with uow() as u:
         mine, theirs = [await u.outbox.by_key(key) for key in keys]

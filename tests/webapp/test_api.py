@@ -12,7 +12,7 @@ from tests.webapp.client import WebClient, nodes
 from tests.webapp.conftest import WEBAPP_URL, base_url
 
 
-def web(bot: Harness, user_id: int = 1001, form: str = "apply") -> WebClient:
+def web(bot: Harness, user_id: int = 1001, form: str = "application") -> WebClient:
     return WebClient(base_url(bot), bot.emu.token, user_id, form)
 
 
@@ -80,11 +80,13 @@ async def test_the_chat_and_the_page_share_one_draft(web_bot: Harness) -> None:
     [first] = await alice.ask("/apply")
     assert "🖥 在网页中填写" in first.labels()
     button = first.reply_markup["inline_keyboard"][-1][0]  # type: ignore[index]
-    assert button["web_app"]["url"] == f"{WEBAPP_URL}/?form=apply"
+    assert button["web_app"]["url"] == f"{WEBAPP_URL}/?form=application"
     await alice.ask("星光数控技能大师工作室")
     page = web(bot)
     view = await page.view()
     assert nodes(view)["studio_name"]["value"] == "星光数控技能大师工作室"
+    sent_before_the_rename = await web(bot, form="apply").view()
+    assert nodes(sent_before_the_rename)["studio_name"]["value"] == "星光数控技能大师工作室"
     status, _ = await page.answer("category", "traditional_craft")
     assert status == 200
     [shown] = await alice.ask("/apply")

@@ -33,7 +33,7 @@ async def test_no_mini_app_no_button(chat: Callable[..., ChatDriver]) -> None:
 async def test_apply_offers_the_page_for_the_same_draft(core: Core) -> None:
     alice = ChatDriver(rebuilt(core, webapp_url=BASE + "/"), 1001)
     [button] = web_buttons(await alice.command("apply"))
-    assert button.web_app_url == f"{BASE}/?form=apply" and button.payload is None
+    assert button.web_app_url == f"{BASE}/?form=application" and button.payload is None
     assert button.label == catalog("zh")["forms.web_open"]
     [again] = web_buttons(await alice.command("apply"))
     assert again.web_app_url == button.web_app_url

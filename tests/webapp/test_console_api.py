@@ -11,6 +11,9 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from policy.eligibility import ConditionCode, Verdict
+from policy.support import support_year_in
+from services import studio_decisions as decide
+from services import studios
 from storage.exports.registry import registered
 from storage.models import AuditEntry, Draft, OutboxMessage, Studio, Submission
 from storage.repos.annual import AssessmentsRepo, SubsidiesRepo
@@ -179,6 +182,31 @@ async def test_studios_show_their_support_period_year_by_year(web_bot: Harness) 
     years = [(y["year"], y["support_year"], y["assessment"], y["subsidy"]) for y in shown["years"]]
     assert years == [(2025, 1, "合格", 20_000), (2026, 2, "不合格", 0), (2027, 3, "未考核", 0)]
     assert shown["contact_linked"]
+
+
+async def test_after_a_renewal_the_console_counts_the_new_period_as_the_card_does(
+    web_bot: Harness,
+) -> None:
+    """第十六条第二款: a studio approved in 2024 (assessed 2024–2026) renewed from 2027-01-10;
+    on 1 March 2027 it is in support year 1 of its new period, not past its first."""
+    sid = await add_studio(web_bot.uow, approved_on=date(2024, 3, 1))
+    async with web_bot.uow() as uow:
+        renew = decide.Renew(sid, date(2027, 1, 10), STAFF[0], default_lang="zh")
+        await decide.renew(uow, renew, datetime(2027, 1, 10, 2, 0, tzinfo=UTC))
+        await uow.commit()
+    async with web_bot.uow() as uow:
+        card = await studios.card(uow, sid, 2027)
+    [shown] = (await staff(web_bot).get("studios"))["items"]
+    assert card.current is not None and card.current.renewal
+    assert (
+        shown["phase"]
+        == f"扶持期内，至 {card.current.end.isoformat()}"
+        == "扶持期内，至 2029-12-31"
+    )
+    assert shown["support_ends_on"] == "2029-12-31"
+    years = [(y["year"], y["support_year"]) for y in shown["years"]]
+    assert years == [(2024, 1), (2025, 2), (2026, 3), (2027, 1), (2028, 2), (2029, 3)]
+    assert dict(years)[2027] == support_year_in(card.periods, 2027)
 
 
 async def test_figures_for_the_charts_are_the_stats_figures(web_bot: Harness) -> None:

@@ -48,6 +48,7 @@ from services.decisions import (
     StaleVersion,
 )
 from storage.models import Submission
+from storage.repos.lifecycle import LifecycleRepo
 from storage.repos.review_queue import QueueFilter, ReviewQueueRepo
 from storage.repos.review_stats import StatsRepo
 from storage.repos.reviews import ReviewsRepo
@@ -173,7 +174,8 @@ class ConsoleBackend(BackendBase):
             page = min(max(page, 0), pages - 1)
             rows = await repo.page(page * PAGE_SIZE, PAGE_SIZE, query)
             records = await v.uow.repo(StudioStateRepo).records([s.id for s in rows])
-            items = [studio_view(v.view, s, records[s.id]) for s in rows]
+            periods = await v.uow.repo(LifecycleRepo).periods_of(rows)
+            items = [studio_view(v.view, s, periods[s.id], records[s.id]) for s in rows]
             return StudiosPage(total, page, pages, query, items)
 
     async def stats(self, who: Caller) -> StatsView:

@@ -11,6 +11,7 @@ from storage.exports.registry import Row, Sheet, streamed
 from storage.exports.sheets import labels
 from storage.models import Submission, SubmissionVersion, User
 from storage.repos.application_facts import LEADER_NAME, UNIT_NAME
+from storage.repos.reviews import REASON_COLUMN
 
 
 def _given(value: object) -> str:
@@ -34,7 +35,7 @@ async def _rows(session: AsyncSession) -> AsyncIterator[Row]:
             Submission.updated_at,
             User.first_name,
             Submission.decided_at,
-            Submission.decision_reason,
+            REASON_COLUMN.label("reason"),
         )
         .outerjoin(
             SubmissionVersion,
@@ -61,7 +62,7 @@ async def _rows(session: AsyncSession) -> AsyncIterator[Row]:
             r.updated_at,
             r.first_name or "",
             r.decided_at,
-            r.decision_reason or "",
+            r.reason or "",
         )
 
 

@@ -8,10 +8,12 @@ from services.messages.keyboards import button
 from services.messages.payloads import (
     ID,
     MAX_PAYLOAD_BYTES,
+    RENAMED_FLOWS,
     VERSION_NO,
     Action,
     BadPayload,
     Payload,
+    current_flow,
     decode,
     encode,
     token,
@@ -105,3 +107,10 @@ def test_arguments_that_are_not_their_kind_are_bad(data: str, kinds: tuple[objec
 def test_a_verb_with_junk_arguments_is_not_the_bare_verb() -> None:
     assert decode("review:1:yes").action.is_("yes")
     assert not decode("review:1:yes:junk").action.is_("yes")
+
+
+def test_a_former_flow_name_reads_as_the_flows_name_now() -> None:
+    assert RENAMED_FLOWS["apply"] == "application"
+    assert decode("apply:3:back") == Payload("application", 3, Action("back"))
+    assert decode("apply::open") == decode("application::open")
+    assert current_flow("apply") == "application" and current_flow("review") == "review"
