@@ -62,11 +62,11 @@ class FormSession:
 
     @property
     def answers(self) -> dict[str, Any]:
-        return dict(self.draft.answers or {})
+        return self.draft_form.answers
 
     @property
     def slots(self) -> set[str]:
-        return {f.slot for f in self.files}
+        return self.draft_form.slots
 
     @property
     def cursor(self) -> Cursor:
@@ -96,9 +96,6 @@ class FormSession:
         it in; a conversation the user has since started about something else stays open."""
         await close_conversation(self.ctx.uow, self.ctx.user_id, self.draft.id)
         self.ctx.conversation = None
-
-    async def reload_files(self) -> None:
-        self.files = await self.drafts.files(self.draft.id)
 
     async def move(self, cursor: Cursor) -> None:
         """Commit the new position (bumps seq: buttons of older screens become stale)."""

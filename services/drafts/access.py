@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from policy.forms.spec import FileSlot, FormSpec, Group
 from storage.models import Attachment, Draft
@@ -18,6 +18,8 @@ from storage.uow import UnitOfWork
 
 
 class DraftRefusal(StrEnum):
+    """Why a request on a draft was refused; the caller words it (a page: 409, 422)."""
+
     GONE = "gone"  # handed in, discarded, or never there
     NOT_YOURS = "not_yours"  # another user's draft
     NOT_HERE = "not_here"  # no such question, group, item or slot in the answers as they are
@@ -25,6 +27,8 @@ class DraftRefusal(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Refused:
+    """A request that touched nothing, and why."""
+
     why: DraftRefusal
 
 
@@ -45,29 +49,48 @@ class DraftForm:
         return {f.slot for f in self.files}
 
 
-async def own_draft(
-    uow: UnitOfWork, user_id: int, draft_id: int, spec: FormSpec
-) -> DraftForm | Refused:
-    """The user's draft of form `spec`; a refusal for anyone else's or one no longer there."""
+class DraftRequest(Protocol):
+    """What every request on a draft names: who asks, which draft, read as which form."""
+
+    @property
+    def user_id(self) -> int: ...
+
+    @property
+    def draft_id(self) -> int: ...
+
+    @property
+    def spec(self) -> FormSpec: ...
+
+
+async def own_draft(uow: UnitOfWork, request: DraftRequest) -> DraftForm | Refused:
+    """The user's draft of the form; a refusal for anyone else's or one no longer there."""
     drafts = uow.repo(DraftsRepo)
-    draft = await drafts.get(draft_id)
-    if draft is None or draft.kind != spec.name:
+    draft = await drafts.get(request.draft_id)
+    if draft is None or draft.kind != request.spec.name:
         return Refused(DraftRefusal.GONE)
-    if draft.owner_id != user_id:
+    if draft.owner_id != request.user_id:
         return Refused(DraftRefusal.NOT_YOURS)
-    return DraftForm(spec, draft, await drafts.files(draft.id))
+    return DraftForm(request.spec, draft, await drafts.files(draft.id))
 
 
-def group_of(form: DraftForm, key: str) -> Group | None:
-    """The repeated group at `key`, if it applies to the answers as they are."""
+N = TypeVar("N", Group, FileSlot)
+
+
+def node_of(form: DraftForm, key: str, kind: type[N]) -> N | None:
+    """The repeated group or file slot at `key`, if it applies to the answers as they are."""
     node = form.spec.node(key)
-    return node if isinstance(node, Group) and node.visible(form.answers) else None
+    return node if isinstance(node, kind) and node.visible(form.answers) else None
 
 
-def slot_of(form: DraftForm, key: str) -> FileSlot | None:
-    """The file slot at `key`, if it applies to the answers as they are."""
-    node = form.spec.node(key)
-    return node if isinstance(node, FileSlot) and node.visible(form.answers) else None
+async def own_node(
+    uow: UnitOfWork, request: DraftRequest, key: str, kind: type[N]
+) -> tuple[DraftForm, N] | Refused:
+    """The user's draft and its group or slot at `key`, or why not."""
+    form = await own_draft(uow, request)
+    if isinstance(form, Refused):
+        return form
+    node = node_of(form, key, kind)
+    return (form, node) if node is not None else Refused(DraftRefusal.NOT_HERE)
 
 
 async def close_conversation(uow: UnitOfWork, user_id: int, draft_id: int) -> None:

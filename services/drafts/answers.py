@@ -17,7 +17,7 @@ from typing import Any
 from policy.forms.parse import parse_button, parse_text
 from policy.forms.spec import Field, FormSpec, Group
 from policy.validators.errors import FieldError
-from services.drafts.access import DraftForm, DraftRefusal, Refused, group_of, own_draft
+from services.drafts.access import DraftForm, DraftRefusal, Refused, own_draft, own_node
 from storage.uow import UnitOfWork
 
 
@@ -35,6 +35,8 @@ class SaveAnswer:
 
 @dataclass(frozen=True, slots=True)
 class Saved:
+    """The answer as stored (`value`), at top-level `key` (and `item` of a group)."""
+
     form: DraftForm
     field: Field
     key: str
@@ -103,7 +105,7 @@ async def save_answer(
     uow: UnitOfWork, request: SaveAnswer, now: datetime
 ) -> Saved | Invalid | Refused:
     """Check the answer with its field's parser and store it in the draft."""
-    form = await own_draft(uow, request.user_id, request.draft_id, request.spec)
+    form = await own_draft(uow, request)
     if isinstance(form, Refused):
         return form
     found = target(form, request.path)
@@ -135,6 +137,8 @@ class ItemRequest:
 
 @dataclass(frozen=True, slots=True)
 class Items:
+    """The group after an item was added (the new one is the last) or removed."""
+
     form: DraftForm
     group: Group
     count: int  # items now in the group
@@ -142,6 +146,8 @@ class Items:
 
 @dataclass(frozen=True, slots=True)
 class TooMany:
+    """The group holds its most items already (`Group.max_items`)."""
+
     most: int
 
 
@@ -149,12 +155,10 @@ async def add_item(
     uow: UnitOfWork, request: ItemRequest, now: datetime
 ) -> Items | TooMany | Refused:
     """A new, empty item at the end of the group, unless it holds its most already."""
-    form = await own_draft(uow, request.user_id, request.draft_id, request.spec)
-    if isinstance(form, Refused):
-        return form
-    group = group_of(form, request.key)
-    if group is None:
-        return Refused(DraftRefusal.NOT_HERE)
+    found = await own_node(uow, request, request.key, Group)
+    if isinstance(found, Refused):
+        return found
+    form, group = found
     items = list(form.answers.get(group.key) or [])
     if len(items) >= group.max_items:
         return TooMany(group.max_items)
@@ -164,13 +168,12 @@ async def add_item(
 
 async def remove_item(uow: UnitOfWork, request: ItemRequest, now: datetime) -> Items | Refused:
     """Item `index` taken out of the group; the later items move up."""
-    form = await own_draft(uow, request.user_id, request.draft_id, request.spec)
-    if isinstance(form, Refused):
-        return form
-    group = group_of(form, request.key)
-    items = list(form.answers.get(request.key) or [])
-    index = request.index
-    if group is None or index is None or not 0 <= index < len(items):
+    found = await own_node(uow, request, request.key, Group)
+    if isinstance(found, Refused):
+        return found
+    form, group = found
+    items, index = list(form.answers.get(group.key) or []), request.index
+    if index is None or not 0 <= index < len(items):
         return Refused(DraftRefusal.NOT_HERE)
     del items[index]
     put(form, {**form.answers, group.key: items}, now)

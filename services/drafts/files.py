@@ -17,7 +17,7 @@ from policy.attachments import EXTENSIONS, MIME, FileType, check_content, check_
 from policy.file_names import clean_file_name, visible
 from policy.forms.spec import FileSlot, FormSpec
 from policy.validators.errors import FieldError
-from services.drafts.access import DraftForm, DraftRefusal, Refused, own_draft, slot_of
+from services.drafts.access import DraftForm, Refused, own_node
 from services.drafts.answers import Invalid, put
 from storage.repos.drafts import DraftsRepo, FileRecord
 from storage.uow import UnitOfWork
@@ -59,12 +59,10 @@ def file_name(form: DraftForm, slot: FileSlot, given: str | None, kind: FileType
 
 async def check_file(uow: UnitOfWork, request: FileRequest) -> Checked | Invalid | Refused:
     """Whether the file may go in the slot, and under which name; nothing is stored."""
-    form = await own_draft(uow, request.user_id, request.draft_id, request.spec)
-    if isinstance(form, Refused):
-        return form
-    slot = slot_of(form, request.slot)
-    if slot is None:
-        return Refused(DraftRefusal.NOT_HERE)
+    found = await own_node(uow, request, request.slot, FileSlot)
+    if isinstance(found, Refused):
+        return found
+    form, slot = found
     try:
         check_declared_size(len(request.data))
         kind = check_content(request.data, slot.accepts)
@@ -115,11 +113,10 @@ class ClearSlot:
 
 async def clear_files(uow: UnitOfWork, request: ClearSlot) -> DraftForm | Refused:
     """The slot emptied of its files."""
-    form = await own_draft(uow, request.user_id, request.draft_id, request.spec)
-    if isinstance(form, Refused):
-        return form
-    if slot_of(form, request.slot) is None:
-        return Refused(DraftRefusal.NOT_HERE)
+    found = await own_node(uow, request, request.slot, FileSlot)
+    if isinstance(found, Refused):
+        return found
+    form = found[0]
     drafts = uow.repo(DraftsRepo)
     await drafts.remove_files(form.draft.id, request.slot)
     form.files[:] = await drafts.files(form.draft.id)

@@ -41,12 +41,16 @@ CHECK_AFTER = {
 
 @dataclass(frozen=True, slots=True)
 class Barred:
+    """A party the answers name is barred by a finding until after `last_day` (第十七条)."""
+
     party: SubjectKind
     last_day: date
 
 
 @dataclass(frozen=True, slots=True)
 class Duplicate:
+    """The studio or open application on record this one repeats, by name and receipt."""
+
     reason: str
     name: str
     receipt: str | None
@@ -54,6 +58,8 @@ class Duplicate:
 
 @dataclass(frozen=True, slots=True)
 class Problems:
+    """Everything that blocks Submit, kept apart so each surface can word and mark it."""
+
     missing: tuple[Node, ...] = ()
     missing_files: tuple[FileSlot, ...] = ()
     issues: tuple[Issue, ...] = ()

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 from bot.web.backend.base import BackendBase, Caller, Visit, WebError
 from bot.web.form_view import FormPage, Json, form_json, plain
-from policy.forms.spec import BUTTON_KINDS
+from policy.forms.spec import BUTTON_KINDS, FileSlot, Group
 from policy.forms.walk import snapshot
 from services.drafts import answers, files
-from services.drafts.access import DraftForm, Refused, close_conversation, group_of, slot_of
+from services.drafts.access import DraftForm, Refused, close_conversation, node_of
 from services.drafts.answers import Invalid, ItemRequest, SaveAnswer, TooMany
 from services.drafts.opening import NotOpened, OpenDraft, Opened, open_draft
 from services.drafts.problems import problems, remarks
@@ -120,7 +120,7 @@ class FormsBackend(BackendBase):
 
     async def remove_item(self, who: Caller, name: str, scope: str, key: str, index: int) -> Json:
         async with self._open(who, name, scope) as call:
-            if group_of(call.form, key) is None:
+            if node_of(call.form, key, Group) is None:
                 raise call.refused()
             user, draft, spec = call.visit.user_id, call.form.draft.id, call.form.spec
             request = ItemRequest(user, draft, spec, key, index)
@@ -164,7 +164,7 @@ class FormsBackend(BackendBase):
 
     async def clear_files(self, who: Caller, name: str, scope: str, key: str) -> Json:
         async with self._open(who, name, scope) as call:
-            if slot_of(call.form, key) is None:
+            if node_of(call.form, key, FileSlot) is None:
                 raise call.refused()
             user, draft, spec = call.visit.user_id, call.form.draft.id, call.form.spec
             cleared = await files.clear_files(
