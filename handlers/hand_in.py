@@ -7,20 +7,17 @@ services.submissions does the hand-in; what the unit is told is worded once
 from __future__ import annotations
 
 from handlers.forms import FormSession
-from policy.forms.walk import snapshot
+from services.drafts import handing
 from services.messages.drafts import receipt, refusal
-from services.submissions import NotSubmitted, SubmitDraft, Submitted, submit
+from services.submissions import NotSubmitted, Submitted
 
 
 async def hand_in(form: FormSession) -> Submitted | NotSubmitted:
     """Hand the draft in, in the form's unit of work; ends the conversation over it."""
     ctx = form.ctx
-    answers = snapshot(form.spec, form.answers)
-    cmd = SubmitDraft(
-        form.draft.id, ctx.user_id, answers, ctx.config.staff_ids, ctx.config.default_lang
-    )
-    await form.close()
-    done = await submit(ctx.uow, cmd, ctx.now())
+    staff, lang = ctx.config.staff_ids, ctx.config.default_lang
+    done = await handing.hand_in(ctx.uow, form.draft_form, staff, lang, ctx.now())
+    ctx.conversation = None
     if isinstance(done, Submitted):
         ctx.notified += done.notified
     return done

@@ -13,7 +13,7 @@ from handlers.context import Context
 from handlers.forms.cursor import SUMMARY, Cursor
 from policy.forms.spec import FormSpec, Node
 from policy.i18n import Label
-from services.drafts.access import DraftForm, close_conversation
+from services.drafts.access import DraftForm
 from services.drafts.answers import put
 from services.messages.actions import Btn
 from services.messages.drafts import FormWords
@@ -90,12 +90,6 @@ class FormSession:
 
     def put(self, key: str, value: Any) -> None:
         self.set_answers({**self.answers, key: value})
-
-    async def close(self) -> None:
-        """End the conversation over this draft once it is handed in, whichever surface handed
-        it in; a conversation the user has since started about something else stays open."""
-        await close_conversation(self.ctx.uow, self.ctx.user_id, self.draft.id)
-        self.ctx.conversation = None
 
     async def move(self, cursor: Cursor) -> None:
         """Commit the new position (bumps seq: buttons of older screens become stale)."""

@@ -8,7 +8,6 @@ fill the same draft through these, in the caller's unit of work, never committin
 - ``answers``: save one answer (the form's parser), add or remove a repeated group's item;
 - ``files``: check a file against its slot (policy/attachments), attach it, clear a slot;
 - ``problems``: what blocks Submit, and the remarks an answer earns;
+- ``handing``: hand it in (services.submissions) and end the conversation filling it;
 - ``discard``: delete a draft begun by mistake.
-
-Handing a draft in is services.submissions'.
 """

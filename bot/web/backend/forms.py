@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from bot.web.backend.base import BackendBase, Caller, Visit, WebError
 from bot.web.form_view import FormPage, Json, form_json, plain
 from policy.forms.spec import BUTTON_KINDS, FileSlot, Group
-from policy.forms.walk import snapshot
 from services.drafts import answers, files
-from services.drafts.access import DraftForm, Refused, close_conversation, node_of
+from services.drafts.access import DraftForm, Refused, node_of
 from services.drafts.answers import Invalid, ItemRequest, SaveAnswer, TooMany
+from services.drafts.handing import hand_in
 from services.drafts.opening import NotOpened, OpenDraft, Opened, open_draft
 from services.drafts.problems import problems, remarks
 from services.messages.actions import Send
@@ -35,15 +35,15 @@ from services.messages.drafts import (
     FormWords,
     closed_note,
     opened_note,
+    problem_lines,
     receipt,
     refusal,
     remark_lines,
 )
-from services.messages.drafts import problem_lines as blocking_lines
 from services.messages.texts import catalog, pick_language
 from services.recipients import tell
 from services.revisions import OPENED_BY
-from services.submissions import NotSubmitted, SubmitDraft, submit
+from services.submissions import NotSubmitted
 
 log = logging.getLogger(__name__)
 
@@ -182,23 +182,16 @@ class FormsBackend(BackendBase):
             visit, form = call.visit, call.form
             found = await problems(visit.uow, form, visit.view.now.date())
             if found.blocking:
-                lines = [plain(line) or "" for line in blocking_lines(call.words, found)]
+                lines = [plain(line) or "" for line in problem_lines(call.words, found)]
                 raise WebError(409, visit.view.plain("web.blocked"), blocking=lines)
             config, given = self.core.config, form.answers
-            cmd = SubmitDraft(
-                form.draft.id,
-                visit.user_id,
-                snapshot(form.spec, given),
-                config.staff_ids,
-                config.default_lang,
-            )
-            await close_conversation(visit.uow, visit.user_id, form.draft.id)
-            done = await submit(visit.uow, cmd, visit.view.now)
+            now = visit.view.now
+            done = await hand_in(visit.uow, form, config.staff_ids, config.default_lang, now)
             if isinstance(done, NotSubmitted):
                 text = refusal(visit.view.texts, form.spec.name, done)
             else:
                 visit.notified += done.notified
-                text = await receipt(visit.uow, visit.view.texts, done, given, visit.view.now)
+                text = await receipt(visit.uow, visit.view.texts, done, given, now)
             sent = Send(chat_id=visit.user_id, text=text)
             visit.notified += await tell(visit.uow, f"web:{uuid.uuid4().hex}", sent)
             return {"message": plain(text)}
