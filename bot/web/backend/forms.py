@@ -192,7 +192,8 @@ class FormsBackend(BackendBase):
             else:
                 visit.notified += done.notified
                 text = await receipt(visit.uow, visit.view.texts, done, given, now)
-            sent = Send(chat_id=visit.user_id, text=text)
+            menu = self.core.registry.menu_for(visit.view.texts, visit.roles)
+            sent = Send(chat_id=visit.user_id, text=text, keyboard=menu)
             visit.notified += await tell(visit.uow, f"web:{uuid.uuid4().hex}", sent)
             return {"message": plain(text)}
 
