@@ -10,6 +10,7 @@ from handlers.roles import Role
 from services.messages.actions import Btn
 from services.messages.keyboards import button
 from services.messages.payloads import Action
+from services.messages.texts import Texts
 from storage.models import Conversation
 
 
@@ -61,10 +62,10 @@ class Flow:
         """What /cancel says about this flow's work; flows with drafts say the draft is kept."""
         return ctx.t("common.cancelled")
 
-    def menu_button(self, ctx: Context) -> Btn | None:
-        if self.menu_key is None or not (self.menu_roles & ctx.roles):
+    def menu_button(self, texts: Texts, roles: frozenset[Role]) -> Btn | None:
+        if self.menu_key is None or not (self.menu_roles & roles):
             return None
-        return button(ctx.t(self.menu_key), self.name, "open")
+        return button(texts(self.menu_key), self.name, "open")
 
     async def on_menu(self, ctx: Context) -> None:
         await self.start(ctx, "")

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from handlers.context import Context
 from handlers.flow import Flow
 from handlers.roles import Role
-from services.messages.actions import Btn, Keyboard
+from services.messages.actions import Keyboard
 from services.messages.keyboards import rows
 from services.messages.payloads import RENAMED_FLOWS
+from services.messages.texts import Texts
 
 
 class Registry:
@@ -26,7 +27,11 @@ class Registry:
         }  # a Mini App link sent before a rename names the flow as it was
 
     def menu(self, ctx: Context) -> Keyboard:
-        buttons: list[Btn] = [b for f in self.flows if (b := f.menu_button(ctx)) is not None]
+        return self.menu_for(ctx.texts, ctx.roles)
+
+    def menu_for(self, texts: Texts, roles: frozenset[Role]) -> Keyboard:
+        """The main menu for someone with `roles`, in their language (a chat's or a page's)."""
+        buttons = [b for f in self.flows if (b := f.menu_button(texts, roles)) is not None]
         return rows(buttons, per_row=2)
 
     def public_commands(self) -> list[str]:

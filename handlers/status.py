@@ -12,7 +12,7 @@ from handlers.studios.card import standing_line
 from policy.forms.walk import question_count, visible_nodes
 from services import studios
 from services.decisions import return_note
-from services.drafts import DiscardDraft, discard_draft
+from services.drafts.discard import DiscardDraft, discard_draft
 from services.messages.actions import Btn
 from services.messages.keyboards import button, rows, stack
 from services.messages.payloads import Action

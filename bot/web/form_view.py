@@ -1,22 +1,25 @@
 """A form as the page draws it: the sections and questions that apply to the answers so far.
 
 Conditions are evaluated here, on the server, by the spec's own predicates; labels, prompts and
-examples come from the same catalogs as the chat, in the user's language, as plain text (the
-page inserts them as text, never as markup).
+examples come from the same catalogs as the chat (services.messages.drafts: FormWords), in the
+user's language, as plain text (the page inserts them as text, never as markup). What blocks
+Submit and what is flagged is the services' (services.drafts.problems), as in the chat.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from handlers.forms import FormSession
-from handlers.forms.summary import confirm_screen, problems
-from handlers.forms.values import show_value
 from policy.attachments import MAX_FILE_BYTES
 from policy.forms.spec import Field, FileSlot, Group, Kind, Node
-from policy.forms.walk import is_given, missing, visible_nodes
+from policy.forms.walk import is_given, visible_nodes
+from services.drafts.access import DraftForm
+from services.drafts.problems import Problems
+from services.messages.drafts import FormWords, confirm_text, problem_lines
+from services.messages.values import show_value
 
 Json = dict[str, Any]
 _TAG = re.compile(r"<[^>]+>")
@@ -36,16 +39,26 @@ def input_value(value: Any) -> str:
     return str(value)
 
 
-def _texts(form: FormSession, path: str, fallback: Any) -> Json:
+@dataclass(frozen=True, slots=True)
+class FormPage:
+    """One draft as one reader sees it on the page named `name` (the chat's command for it)."""
+
+    name: str
+    form: DraftForm
+    words: FormWords
+    problems: Problems
+
+
+def _texts(page: FormPage, path: str, fallback: Any) -> Json:
     return {
-        "label": plain(form.label(path, fallback)),
-        "prompt": plain(form.text(path, "prompt")),
-        "example": plain(form.text(path, "example")),
+        "label": plain(page.words.label(path, fallback)),
+        "prompt": plain(page.words.text(path, "prompt")),
+        "example": plain(page.words.text(path, "example")),
     }
 
 
-def _field(form: FormSession, field: Field, path: str, text_path: str, given: Any) -> Json:
-    lang = form.ctx.texts.lang
+def _field(page: FormPage, field: Field, path: str, text_path: str, given: Any) -> Json:
+    lang = page.words.texts.lang
     present = isinstance(given, dict) and field.key in given
     value = given.get(field.key) if isinstance(given, dict) else None
     return {
@@ -59,13 +72,13 @@ def _field(form: FormSession, field: Field, path: str, text_path: str, given: An
         "choices": [{"value": c.value, "label": c.label.text(lang)} for c in field.options()],
         "answered": present,
         "value": input_value(value),
-        "display": plain(show_value(form.ctx, field, value)) if present else None,
-        **_texts(form, text_path, field.label),
+        "display": plain(show_value(page.words, field, value)) if present else None,
+        **_texts(page, text_path, field.label),
     }
 
 
-def _group(form: FormSession, group: Group) -> Json:
-    items = form.answers.get(group.key) or []
+def _group(page: FormPage, group: Group) -> Json:
+    items = page.form.answers.get(group.key) or []
     return {
         "type": "group",
         "key": group.key,
@@ -73,23 +86,23 @@ def _group(form: FormSession, group: Group) -> Json:
         "max_items": group.max_items,
         "items": [
             [
-                _field(form, f, f"{group.key}.{i}.{f.key}", f"{group.key}.{f.key}", item)
+                _field(page, f, f"{group.key}.{i}.{f.key}", f"{group.key}.{f.key}", item)
                 for f in group.fields
                 if f.visible(item)
             ]
             for i, item in enumerate(items)
         ],
         "template": [
-            _field(form, f, f"{group.key}.{len(items)}.{f.key}", f"{group.key}.{f.key}", {})
+            _field(page, f, f"{group.key}.{len(items)}.{f.key}", f"{group.key}.{f.key}", {})
             for f in group.fields
             if f.visible({})
         ],
-        **_texts(form, group.key, group.label),
+        **_texts(page, group.key, group.label),
     }
 
 
-def _slot(form: FormSession, slot: FileSlot) -> Json:
-    files = [f for f in form.files if f.slot == slot.key]
+def _slot(page: FormPage, slot: FileSlot) -> Json:
+    files = [f for f in page.form.files if f.slot == slot.key]
     return {
         "type": "files",
         "key": slot.key,
@@ -98,31 +111,31 @@ def _slot(form: FormSession, slot: FileSlot) -> Json:
         "accepts": sorted(t.value.upper() for t in slot.accepts),
         "max_mb": MAX_FILE_BYTES // (1024 * 1024),
         "files": [{"name": f.file_name, "size": f.size, "mime": f.mime_type} for f in files],
-        **_texts(form, slot.key, slot.label),
+        **_texts(page, slot.key, slot.label),
     }
 
 
-def node_json(form: FormSession, node: Node) -> Json:
+def node_json(page: FormPage, node: Node) -> Json:
     if isinstance(node, Group):
-        return _group(form, node)
+        return _group(page, node)
     if isinstance(node, FileSlot):
-        return _slot(form, node)
-    return _field(form, node, node.key, node.key, form.answers)
+        return _slot(page, node)
+    return _field(page, node, node.key, node.key, page.form.answers)
 
 
-async def form_json(form: FormSession, note: str | None = None) -> Json:
+def form_json(page: FormPage, note: str | None = None) -> Json:
     """The whole page state: what applies, what is given, what still blocks Submit."""
+    form, found = page.form, page.problems
     shown = visible_nodes(form.spec, form.answers)
     applies = {n.key for n in shown}
-    blocking, keys = await problems(form)
-    gaps = {n.key for n in missing(form.spec, form.answers, form.slots)}
-    flagged = (keys - gaps) | await form.flow.marked(form)
+    gaps = {n.key for n in (*found.missing, *found.missing_files)}
+    flagged = ({i.key for i in found.issues} - gaps) | found.to_fix
     sections = [
         {
             "key": section.key,
-            "title": plain(form.section_title(section.key)),
+            "title": plain(page.words.section_title(section.key)),
             "nodes": [
-                {**node_json(form, n), "flagged": n.key in flagged, "missing": n.key in gaps}
+                {**node_json(page, n), "flagged": n.key in flagged, "missing": n.key in gaps}
                 for n in section.nodes
                 if n.key in applies
             ],
@@ -131,12 +144,12 @@ async def form_json(form: FormSession, note: str | None = None) -> Json:
     ]
     given = sum(1 for n in shown if is_given(n, form.answers, form.slots))
     return {
-        "form": form.flow.name,
-        "lang": form.ctx.texts.lang,
+        "form": page.name,
+        "lang": page.words.texts.lang,
         "note": plain(note),
         "revision": form.draft.submission_id is not None,
         "sections": [s for s in sections if s["nodes"]],
         "progress": {"done": given, "total": len(shown)},
-        "blocking": [plain(line) for line in blocking],
-        "confirm_text": plain(confirm_screen(form)[0]),
+        "blocking": [plain(line) for line in problem_lines(page.words, found)],
+        "confirm_text": plain(confirm_text(page.words.texts, form.draft.kind)),
     }

@@ -20,7 +20,6 @@ from handlers.annual.assess_steps import (
     outcome_note,
 )
 from handlers.annual.studio_choice import parse_year
-from handlers.annual.verdict import verdict_text
 from handlers.context import Context
 from handlers.roles import Role
 from handlers.steps import Screen, StepFlow
@@ -38,6 +37,7 @@ from services.assessments import (
 )
 from services.messages.keyboards import button, rows, stack
 from services.messages.payloads import Action, BadPayload, token
+from services.messages.verdict import verdict_text
 from storage.models import Conversation, Studio
 from storage.repos.annual import AssessmentsRepo
 from storage.repos.annual_filings import AnnualFilingsRepo
@@ -123,7 +123,7 @@ class AssessFlow(StepFlow[AssessState]):
         results = achieved_results(latest.answers)
         targets = await studio_facts.targets(ctx.uow, studio.id, year)
         evaluation = evaluate_year(targets, results)
-        return verdict_text(ctx, evaluation)
+        return verdict_text(ctx.texts, evaluation)
 
     async def press(
         self, ctx: Context, conv: Conversation, state: AssessState, action: Action

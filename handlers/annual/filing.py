@@ -1,10 +1,10 @@
 """What /plan and /report share: one form per studio and year, filed by versions.
 
-The draft's scope names the studio and year (``s12y2027``); a plan already filed opens again
-pre-filled on its summary, and filing it appends a version (the history stays). A submission
-returned for revision is revised in the revision draft staff review opened for it. Only the
-form's current year and one either side can be opened: a year typed or forged beyond that is
-refused with the years that are open, instead of creating a draft for year 0.
+The draft's scope names the studio and year (``s12y2027``); which draft opens (a plan already
+filed opens again pre-filled on its summary, a returned one in its revision draft) and which
+years may be opened (the form's current year and one either side) is services.drafts.opening's,
+the same for the Mini App's page. Here: the conversation, picking the studio, and the remarks
+before confirmation.
 """
 
 from __future__ import annotations
@@ -18,20 +18,14 @@ from handlers.forms.cursor import CONFIRM, Cursor
 from handlers.forms.screens import go
 from handlers.forms.summary import problems
 from handlers.hand_in import submit_in_chat
-from handlers.revision import returned_note, still_to_fix
 from handlers.roles import Role
-from policy.forms.walk import question_count
+from services.drafts.opening import DEFAULT_YEAR, Closed, NotOpened, filing_years
+from services.messages.drafts import closed_note
 from services.messages.payloads import Action, number
-from services.revisions import revision_draft
-from services.submissions import NotSubmitted, Refusal, Submitted, filing_target
 from services.submissions import filing_scope as scope_of
+from services.submissions import filing_target
 from services.submissions import parse_filing_scope as parse_scope
-from storage.models import Conversation, Draft, Studio, Submission
-from storage.repos.annual_filings import AnnualFilingsRepo
-from storage.repos.drafts import DraftsRepo
-from storage.repos.submissions import SUMMARY_CURSOR, SubmissionsRepo
-
-YEARS_AROUND = 1
+from storage.models import Conversation, Draft, Studio
 
 
 class AnnualFormFlow(FormFlow):
@@ -47,30 +41,18 @@ class AnnualFormFlow(FormFlow):
         return bool(roles & {Role.CONTACT, Role.MASTER})
 
     def default_year(self, ctx: Context) -> int:
-        raise NotImplementedError
+        return DEFAULT_YEAR[self.kind](ctx.now().date())
 
     async def confirm_note(self, form: FormSession, studio: Studio) -> str | None:
         return None
 
-    async def receipt(self, form: FormSession, done: Submitted) -> str:
-        """What the contact is told once the form is filed (services.submissions files it)."""
-        raise NotImplementedError
-
-    def refusal(self, form: FormSession, refused: NotSubmitted) -> str:
-        """A studio no longer this user's to file for (its title revoked, say) is told as such."""
-        key = "annual.no_studio" if refused.why is Refusal.NOT_YOURS else "annual.not_filed"
-        return form.ctx.t(key)
-
-    def years(self, ctx: Context) -> range:
-        default = self.default_year(ctx)
-        return range(default - YEARS_AROUND, default + YEARS_AROUND + 1)
-
     def _open_year(self, ctx: Context, year: int | None) -> bool:
         """True if filings for `year` may be opened now; else says which years may."""
-        years = self.years(ctx)
+        years = filing_years(self.kind, ctx.now().date())
         if year in years:
             return True
-        ctx.send(ctx.t("annual.bad_year", first=years[0], last=years[-1]), ctx.registry.menu(ctx))
+        refused = NotOpened(Closed.BAD_YEAR, years)
+        ctx.send(closed_note(ctx.texts, refused), ctx.registry.menu(ctx))
         return False
 
     async def start(self, ctx: Context, args: str) -> None:
@@ -106,58 +88,17 @@ class AnnualFormFlow(FormFlow):
         if form is None:
             return
         target = await self.target(form)
-        if not form.cursor.closing or target is None or (await problems(form))[0]:
+        if not form.cursor.closing or target is None or (await problems(form)).blocking:
             await super().on_button(ctx, conv, Action("submit"))
             return
         await go(form, Cursor(CONFIRM), await self.confirm_note(form, target[0]))
 
     async def open_draft(self, ctx: Context, args: str) -> tuple[Draft, str | None] | None:
-        scope = parse_scope(args)
-        studio = await own_studio(ctx, scope[0], self.kind) if scope else None
-        if scope is None or studio is None:
-            ctx.send(ctx.t("annual.no_studio"), ctx.registry.menu(ctx))
-            return None
-        year = scope[1]
-        revision = await revision_draft(
-            ctx.uow, ctx.user_id, self.kind, ctx.now(), (studio.id, year)
-        )
-        if revision is not None:
-            return revision[0], returned_note(ctx, self.kind, revision[1])
-        existing = await ctx.uow.repo(AnnualFilingsRepo).find(self.kind, studio.id, year)
-        return await self._own_draft(ctx, studio, year, existing)
-
-    async def _own_draft(
-        self, ctx: Context, studio: Studio, year: int, existing: Submission | None
-    ) -> tuple[Draft, str | None]:
-        drafts = ctx.uow.repo(DraftsRepo)
-        scope = scope_of(studio.id, year)
-        draft = await drafts.find(ctx.user_id, self.kind, scope)
-        if draft is not None:
-            return draft, ctx.t("forms.resumed")
-        command = f"/{self.commands[0]}"
-        if existing is None:
-            draft = await drafts.create(ctx.user_id, self.kind, ctx.now(), scope=scope)
-            total = question_count(self.spec, draft.answers or {})
-            intro = ctx.t("forms.intro", command=command, total=total)
-            return draft, ctx.t(f"annual.{self.kind}_welcome", studio=studio.name, year=year) + (
-                "\n" + intro
-            )
-        latest = await ctx.uow.repo(SubmissionsRepo).latest_version(existing.id)
-        answers = dict(latest.answers) if latest else {}
-        draft = await drafts.create(
-            ctx.user_id, self.kind, ctx.now(), scope=scope, answers=answers, cursor=SUMMARY_CURSOR
-        )
-        draft.reviewing = True
-        note = ctx.t("annual.new_version", receipt=existing.receipt_no, version=existing.version)
-        return draft, note
+        return await self.open_form(ctx, args)
 
     async def target(self, form: FormSession) -> tuple[Studio, int] | None:
         """The studio and year this draft is for (the scope, or the returned submission)."""
         return await filing_target(form.ctx.uow, form.draft, form.ctx.user_id)
 
-    async def marked(self, form: FormSession) -> set[str]:
-        """A revision flags the fields staff asked to fix, until each is changed."""
-        return await still_to_fix(form)
-
     async def submit(self, form: FormSession) -> None:
-        await submit_in_chat(self, form)
+        await submit_in_chat(form)

@@ -1,30 +1,20 @@
 """`/plan`: the studio's master or its unit's contact files the year's work plan (Art. 9(6)).
 
 Targets below the minimums of Art. 9 are pointed out, with the article, as soon as they are
-answered and again before confirmation; they do not block filing (the plan is the studio's,
-the assessment judges the year). A plan after the due day is accepted and marked late.
+answered (services.drafts.problems) and again before confirmation; they do not block filing
+(the plan is the studio's, the assessment judges the year). A plan after the due day is
+accepted and marked late.
 """
 
 from __future__ import annotations
 
 from handlers.annual.filing import AnnualFormFlow
-from handlers.annual.verdict import shortfall_note
-from handlers.context import Context
 from handlers.forms import FormSession
 from handlers.roles import Role
-from policy.assessment import Check, CheckCode, plan_shortfalls
-from policy.forms.plan import PLAN, TRAINEE_LEVELS, planned_results
-from policy.reminders import plan_year
-from services import studios
-from services.submissions import Submitted
+from policy.forms.plan import PLAN
+from services.drafts.problems import plan_shortfalls_of
+from services.messages.verdict import shortfall_note
 from storage.models import Studio
-
-CHECK_AFTER = {
-    TRAINEE_LEVELS[-1]: CheckCode.TRAINEES,
-    "certified": CheckCode.NEWLY_CERTIFIED,
-    "activities": CheckCode.ACTIVITIES,
-    "competitions": CheckCode.COMPETITIONS,
-}
 
 
 class PlanFlow(AnnualFormFlow):
@@ -35,32 +25,6 @@ class PlanFlow(AnnualFormFlow):
     spec = PLAN
     kind = "plan"
 
-    def default_year(self, ctx: Context) -> int:
-        return plan_year(ctx.now().date())
-
-    async def shortfalls(self, form: FormSession, studio: Studio, year: int) -> tuple[Check, ...]:
-        """What the plan falls short of: the year's targets, the agency's for a heritage studio."""
-        targets = await studios.targets(form.ctx.uow, studio.id, year)
-        return plan_shortfalls(targets, planned_results(form.answers))
-
     async def confirm_note(self, form: FormSession, studio: Studio) -> str | None:
-        target = await self.target(form)
-        year = target[1] if target else self.default_year(form.ctx)
-        return shortfall_note(form.ctx, await self.shortfalls(form, studio, year))
-
-    async def answer_notes(self, form: FormSession, key: str) -> list[str]:
-        code = CHECK_AFTER.get(key)
-        target = await self.target(form) if code else None
-        if code is None or target is None:
-            return []
-        short = await self.shortfalls(form, *target)
-        note = shortfall_note(form.ctx, [c for c in short if c.code is code])
-        return [note] if note else []
-
-    async def receipt(self, form: FormSession, done: Submitted) -> str:
-        ctx = form.ctx
-        key = "annual.plan_revised" if done.revised else "annual.plan_filed"
-        lines = [ctx.t(key, receipt=done.receipt, version=done.version, year=done.year)]
-        if done.late:
-            lines.append(ctx.t("annual.plan_late"))
-        return "\n".join(lines)
+        short = await plan_shortfalls_of(form.ctx.uow, form.draft_form)
+        return shortfall_note(form.ctx.texts, short or ())

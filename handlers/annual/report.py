@@ -8,22 +8,10 @@ itself is HRSS's (Art. 16), recorded by staff with /assess.
 from __future__ import annotations
 
 from handlers.annual.filing import AnnualFormFlow
-from handlers.annual.verdict import verdict_text
-from handlers.context import Context
 from handlers.forms import FormSession
-from policy.assessment import evaluate_year
-from policy.forms.report import REPORT, achieved_results
-from policy.reminders import report_year
-from services import studios
-from services.submissions import Submitted
+from policy.forms.report import REPORT
+from services.messages.drafts import preliminary
 from storage.models import Studio
-
-
-async def preliminary(form: FormSession, studio_id: int, year: int) -> str:
-    """The verdict against the year's targets, the agency's own for a heritage studio."""
-    targets = await studios.targets(form.ctx.uow, studio_id, year)
-    evaluation = evaluate_year(targets, achieved_results(form.answers))
-    return verdict_text(form.ctx, evaluation)
 
 
 class ReportFlow(AnnualFormFlow):
@@ -33,16 +21,7 @@ class ReportFlow(AnnualFormFlow):
     spec = REPORT
     kind = "report"
 
-    def default_year(self, ctx: Context) -> int:
-        return report_year(ctx.now().date())
-
     async def confirm_note(self, form: FormSession, studio: Studio) -> str | None:
         target = await self.target(form)  # a revision draft's year is its submission's
-        year = target[1] if target else report_year(form.ctx.now().date())
-        return await preliminary(form, studio.id, year)
-
-    async def receipt(self, form: FormSession, done: Submitted) -> str:
-        key = "annual.report_revised" if done.revised else "annual.report_filed"
-        head = form.ctx.t(key, receipt=done.receipt, version=done.version, year=done.year)
-        assert done.studio_id is not None
-        return head + "\n\n" + await preliminary(form, done.studio_id, done.year)
+        year = target[1] if target else self.default_year(form.ctx)
+        return await preliminary(form.ctx.uow, form.ctx.texts, studio.id, year, form.answers)

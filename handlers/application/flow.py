@@ -1,15 +1,17 @@
-"""`/apply`: the unit contact fills in, checks and submits the studio application."""
+"""`/apply`: the unit contact fills in, checks and submits the studio application.
+
+Which draft opens (a returned submission's revision, the draft in progress, a new one) is
+services.drafts.opening's; what blocks Submit (第四条, a finding's bar under 第十七条, a
+duplicate) services.drafts.problems'. A unit may apply for several studios, each with its own
+master (第五条, 第六条).
+"""
 
 from __future__ import annotations
 
-from handlers.application.checks import bar_line, bar_lines, duplicate_line
-from handlers.application.opening import open_application
 from handlers.context import Context
 from handlers.forms import FormFlow, FormSession
 from handlers.hand_in import submit_in_chat
-from handlers.revision import still_to_fix
 from policy.forms.application import APPLICATION
-from services.submissions import NotSubmitted, Submitted
 from storage.models import Draft
 
 
@@ -20,28 +22,7 @@ class ApplicationFlow(FormFlow):
     spec = APPLICATION
 
     async def open_draft(self, ctx: Context, args: str) -> tuple[Draft, str | None] | None:
-        return await open_application(ctx)
-
-    async def answer_notes(self, form: FormSession, key: str) -> list[str]:
-        notes = await super().answer_notes(form, key)
-        barred = await bar_line(form, key)
-        return [*notes, barred] if barred else notes
-
-    async def blockers(self, form: FormSession) -> list[str]:
-        duplicate = await duplicate_line(form)
-        return [*await bar_lines(form), *([duplicate] if duplicate else [])]
-
-    async def marked(self, form: FormSession) -> set[str]:
-        """A revision flags the fields staff asked to fix, until each is changed."""
-        return await still_to_fix(form)
+        return await self.open_form(ctx)
 
     async def submit(self, form: FormSession) -> None:
-        await submit_in_chat(self, form)
-
-    async def receipt(self, form: FormSession, done: Submitted) -> str:
-        key = "application.resubmitted" if done.revised else "application.submitted"
-        when = form.ctx.now().strftime("%Y-%m-%d %H:%M")
-        return form.ctx.t(key, receipt=done.receipt, version=done.version, when=when)
-
-    def refusal(self, form: FormSession, refused: NotSubmitted) -> str:
-        return form.ctx.t("application.not_submitted")
+        await submit_in_chat(form)

@@ -16,10 +16,15 @@ question is sent, so a restart, `/cancel` or days of silence lose nothing. Once 
 was reached the draft is *reviewing*: an answered question leads to the next one still open
 (e.g. one an edit revealed), else back to the summary; Back there returns to the summary.
 
+The walker keeps the conversation only: opening the draft, saving an answer, group items,
+files and what blocks Submit are services (services.drafts), the same the Mini App's form
+page calls, worded alike (services.messages.drafts).
+
 Writing a form flow::
 
     from handlers.forms import FormFlow, FormSession
-    from policy.forms.plan import PLAN          # a FormSpec
+    from handlers.hand_in import submit_in_chat
+    from policy.forms.plan import PLAN          # a FormSpec, listed in services.labels.FORMS
 
     class PlanFlow(FormFlow):
         name = "plan"
@@ -27,23 +32,15 @@ Writing a form flow::
         spec = PLAN
 
         async def open_draft(self, ctx, args):
-            drafts = ctx.uow.repo(DraftsRepo)
-            draft = await drafts.find(ctx.user_id, "plan", scope) or await drafts.create(
-                ctx.user_id, "plan", ctx.now(), scope=scope)
-            return draft, None                  # or None after telling the user why not
-
-        async def blockers(self, form):        # optional: extra lines that block Submit
-            return []
+            return await self.open_form(ctx, args)   # services.drafts.opening's rules
 
         async def submit(self, form):          # runs after the explicit confirmation
-            answers = snapshot(form.spec, form.answers)
-            ...  # SubmissionsRepo.submit_new(form.draft, answers, Heading(...), year, now)
-            await form.ctx.uow.conversations.close(form.ctx.user_id)
+            await submit_in_chat(form)         # services.submissions, the receipt worded once
 
 The modules, each importing only from the rows above it (tests/handlers/test_forms_imports.py):
 
-1. ``cursor`` (where the walk stands), ``values`` (answers as read), ``entry`` (checking and
-   placing one answer), ``web`` (the Mini App button): nothing of the walker;
+1. ``cursor`` (where the walk stands), ``values`` (the echo of a typed answer), ``entry`` (one
+   answer saved through the service), ``web`` (the Mini App button): nothing of the walker;
 2. ``session``: one update's view of the draft, and ``FormHooks``, what the screens may ask of
    the form they walk;
 3. ``pages``, ``render``, ``discard``: pieces of screens; 4. ``summary``; 5. ``screens``: which

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from handlers.forms.session import FormSession
-from services.drafts import DiscardDraft, discard_draft
+from services.drafts.discard import DiscardDraft, discard_draft
 
 
 async def discard(form: FormSession) -> None:

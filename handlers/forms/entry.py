@@ -1,35 +1,23 @@
-"""Checking and placing one answer, the same for every surface that fills a form.
-
-The chat's walker (handlers.forms.steps) and the Mini App both call these, so an answer typed
-in the page is refused or stored exactly as the same answer typed in the chat.
-"""
+"""The chat's entry of one answer: the question the cursor asks, saved through the service
+(services.drafts.answers) the Mini App's page saves through too, so an answer typed in either
+is refused or stored alike."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date
-from typing import Any
-
-from policy.forms.parse import parse_button, parse_text
-from policy.forms.spec import Answers, Field
+from handlers.context import Context
+from policy.forms.spec import FormSpec
+from services.drafts.access import Refused
+from services.drafts.answers import Invalid, SaveAnswer, Saved, answer_path, save_answer
 
 
-def parse_answer(field: Field, raw: str, pressed: bool, today: date, context: Answers) -> Any:
-    """The stored value of `raw`; `context` is the answers (or the group item) it sits in.
-
-    A pressed choice is a button's value, a typed one is text. Raises FieldError saying why not.
-    """
-    if pressed:
-        return parse_button(field, raw, context)
-    return parse_text(field, raw, today, context)
-
-
-def with_answer(
-    answers: Mapping[str, Any], key: str, value: Any, item: int | None = None, member: str = ""
-) -> dict[str, Any]:
-    """New answers with `value` at `key`, or at member `member` of item `item` of group `key`."""
-    if item is None:
-        return {**answers, key: value}
-    items = list(answers.get(key) or [])
-    items[item] = {**items[item], member: value}
-    return {**answers, key: items}
+async def enter(
+    ctx: Context,
+    spec: FormSpec,
+    draft_id: int,
+    where: tuple[str, int | None, str | None],
+    raw: str | None,
+    pressed: bool,
+) -> Saved | Invalid | Refused:
+    """Save `raw` (None: skipped) at `where`, a question's key or a group's item and member."""
+    request = SaveAnswer(ctx.user_id, draft_id, spec, answer_path(*where), raw, pressed)
+    return await save_answer(ctx.uow, request, ctx.now())

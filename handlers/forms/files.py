@@ -1,14 +1,14 @@
-"""Files for a slot: size checked before and after download, type by content, SHA-256 kept.
+"""Files for a slot, as the chat receives them: the declared size checked before download,
+then the file checked and kept by the service the Mini App's uploads go through too
+(services.drafts.files: type by content, name cleaned, SHA-256 kept).
 
 The size rule holds whatever size the sender's client declared: Telegram's getFile refuses a
 file over 20 MB ("file is too big"), and a local Bot API server hands it over, so both end in the
-same size message, not in "cannot read the file". The name is cleaned for storage and display;
-the name as sent is kept in the audit trail (第六条 materials are evidence).
+same size message, not in "cannot read the file".
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 
 from handlers.events import FileUpload
@@ -16,17 +16,12 @@ from handlers.forms.cursor import Cursor
 from handlers.forms.screens import error_note, go, render
 from handlers.forms.session import FormSession
 from handlers.forms.steps import advance
-from policy.attachments import (
-    EXTENSIONS,
-    MIME,
-    FileType,
-    check_content,
-    check_declared_size,
-    too_large,
-)
-from policy.file_names import clean_file_name, visible
+from policy.attachments import check_declared_size, too_large
 from policy.forms.spec import FileSlot
 from policy.validators.errors import FieldError
+from services.drafts.access import Refused
+from services.drafts.answers import Invalid
+from services.drafts.files import ClearSlot, FileRequest, attach_file, clear_files
 from storage.repos.drafts import FileRecord
 
 log = logging.getLogger(__name__)
@@ -57,22 +52,6 @@ async def _fetch(form: FormSession, file_id: str) -> bytes | None:
     return data
 
 
-def file_name(form: FormSession, slot: FileSlot, given: str | None, kind: FileType) -> str:
-    """The name as sent, cleaned for storage and display; else one made from the slot (photos
-    arrive without a name)."""
-    count = sum(1 for f in form.files if f.slot == slot.key) + 1
-    fallback = f"{slot.key}-{count}{EXTENSIONS[kind][0]}"
-    return clean_file_name(given, EXTENSIONS[kind], fallback)
-
-
-def record(
-    slot: FileSlot, name: str, data: bytes, kind: FileType, file_id: str, unique_id: str
-) -> FileRecord:
-    """What is kept of a file whose content was checked: its Telegram ids, size and SHA-256."""
-    digest = hashlib.sha256(data).hexdigest()
-    return FileRecord(slot.key, file_id, unique_id, name, MIME[kind], len(data), digest)
-
-
 async def receive(form: FormSession, upload: FileUpload) -> None:
     slot = _slot(form)
     if slot is None:
@@ -81,36 +60,22 @@ async def receive(form: FormSession, upload: FileUpload) -> None:
     try:
         check_declared_size(upload.size)
         data = await _fetch(form, upload.file_id)
-        if data is None:
-            await render(form, error_note(form, form.ctx.t("forms.download_failed")), fresh=True)
-            return
-        kind = check_content(data, slot.accepts)
     except FieldError as err:
         await render(form, error_note(form, err.message(form.ctx.texts.lang)), fresh=True)
         return
-    name = file_name(form, slot, upload.file_name, kind)
-    kept = record(slot, name, data, kind, upload.file_id, upload.file_unique_id)
-    if upload.file_name and upload.file_name != kept.file_name:
-        await form.ctx.uow.audit.record(
-            form.ctx.user_id,
-            "file.renamed",
-            "draft",
-            form.draft.id,
-            sent=visible(upload.file_name),
-            stored=kept.file_name,
-            sha256=kept.sha256,
-        )
-    await keep_file(form, slot, kept)
-    await _received(form, slot, kept)
-
-
-async def keep_file(form: FormSession, slot: FileSlot, kept: FileRecord) -> None:
-    """Put a checked file in its slot; a single-file slot's earlier file makes way for it."""
-    if not slot.multiple:
-        await form.drafts.remove_files(form.draft.id, slot.key)
-    await form.drafts.add_file(form.draft.id, kept, form.ctx.user_id, form.ctx.now())
-    await form.reload_files()
-    form.set_answers({k: v for k, v in form.answers.items() if k != slot.key})
+    if data is None:
+        await render(form, error_note(form, form.ctx.t("forms.download_failed")), fresh=True)
+        return
+    ctx = form.ctx
+    request = FileRequest(ctx.user_id, form.draft.id, form.spec, slot.key, upload.file_name, data)
+    done = await attach_file(ctx.uow, request, upload.file_id, upload.file_unique_id, ctx.now())
+    if isinstance(done, Invalid):
+        await render(form, error_note(form, done.error.message(ctx.texts.lang)), fresh=True)
+    elif isinstance(done, Refused):
+        await render(form, form.ctx.t("forms.file_not_here"), fresh=True)
+    else:
+        form.files = done.form.files
+        await _received(form, slot, done.kept)
 
 
 async def _received(form: FormSession, slot: FileSlot, kept: FileRecord) -> None:
@@ -144,6 +109,8 @@ async def clear(form: FormSession) -> None:
     if slot is None:
         await render(form, form.ctx.t("forms.use_buttons"))
         return
-    await form.drafts.remove_files(form.draft.id, slot.key)
-    await form.reload_files()
+    request = ClearSlot(form.ctx.user_id, form.draft.id, form.spec, slot.key)
+    cleared = await clear_files(form.ctx.uow, request)
+    if not isinstance(cleared, Refused):
+        form.files = cleared.files
     await go(form, Cursor(slot.key), form.ctx.t("forms.files_cleared"))

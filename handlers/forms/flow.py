@@ -15,15 +15,12 @@ from handlers.forms.discard import discard
 from handlers.forms.pages import page_of
 from handlers.forms.screens import go, render, resume_cursor, show
 from handlers.forms.session import FormSession
-from handlers.forms.summary import (
-    discard_screen,
-    first_flagged_page,
-    issue_line,
-    problems,
-    section_screen,
-)
+from handlers.forms.summary import discard_screen, first_flagged_page, problems, section_screen
 from handlers.forms.web import offer_web
 from policy.forms.spec import FormSpec
+from services.drafts.opening import NotOpened, OpenDraft, open_draft
+from services.drafts.problems import remarks
+from services.messages.drafts import closed_note, opened_note, remark_lines
 from services.messages.payloads import Action as Press
 from services.messages.payloads import number
 from storage.models import Conversation, Draft
@@ -45,11 +42,11 @@ _ACTIONS: dict[str, Action] = {
 class FormFlow(Flow):
     """Subclasses set `spec` and implement `open_draft` and `submit`; the rest is the walk.
 
-    Hooks: `open_draft(ctx, args)` → (draft, note) or None (after explaining why not);
-    `answer_notes(form, key)` → remarks shown after an answer (default: the spec's issues at
-    that key); `blockers(form)` → extra lines that block Submit (default none);
-    `marked(form)` → keys flagged in the summary (default none);
-    `submit(form)` → hand the draft in (runs only when nothing blocks and the unit confirmed).
+    Hooks: `open_draft(ctx, args)` → (draft, note) or None (after explaining why not), for a
+    form of services.labels.FORMS simply `open_form` (services.drafts.opening);
+    `answer_notes(form, key)` → remarks shown after an answer (default: the service's
+    remarks, services.drafts.problems); `submit(form)` → hand the draft in (runs only when
+    nothing blocks and the unit confirmed). What blocks Submit is the service's.
     """
 
     spec: ClassVar[FormSpec]
@@ -60,19 +57,19 @@ class FormFlow(Flow):
     async def submit(self, form: FormSession) -> None:
         raise NotImplementedError
 
-    async def blockers(self, form: FormSession) -> list[str]:
-        return []
-
-    async def marked(self, form: FormSession) -> set[str]:
-        """Keys to flag in the summary besides the missing ones (e.g. the fields to fix)."""
-        return set()
+    async def open_form(self, ctx: Context, scope: str = "") -> tuple[Draft, str | None] | None:
+        """The draft the service opens for this form and scope, with the note it opens with;
+        None after saying why it does not open."""
+        request = OpenDraft(ctx.user_id, self.spec.name, scope)
+        opened = await open_draft(ctx.uow, request, ctx.now())
+        if isinstance(opened, NotOpened):
+            ctx.send(closed_note(ctx.texts, opened), ctx.registry.menu(ctx))
+            return None
+        return opened.form.draft, opened_note(ctx.texts, opened)
 
     async def answer_notes(self, form: FormSession, key: str) -> list[str]:
-        issues = self.spec.issues(form.answers, form.ctx.now().date())
-        if not any(i.key == key for i in issues):
-            return []
-        lang = form.ctx.texts.lang
-        return [issue_line(form, i.article, i.text.text(lang)) for i in issues]
+        said = await remarks(form.ctx.uow, form.draft_form, key, form.ctx.now().date())
+        return remark_lines(form.words, said)
 
     async def start(self, ctx: Context, args: str) -> None:
         opened = await self.open_draft(ctx, args)
@@ -149,8 +146,7 @@ class FormFlow(Flow):
         if not form.cursor.closing:
             await render(form, form.ctx.t("forms.use_buttons"))
             return
-        blocking, _ = await problems(form)
-        if blocking:
+        if (await problems(form)).blocking:
             await go(form, at_summary())
         elif verb == "submit" or form.cursor.key != CONFIRM:
             await go(form, Cursor(CONFIRM))

@@ -8,6 +8,8 @@ from handlers.forms.session import FormSession
 from handlers.forms.steps import advance
 from policy.forms.spec import Group
 from policy.forms.walk import item_complete
+from services.drafts.access import Refused
+from services.drafts.answers import ItemRequest, TooMany, add_item, remove_item
 from services.messages.payloads import number
 
 
@@ -21,12 +23,17 @@ async def add(form: FormSession) -> None:
     if group is None or form.cursor.removing:
         await render(form, form.ctx.t("forms.use_buttons"))
         return
-    items = list(form.answers.get(group.key) or [])
-    if len(items) >= group.max_items:
-        await render(form, error_note(form, form.ctx.t("forms.too_many", n=group.max_items)))
-        return
-    form.put(group.key, [*items, {}])
-    await go(form, Cursor(group.key, len(items), group.fields[0].key))
+    added = await add_item(form.ctx.uow, _request(form, group.key), form.ctx.now())
+    if isinstance(added, TooMany):
+        await render(form, error_note(form, form.ctx.t("forms.too_many", n=added.most)))
+    elif isinstance(added, Refused):
+        await render(form, form.ctx.t("forms.use_buttons"))
+    else:
+        await go(form, Cursor(group.key, added.count - 1, group.fields[0].key))
+
+
+def _request(form: FormSession, key: str, index: int | None = None) -> ItemRequest:
+    return ItemRequest(form.ctx.user_id, form.draft.id, form.spec, key, index)
 
 
 async def done(form: FormSession) -> None:
@@ -52,11 +59,12 @@ async def pick_removal(form: FormSession) -> None:
 
 async def remove(form: FormSession, index: str) -> None:
     cursor = form.cursor
-    items = list(form.answers.get(cursor.key) or [])
     position = number(index)
-    if not cursor.removing or position is None or position >= len(items):
+    if not cursor.removing or position is None:
         await render(form, form.ctx.t("forms.use_buttons"))
         return
-    del items[position]
-    form.put(cursor.key, items)
-    await go(form, Cursor(cursor.key), form.ctx.t("forms.item_removed", n=int(index) + 1))
+    removed = await remove_item(form.ctx.uow, _request(form, cursor.key, position), form.ctx.now())
+    if isinstance(removed, Refused):
+        await render(form, form.ctx.t("forms.use_buttons"))
+        return
+    await go(form, Cursor(cursor.key), form.ctx.t("forms.item_removed", n=position + 1))

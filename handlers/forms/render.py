@@ -11,13 +11,13 @@ from typing import Any
 
 from handlers.forms.cursor import Cursor
 from handlers.forms.session import FormSession
-from handlers.forms.values import show_item, show_value
 from policy.attachments import MAX_FILE_BYTES
 from policy.forms.spec import Field, FileSlot, Group, Node
 from policy.forms.walk import progress
 from services.messages.actions import Btn, Keyboard
 from services.messages.keyboards import rows, stack
 from services.messages.texts import escape
+from services.messages.values import show_item, show_value
 
 MB = 1024 * 1024
 

@@ -13,9 +13,11 @@ from handlers.context import Context
 from handlers.forms.cursor import SUMMARY, Cursor
 from policy.forms.spec import FormSpec, Node
 from policy.i18n import Label
+from services.drafts.access import DraftForm
+from services.drafts.answers import put
 from services.messages.actions import Btn
+from services.messages.drafts import FormWords
 from services.messages.keyboards import button
-from services.messages.texts import catalog
 from storage.models import Attachment, Conversation, Draft
 from storage.repos.drafts import DraftsRepo
 
@@ -32,10 +34,6 @@ class FormHooks(Protocol):
     def spec(self) -> FormSpec: ...
 
     async def submit(self, form: FormSession) -> None: ...
-
-    async def blockers(self, form: FormSession) -> list[str]: ...
-
-    async def marked(self, form: FormSession) -> set[str]: ...
 
     async def answer_notes(self, form: FormSession, key: str) -> list[str]: ...
 
@@ -56,6 +54,7 @@ class FormSession:
         self.conv = conv
         self.draft = draft
         self.files = files
+        self.words = FormWords(ctx.texts, flow.spec)
 
     @property
     def spec(self) -> FormSpec:
@@ -63,15 +62,20 @@ class FormSession:
 
     @property
     def answers(self) -> dict[str, Any]:
-        return dict(self.draft.answers or {})
+        return self.draft_form.answers
 
     @property
     def slots(self) -> set[str]:
-        return {f.slot for f in self.files}
+        return self.draft_form.slots
 
     @property
     def cursor(self) -> Cursor:
         return Cursor.decode(self.conv.step or self.draft.cursor or SUMMARY)
+
+    @property
+    def draft_form(self) -> DraftForm:
+        """The draft as the services read it (the same rows, in this update's unit of work)."""
+        return DraftForm(self.spec, self.draft, self.files)
 
     @property
     def drafts(self) -> DraftsRepo:
@@ -82,22 +86,10 @@ class FormSession:
 
     def set_answers(self, answers: dict[str, Any]) -> None:
         """Replace the answers (a new dict, so the JSON column sees the change)."""
-        self.draft.answers = dict(answers)
-        self.draft.updated_at = self.ctx.now()
+        put(self.draft_form, answers, self.ctx.now())
 
     def put(self, key: str, value: Any) -> None:
         self.set_answers({**self.answers, key: value})
-
-    async def close(self) -> None:
-        """End the conversation over this draft once it is handed in, whichever surface handed
-        it in; a conversation the user has since started about something else stays open."""
-        conv = await self.ctx.uow.conversations.get(self.ctx.user_id)
-        if conv is not None and (conv.data or {}).get("draft") == self.draft.id:
-            await self.ctx.uow.conversations.close(self.ctx.user_id)
-        self.ctx.conversation = None
-
-    async def reload_files(self) -> None:
-        self.files = await self.drafts.files(self.draft.id)
 
     async def move(self, cursor: Cursor) -> None:
         """Commit the new position (bumps seq: buttons of older screens become stale)."""
@@ -115,20 +107,13 @@ class FormSession:
         return button(label, self.flow.name, action, self.conv.seq)
 
     def path(self, key: str) -> str:
-        """The catalog prefix of a node or group member (``key`` or ``group.member``)."""
-        return f"{self.spec.name}.f.{key}"
+        return self.words.path(key)
 
     def text(self, path: str, part: str) -> str | None:
-        """A node's catalog text (``label``, ``prompt``, ``example``), None where there is none."""
-        key = f"{self.path(path)}.{part}"
-        return self.ctx.t(key) if key in catalog("zh") else None
+        return self.words.text(path, part)
 
     def label(self, path: str, fallback: Label | None = None) -> str:
-        found = self.text(path, "label")
-        if found is None and fallback is not None:
-            return fallback.text(self.ctx.texts.lang)
-        return found or path
+        return self.words.label(path, fallback)
 
     def section_title(self, key: str) -> str:
-        path = f"{self.spec.name}.s.{key}"
-        return self.ctx.t(path) if path in catalog("zh") else key
+        return self.words.section_title(key)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from handlers.forms.cursor import CONFIRM, SUMMARY, Cursor, at_summary
-from handlers.forms.entry import parse_answer, with_answer
+from handlers.forms.entry import enter
 from handlers.forms.screens import error_note, go, render
 from handlers.forms.session import FormSession
 from handlers.forms.values import recorded
 from policy.forms.spec import Field, Group
 from policy.forms.walk import next_node, previous_node, question_count, visible_nodes
-from policy.validators.errors import FieldError
+from services.drafts.access import Refused
+from services.drafts.answers import Invalid
 
 
 def after(form: FormSession, key: str) -> Cursor:
@@ -46,37 +45,32 @@ async def answer(form: FormSession, raw: str, pressed: bool) -> None:
         note = "forms.use_buttons" if pressed or form.cursor.closing else "forms.not_a_question"
         await render(form, form.ctx.t(note), fresh=not pressed)
         return
-    field, group = target
-    try:
-        context = _item(form) if group is not None else form.answers
-        value = parse_answer(field, raw, pressed, form.ctx.now().date(), context)
-    except FieldError as err:
-        await render(form, error_note(form, err.message(form.ctx.texts.lang)), fresh=not pressed)
-        return
-    path = form.path(f"{group.key}.{field.key}" if group else field.key)
-    echo = None if pressed else recorded(form.ctx, field, raw, value, path)
-    await store(form, field, group, value, echo)
-
-
-def _item(form: FormSession) -> dict[str, Any]:
-    cursor = form.cursor
-    items = form.answers.get(cursor.key) or []
-    return dict(items[cursor.item or 0])
+    await store(form, target[0], target[1], raw, pressed)
 
 
 async def store(
-    form: FormSession, field: Field, group: Group | None, value: Any, note: str | None = None
+    form: FormSession, field: Field, group: Group | None, raw: str | None, pressed: bool = False
 ) -> None:
+    """Save the answer (None: skipped) through the service; say why not, or move on."""
+    cursor = form.cursor
+    before = question_count(form.spec, form.answers)
+    where = (cursor.key, cursor.item, field.key if group else None)
+    done = await enter(form.ctx, form.spec, form.draft.id, where, raw, pressed)
+    if isinstance(done, Invalid):
+        message = done.error.message(form.ctx.texts.lang)
+        await render(form, error_note(form, message), fresh=not pressed)
+        return
+    if isinstance(done, Refused):
+        await render(form, form.ctx.t("forms.use_buttons"))
+        return
+    path = form.path(f"{group.key}.{field.key}" if group else field.key)
+    echo = None if pressed or raw is None else recorded(form.ctx, field, raw, done.value, path)
     if group is None:
-        before = question_count(form.spec, form.answers)
-        form.put(field.key, value)
-        notes = [n for n in (note, _count_change(form, before)) if n]
+        notes = [n for n in (echo, _count_change(form, before)) if n]
         await advance(form, field.key, "\n".join(notes) or None)
         return
-    cursor = form.cursor
     assert cursor.item is not None
-    form.set_answers(with_answer(form.answers, group.key, value, cursor.item, field.key))
-    await next_member(form, group, cursor.item, field.key, note)
+    await next_member(form, group, cursor.item, field.key, echo)
 
 
 def _count_change(form: FormSession, before: int) -> str | None:

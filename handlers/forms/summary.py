@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from handlers.forms.pages import Page, page_titles, pages, shown_page
 from handlers.forms.session import FormSession
-from handlers.forms.values import group_total, shorten, show_items, show_value
 from policy import display
 from policy.forms.spec import FileSlot, Group, Node
-from policy.forms.walk import missing
-from policy.source import article_label
+from services.drafts.problems import Problems
+from services.drafts.problems import problems as find_problems
 from services.messages.actions import Btn, Keyboard
+from services.messages.drafts import confirm_text, problem_lines
 from services.messages.keyboards import rows, stack
+from services.messages.values import group_total, shorten, show_items, show_value
 
 
 def _answer_text(form: FormSession, node: Node) -> str:
@@ -45,8 +46,7 @@ BLOCKING_CHARS = 400
 
 async def first_flagged_page(form: FormSession) -> int:
     """Where a form reopens at its summary: the first page with an answer to fix, else 1."""
-    _, flagged = await problems(form)
-    flagged |= await form.flow.marked(form)
+    flagged = (await problems(form)).flagged
     found = pages(form)
     hits = (i for i, p in enumerate(found) if any(n.key in flagged for _, n in p.numbered))
     return next(hits, 0)
@@ -66,28 +66,9 @@ def _lines(form: FormSession, page: Page, flagged: set[str]) -> list[str]:
     return lines
 
 
-async def problems(form: FormSession) -> tuple[list[str], set[str]]:
-    """What blocks Submit, as lines, and the keys to flag in the summary."""
-    lines: list[str] = []
-    gaps = missing(form.spec, form.answers, form.slots)
-    slots = [n for n in gaps if isinstance(n, FileSlot)]
-    others = [n for n in gaps if not isinstance(n, FileSlot)]
-    sep = form.ctx.t("forms.sep")
-    if others:
-        names = sep.join(form.label(n.key, n.label) for n in others)
-        lines.append(form.ctx.t("forms.missing_answers", names=names))
-    if slots:
-        names = sep.join(form.label(n.key, n.label) for n in slots)
-        lines.append(form.ctx.t("forms.missing_files", names=names))
-    issues = form.spec.issues(form.answers, form.ctx.now().date())
-    lines += [issue_line(form, i.article, i.text.text(form.ctx.texts.lang)) for i in issues]
-    lines += await form.flow.blockers(form)
-    return lines, {n.key for n in gaps} | {i.key for i in issues}
-
-
-def issue_line(form: FormSession, article: str, text: str) -> str:
-    label = article_label(article, form.ctx.texts.lang)
-    return form.ctx.t("forms.issue", article=label, text=text)
+async def problems(form: FormSession) -> Problems:
+    """What blocks Submit, and the keys to flag in the summary (services.drafts.problems)."""
+    return await find_problems(form.ctx.uow, form.draft_form, form.ctx.now().date())
 
 
 def _within(form: FormSession, lines: list[str]) -> list[str]:
@@ -107,8 +88,8 @@ async def summary_screen(form: FormSession, note: str | None = None) -> tuple[st
     for the page, ◀ ▶ between pages, and Submit on every page once nothing blocks it."""
     found = pages(form)
     index = shown_page(form, len(found))
-    blocking, flagged = await problems(form)
-    flagged |= await form.flow.marked(form)
+    found_problems = await problems(form)
+    blocking, flagged = problem_lines(form.words, found_problems), found_problems.flagged
     parts = [note] if note else []
     parts.append(form.ctx.t("forms.summary_title", page=index + 1, pages=len(found)))
     parts += _lines(form, found[index], flagged)
@@ -151,5 +132,4 @@ def discard_screen(form: FormSession) -> tuple[str, Keyboard]:
 def confirm_screen(form: FormSession) -> tuple[str, Keyboard]:
     """Says what handing in this form means: each kind has its own consequences."""
     buttons = [form.btn("forms.confirm", "confirm"), form.btn("forms.back", "back")]
-    own = f"forms.confirm_text_{form.spec.name}"
-    return form.ctx.t(own if form.ctx.texts.has(own) else "forms.confirm_text"), rows(buttons)
+    return confirm_text(form.ctx.texts, form.spec.name), rows(buttons)

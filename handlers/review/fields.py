@@ -3,10 +3,10 @@ fields, sections, kinds and statuses are services.labels')."""
 
 from __future__ import annotations
 
-from handlers.forms.values import Reader, show_items
-from handlers.forms.values import show_value as show_field_value
 from policy.forms.spec import Field, Group
 from services.labels import FORMS
+from services.messages.values import Reader, show_items
+from services.messages.values import show_value as show_field_value
 
 VALUE_MAX = 300
 

@@ -8,7 +8,6 @@ from collections.abc import Callable, Mapping
 
 from handlers.context import Context
 from handlers.flow import Flow
-from handlers.forms.values import Reader
 from handlers.roles import Role
 from policy.categories import StudioCategory
 from policy.categories import label as category_label
@@ -20,6 +19,7 @@ from policy.source import article_label
 from policy.studio_status import label as state_label
 from services import studios
 from services.labels import status_label
+from services.messages.values import Reader
 from storage.repos.binding import Attempt, BindingRepo
 from storage.repos.eligibility_outcomes import EligibilitySummary
 from storage.repos.review_stats import StatsRepo

@@ -4,12 +4,12 @@ Routes call `Backend` methods with typed inputs and get typed results (JSON-read
 forms, the dataclasses of `console_types` for the staff console and of `eligibility` for
 /check). Inside, each method resolves the caller as the chat does, calls services/ (decisions,
 submissions, exports, staff, the eligibility check) in one unit of work and words their typed
-results for the page; the forms run on the chat's form walker.
+results for the page; the forms call services.drafts, as the chat's form walker does.
 """
 
 from __future__ import annotations
 
-from bot.web.backend.base import Caller, WebError
+from bot.web.backend.base import BackendBase, Caller, WebError
 from bot.web.backend.console import ConsoleBackend
 from bot.web.backend.eligibility import EligibilityBackend
 from bot.web.backend.forms import FormsBackend, Uploader
@@ -21,7 +21,8 @@ class Backend(FormsBackend, ConsoleBackend, EligibilityBackend):
     master's /check (`eligibility`)."""
 
     def __init__(self, core: Core, upload: Uploader) -> None:
-        FormsBackend.__init__(self, core, upload)
+        BackendBase.__init__(self, core)
+        self.upload = upload
 
 
 __all__ = ["Backend", "Caller", "WebError"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from services.drafts.access import close_conversation
 from storage.repos.drafts import DraftsRepo
 from storage.uow import UnitOfWork
 
@@ -36,9 +37,7 @@ async def discard_draft(request: DiscardDraft, uow: UnitOfWork, now: datetime) -
     kind, scope, revises = draft.kind, draft.scope, draft.submission_id
     if not await drafts.claim(draft):
         return None
-    conv = await uow.conversations.get(request.user_id)
-    if conv is not None and (conv.data or {}).get("draft") == request.draft_id:
-        await uow.conversations.close(request.user_id)
+    await close_conversation(uow, request.user_id, request.draft_id)
     await uow.audit.record(
         request.user_id,
         "draft.discarded",
