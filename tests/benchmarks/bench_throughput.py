@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import statistics
+import sys
 import time
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from functools import partial
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import JSON, Column, MetaData, String, Table, event, select
@@ -32,7 +35,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from emulator import Emulator, SimUser
-from tests.benchmarks.common import RUNS, Goal, our_bot, percentile, scratch_database, summary_ms
+from tests.benchmarks.common import RUNS, Goal, percentile, scratch_database, summary_ms
 
 USERS = 50
 PER_USER = 20
@@ -40,13 +43,58 @@ SEQUENTIAL = 100
 PACED_RATE = 20.0  # updates per second for the p99 figure
 PACED_SECONDS = 10.0
 Bot = Callable[[Emulator], AbstractAsyncContextManager[Any]]
+TICK = os.sysconf("SC_CLK_TCK")
 
 
 # --- the contenders --------------------------------------------------------------------------
 
 
 def ours(runtime: str, kind: str = "sqlite") -> Bot:
-    return lambda emu: our_bot(emu, runtime, kind)
+    return alone(f"ours-{runtime}", kind)
+
+
+def alone(name: str, kind: str = "sqlite") -> Bot:
+    """The contender `name` in a process of its own (tests/benchmarks/bot_process.py), as a bot
+    runs beside Telegram; `.cpu()` of what it yields is that process's CPU seconds so far."""
+
+    @asynccontextmanager
+    async def running(emu: Emulator) -> AsyncIterator[Process]:
+        child = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "tests.benchmarks.bot_process",
+            name,
+            emu.base_url,
+            emu.token,
+            kind,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+        )
+        try:
+            assert child.stdout is not None
+            if await asyncio.wait_for(child.stdout.readline(), 120) != b"ready\n":
+                raise RuntimeError(f"{name} did not start")
+            yield Process(child.pid)
+        finally:
+            if child.stdin is not None:
+                child.stdin.close()
+            try:
+                await asyncio.wait_for(child.wait(), 60)
+            except TimeoutError:
+                child.kill()
+                await child.wait()
+
+    return running
+
+
+@dataclass(frozen=True)
+class Process:
+    pid: int
+
+    def cpu(self) -> float:
+        """User and system CPU seconds of the process, its threads included (/proc)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
 
 
 fsm = MetaData()
@@ -297,15 +345,15 @@ async def measure_once(
     emu = Emulator(settle=0.0)
     await emu.start()
     try:
-        async with bot(emu):
+        async with bot(emu) as process:
             if polling:
                 await emu.wait_polling()
             warm = emu.user(19_999, "Warm")
             await one_at_a_time(warm, text)
             emu.calls.clear()
-            cpu = time.process_time()
+            cpu, bot_cpu = time.process_time(), _cpu(process)
             loaded = await load(emu, text)
-            cpu = time.process_time() - cpu
+            cpu, bot_cpu = time.process_time() - cpu, _cpu(process) - bot_cpu
             emu.calls.clear()
             single = await one_at_a_time(emu.user(19_998, "Solo"), text)
             emu.calls.clear()
@@ -315,12 +363,18 @@ async def measure_once(
         await emu.stop()
     return {
         "rate": loaded["updates"] / loaded["seconds"],
-        "cpu_ms": cpu / loaded["updates"] * 1000,  # this process (bot and emulator) per update
+        "cpu_ms": bot_cpu / loaded["updates"] * 1000,  # the bot's process, per update
+        "emulator_cpu_ms": cpu / loaded["updates"] * 1000,
         "loaded": loaded["latencies"],
         "single": single,
         "paced": steady,
         "retried": retried,
     }
+
+
+def _cpu(bot: object) -> float:
+    """The bot's CPU seconds: its own process's, or this one's for a bot run in this process."""
+    return bot.cpu() if isinstance(bot, Process) else time.process_time()
 
 
 async def measure(name: str, bot: Bot, text: str, runs: int = RUNS, **kw: Any) -> dict[str, Any]:
@@ -344,7 +398,7 @@ async def measure(name: str, bot: Bot, text: str, runs: int = RUNS, **kw: Any) -
 
 async def compare(runtime: str, kind: str) -> None:
     """Ours and the conventional aiogram bot, run after run in the same benchmark."""
-    theirs_bot: Bot = partial(conventional_aiogram, kind=kind)
+    theirs_bot = alone("conventional", kind)
     ratios, mine, theirs = [], [], []
     label = f"{runtime}, {kind}"
     for _ in range(RUNS):
@@ -367,7 +421,7 @@ async def compare(runtime: str, kind: str) -> None:
     print(
         f"  [{label}] ours /start {rate_ours:.1f} updates/s ({cpu_ours:.1f} ms CPU each), "
         f"conventional aiogram + SQLAlchemy FSM {rate_theirs:.1f} updates/s "
-        f"({cpu_theirs:.1f} ms CPU each; CPU includes the emulator's share)",
+        f"({cpu_theirs:.1f} ms CPU each; each bot in its own process, CPU of that process)",
         flush=True,
     )
     print(
@@ -391,9 +445,11 @@ async def run(kinds: tuple[str, ...] = ("sqlite", "postgresql")) -> None:
     for kind in kinds:
         for runtime in ("aiogram", "ptb"):
             await compare(runtime, kind)
-    bare_aiogram_rate = (await measure("bare aiogram echo", bare_aiogram, "hello",
+    bare_aiogram_rate = (await measure("bare aiogram echo", alone("bare-aiogram"), "hello",
                                        with_paced=False))["rate"]  # fmt: skip
-    bare_ptb_rate = (await measure("bare ptb echo", bare_ptb, "hello", with_paced=False))["rate"]
+    bare_ptb_rate = (await measure("bare ptb echo", alone("bare-ptb"), "hello", with_paced=False))[
+        "rate"
+    ]
     print(
         f"  (bare echo bots, for scale: aiogram {bare_aiogram_rate:.0f}/s, "
         f"ptb {bare_ptb_rate:.0f}/s)",

@@ -36,8 +36,11 @@ async def test_failing_again_adds_attempts_and_keeps_the_first_time(uow: Uow) ->
 
 async def test_what_telegram_sends_is_cut_to_the_columns(uow: Uow) -> None:
     async with uow() as u:
-        user = await u.users.seen(5, "名" * 300, "u" * 100, "zh-hans-cn-x-" + "a" * 50)
+        await u.users.seen(5, "名" * 300, "u" * 100, "zh-hans-cn-x-" + "a" * 50)
         await u.commit()
+    async with uow() as u:
+        user = await u.users.get(5)
+    assert user is not None
     assert len(user.first_name) == 128 and len(user.username or "") == 64
     assert user.telegram_language == "zh-hans-cn-x-aaa"
 

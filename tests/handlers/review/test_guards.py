@@ -80,7 +80,9 @@ async def test_stale_version_and_decided_submissions_are_told(chat: Chat, db: Db
     sid = await add_submission(db)
     staff, other = chat(STAFF_ID, first_name="Wang"), chat(9002)
     async with db() as uow:
-        user = await uow.users.seen(9002, "Li", None, "zh")
+        await uow.users.seen(9002, "Li", None, "zh")
+        user = await uow.users.get(9002)
+        assert user is not None
         user.is_staff = True
         await uow.commit()
     await staff.press_data(f"review::return:{sid}:v1")
@@ -99,7 +101,9 @@ async def test_confirming_after_someone_else_decided_names_them(chat: Chat, db: 
     sid = await add_submission(db)
     first, second = chat(STAFF_ID, first_name="Wang"), chat(9002, first_name="Li")
     async with db() as uow:
-        user = await uow.users.seen(9002, "Li", None, "zh")
+        await uow.users.seen(9002, "Li", None, "zh")
+        user = await uow.users.get(9002)
+        assert user is not None
         user.is_staff = True
         await uow.commit()
     await first.press_data(f"review::approve:{sid}:v1")

@@ -1,0 +1,44 @@
+"""One contender of the throughput benchmark, alone in its own process.
+
+Telegram is another machine: measured in the emulator's process, a bot would share its CPU
+and event loop with the "Telegram" it talks to, and every figure would lean towards the
+emulator's cost. Run here, the bot has a process to itself, and its CPU time per update is its
+own (read by the harness from /proc). It stops when its standard input closes.
+
+    python -m tests.benchmarks.bot_process <contender> <api base url> <token> <sqlite|postgresql>
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from contextlib import AbstractAsyncContextManager
+from types import SimpleNamespace
+from typing import Any
+
+from tests.benchmarks import bench_throughput as bt
+from tests.benchmarks.common import our_bot
+
+
+def contender(name: str, kind: str, telegram: Any) -> AbstractAsyncContextManager[Any]:
+    if name.startswith("ours-"):
+        return our_bot(telegram, name.removeprefix("ours-"), kind)
+    if name == "conventional":
+        return bt.conventional_aiogram(telegram, kind)
+    if name == "bare-aiogram":
+        return bt.bare_aiogram(telegram)
+    if name == "bare-ptb":
+        return bt.bare_ptb(telegram)
+    raise SystemExit(f"unknown contender {name}")
+
+
+async def main(name: str, base_url: str, token: str, kind: str) -> None:
+    telegram = SimpleNamespace(base_url=base_url, token=token)
+    loop = asyncio.get_running_loop()
+    async with contender(name, kind, telegram):
+        print("ready", flush=True)
+        await loop.run_in_executor(None, sys.stdin.read)  # until the harness closes it
+
+
+if __name__ == "__main__":
+    asyncio.run(main(*sys.argv[1:5]))
