@@ -16,11 +16,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/studio-bot run
 
+# Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set: otherwise every test worker and
+# every bot process the tests start compiles the project (and pytest rewrites every test module)
+# anew. The caches are __pycache__ directories, kept out of git.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest -q -n 4
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n 4
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks

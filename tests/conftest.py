@@ -1,6 +1,7 @@
 """Shared fixtures: real databases (SQLite and PostgreSQL) and a unit-of-work factory.
 
-Each database is a copy of a template migrated once per test process (tests/databases.py)."""
+Each database is a copy of a template migrated once per test process (tests/databases.py); on
+PostgreSQL a copy a test finished with is emptied and reused."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from storage.db import create_engine, session_factory
 from storage.uow import UnitOfWork
-from tests.databases import REQUIRE_POSTGRES, Templates, drop_pg_database
+from tests.databases import REQUIRE_POSTGRES, Templates
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # what bot.cli.main sets for the bot's process
 
@@ -42,7 +43,7 @@ async def _postgres(templates: Templates) -> AsyncIterator[str]:
     try:
         yield url
     finally:
-        await drop_pg_database(url)
+        templates.release(url)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

@@ -153,8 +153,9 @@ async def test_submit_pressed_twice_makes_one_submission(fast_bot: Harness) -> N
     assert versions == 1
 
 
-async def test_menu_deep_link_and_status(bot: Harness) -> None:
+async def test_menu_deep_link_and_status(telegram_rate_bot: Harness) -> None:
     """At Telegram's own per-chat rate: the menu button, `/start apply` and /status."""
+    bot = telegram_rate_bot
     alice = bot.user()
     [menu] = await alice.ask("/start")
     assert "📝 工作室申报" in menu.labels() and "📊 我的申报" in menu.labels()
