@@ -43,7 +43,7 @@ DARK = {
 
 
 def mini_app_url(
-    base: str, init_data: str, query: str = "form=apply", theme: dict[str, str] = LIGHT
+    base: str, init_data: str, query: str = "form=application", theme: dict[str, str] = LIGHT
 ) -> str:
     """The URL Telegram opens: ours, with what it passes to the page in the fragment."""
     return links.mini_app_url(base, init_data, query, theme)

@@ -18,7 +18,7 @@ def init_data(token: str, user_id: int, language: str = "zh", age: float = 0) ->
 
 
 class WebClient:
-    def __init__(self, base: str, token: str, user_id: int, form: str = "apply") -> None:
+    def __init__(self, base: str, token: str, user_id: int, form: str = "application") -> None:
         self.base = base.rstrip("/")
         self.form = form
         self.scope = ""

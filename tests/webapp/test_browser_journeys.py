@@ -151,6 +151,6 @@ async def test_outside_telegram_the_page_says_how_to_open_it(
     web_bot: Harness, browser: Browser
 ) -> None:
     page = await browser.new_page(viewport=PHONE)
-    await page.goto(base_url(web_bot) + "/?form=apply")
+    await page.goto(base_url(web_bot) + "/?form=application")
     await page.wait_for_selector(".banner[role=alert]")
     assert "请在 Telegram 中打开此页面" in await page.inner_text("main")

@@ -40,6 +40,7 @@ from services.messages.drafts import (
     refusal,
     remark_lines,
 )
+from services.messages.payloads import current_flow
 from services.messages.texts import catalog, pick_language
 from services.recipients import tell
 from services.revisions import OPENED_BY
@@ -50,8 +51,9 @@ log = logging.getLogger(__name__)
 Uploader = Callable[[int, str, bytes, str], Awaitable[tuple[str, str]]]
 """(chat_id, file name, content, caption) → (file_id, file_unique_id) of the sent document."""
 
-KINDS = {command: kind for kind, command in OPENED_BY.items()}
-"""The page names a form as the chat's command does (``apply``); the draft by its kind."""
+KINDS = {kind: kind for kind in OPENED_BY}
+"""The page names a form as its flow does, after the kind it files (``application``); a link
+sent before a flow was renamed carries the former name (``apply``), read as the name now."""
 
 
 @dataclass(slots=True)
@@ -202,6 +204,7 @@ class FormsBackend(BackendBase):
         """The user's draft of form `name`, opened as the chat's command would open it."""
         async with self.core.uow() as uow:
             visit = await self._visit(uow, who)
+            name = current_flow(name)
             kind = KINDS.get(name)
             flow = self.core.registry.by_name.get(name)
             if kind is None or flow is None:

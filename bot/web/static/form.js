@@ -6,7 +6,7 @@
 window.FormPage = (function () {
   const { t, el, say, tracked, $app } = window.Kit;
   const state = {
-    form: Kit.query.get("form") || "apply",
+    form: Kit.query.get("form") || "application",
     scope: Kit.query.get("scope") || "",
     view: null,
     dirty: {},
