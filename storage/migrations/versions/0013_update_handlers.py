@@ -5,7 +5,7 @@ handled again nor replay replies the first process is sending; a copy in the pro
 handled it replays at once (any earlier copy there has finished). This replaces a PostgreSQL
 advisory lock taken around every update on a connection of its own.
 
-Revision ID: 0014
+Revision ID: 0013
 Revises: 0012
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014"
+revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None
