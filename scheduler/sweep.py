@@ -61,7 +61,7 @@ async def run_sweep(
         env = SweepEnv(uow, config, now, pick)
         for sweep in all_sweeps():
             found = await sweep.collect(env)
-            rows = [(r.key, r.chat_id, r.action.model_dump(mode="json"), r.send_at) for r in found]
+            rows = [(r.key, r.chat_id, r.payload, r.send_at) for r in found]
             new = await uow.outbox.enqueue_many(rows)
             for r in found:
                 if r.key[:200] in new:

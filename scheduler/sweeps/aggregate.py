@@ -35,14 +35,12 @@ class AggregateSweep(CalendarSweep):
     async def for_moment(
         self, env: SweepEnv, cal: ProgrammeCalendar, moment: Moment
     ) -> list[Reminder]:
-        queued = await env.queued(moment)
-        staff = [u for u in await env.staff() if staff_key(moment, u) not in queued]
+        staff = await env.unqueued_staff(moment)
         if not staff:
             return []
         filed = await env.queries.studios_filed("plan", cal.year)
         missing = len(await missing_plans(env, cal.year))
         content = None if env.dry_run else await plans_workbook(env, cal.year)
-        await env.load_languages(staff)
         out = []
         for user_id in staff:
             texts = env.texts(user_id)
@@ -58,5 +56,5 @@ class AggregateSweep(CalendarSweep):
                 chat_id=user_id, file_name=name, content=content, caption=caption
             )
             key = staff_key(moment, user_id)
-            out.append(Reminder(key, user_id, action, moment.send_at(env.now), self.name))
+            out.append(Reminder.of(key, action, moment.send_at(env.now), self.name))
         return out
