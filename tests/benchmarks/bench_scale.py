@@ -180,7 +180,7 @@ class Statements:
 
 
 def staff_core(sessions: Any) -> Core:
-    config = CoreConfig(staff_ids=frozenset({STAFF}), tz=SH, clock=lambda: SWEEP_DAY)
+    config = CoreConfig(Recipients(staff_ids=frozenset({STAFF}), tz=SH), clock=lambda: SWEEP_DAY)
     return Core(sessions, all_flows(), config, role_sources())
 
 
