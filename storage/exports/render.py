@@ -11,6 +11,7 @@ XML text a chunk at a time, which costs a few microseconds a cell where openpyxl
 mode spent tens (50,000 submissions took over a minute there). `openpyxl` still reads every file
 back in the tests. `render` writes rows already in hand; `write_streamed` takes them as the
 database streams them, gathering a chunk on the event loop and writing it in a worker thread.
+Writing imports nothing of openpyxl, so the running bot does not carry it.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import IO, Any, Final
 from xml.sax.saxutils import escape, quoteattr
-
-from openpyxl.utils import get_column_letter
 
 from storage.exports.cells import clean_text, looks_like_formula
 from storage.exports.registry import Row, SheetData
@@ -156,7 +155,12 @@ isinstance tests (anything else, a subclass too, goes through `_cell`)."""
 
 
 def _letters(n: int) -> str:
-    return str(get_column_letter(n))
+    """The column's letters (1 → A, 27 → AA), as Excel names it."""
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
 
 
 def _width(values: Sequence[object]) -> int:
