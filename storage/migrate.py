@@ -63,7 +63,7 @@ async def is_current(url: str) -> bool:
         return False
     finally:
         await engine.dispose()
-    return found == head()
+    return bool(found == head())
 
 
 async def _run(url: str, action: str, target: str) -> None:
