@@ -44,8 +44,10 @@ class Reminder(NamedTuple):
     chat_id: int
     send_at: datetime
     series: str
-    compose: Callable[[], dict[str, Any]]
-    """The action as the outbox stores it (`model_dump(mode="json")`)."""
+    compose: Callable[[], dict[str, Any]] | None
+    """The action as the outbox stores it (`model_dump(mode="json")`); None in a preview,
+    which composes nothing (its tens of thousands of plain tuples also cost the garbage
+    collector nothing to walk)."""
     made: Send | SendDocument | None = None
 
     @classmethod
@@ -55,13 +57,15 @@ class Reminder(NamedTuple):
 
     @property
     def payload(self) -> dict[str, Any]:
+        if self.compose is None:
+            raise ValueError(f"{self.key}: a preview's reminder is not composed")
         return self.compose()
 
     @property
     def action(self) -> Send | SendDocument:
         if self.made is not None:
             return self.made
-        action = OUTGOING.validate_python(self.compose())
+        action = OUTGOING.validate_python(self.payload)
         assert isinstance(action, Send | SendDocument)
         return action
 

@@ -8,13 +8,14 @@ contact is bound to them).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 from typing import cast
 
 from policy.calendar import ProgrammeCalendar, plan_reminder_dates
 from policy.reminders import REMINDER_TIME, owes_plan, plan_overdue_dates
 from scheduler.env import Reminder, SweepEnv, fmt_date, staff_key
-from scheduler.series import Moment, local, series
+from scheduler.series import Moment, local
 from scheduler.sweeps.base import CalendarSweep, day_after
 from scheduler.sweeps.studios import owing, to_recipients, unreminded
 from services.messages.actions import Send
@@ -53,9 +54,11 @@ async def _remind(
 class PlanDueSweep(CalendarSweep):
     name = "plan"
 
-    def moments(self, cal: ProgrammeCalendar, env: SweepEnv) -> list[Moment]:
-        end = local(cal.plan_due + timedelta(days=1), env.tz, REMINDER_TIME)
-        return series(self.name, cal.year, plan_reminder_dates(cal), end, env.tz)
+    def dates(self, cal: ProgrammeCalendar) -> Iterable[date]:
+        return plan_reminder_dates(cal)
+
+    def end(self, cal: ProgrammeCalendar, env: SweepEnv) -> datetime:
+        return local(cal.plan_due + timedelta(days=1), env.tz, REMINDER_TIME)
 
     async def for_moment(
         self, env: SweepEnv, cal: ProgrammeCalendar, moment: Moment
@@ -67,9 +70,11 @@ class PlanDueSweep(CalendarSweep):
 class PlanOverdueSweep(CalendarSweep):
     name = "plan_overdue"
 
-    def moments(self, cal: ProgrammeCalendar, env: SweepEnv) -> list[Moment]:
-        end = day_after(cal.aggregate_due, env)
-        return series(self.name, cal.year, plan_overdue_dates(cal), end, env.tz)
+    def dates(self, cal: ProgrammeCalendar) -> Iterable[date]:
+        return plan_overdue_dates(cal)
+
+    def end(self, cal: ProgrammeCalendar, env: SweepEnv) -> datetime:
+        return day_after(cal.aggregate_due, env)
 
     async def for_moment(
         self, env: SweepEnv, cal: ProgrammeCalendar, moment: Moment

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date, datetime
+
 from policy.calendar import ProgrammeCalendar
 from policy.reminders import owes_report, report_reminder_dates
 from scheduler.env import Reminder, SweepEnv, fmt_date
-from scheduler.series import Moment, series
+from scheduler.series import Moment
 from scheduler.sweeps.base import CalendarSweep, start_of
 from scheduler.sweeps.studios import to_recipients, unreminded
 from services.messages.texts import Texts
@@ -16,9 +19,11 @@ REPORT_FLOW = "report"
 class ReportDueSweep(CalendarSweep):
     name = "report"
 
-    def moments(self, cal: ProgrammeCalendar, env: SweepEnv) -> list[Moment]:
-        end = start_of(cal.assessment, env)
-        return series(self.name, cal.year, report_reminder_dates(cal), end, env.tz)
+    def dates(self, cal: ProgrammeCalendar) -> Iterable[date]:
+        return report_reminder_dates(cal)
+
+    def end(self, cal: ProgrammeCalendar, env: SweepEnv) -> datetime:
+        return start_of(cal.assessment, env)
 
     async def for_moment(
         self, env: SweepEnv, cal: ProgrammeCalendar, moment: Moment

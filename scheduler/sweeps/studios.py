@@ -20,6 +20,8 @@ from services.messages.keyboards import button, rows
 from services.messages.texts import Texts, escape
 from storage.repos.reminders import STUDIO_KEY, StudioRecipient
 
+assert STUDIO_KEY == "{prefix}s{studio}:u{chat}", "to_recipients spells the key out"
+
 NAME = "\x00"
 """Stands for the studio's name while a text is rendered once for all studios."""
 
@@ -96,11 +98,11 @@ def to_recipients(
         base, parts = forms.get(p.language) or forms.setdefault(p.language, form(p.language))
         out.append(
             Reminder(
-                STUDIO_KEY.format(prefix=prefix, studio=p.id, chat=p.chat_id),
+                f"{prefix}s{p.id}:u{p.chat_id}",  # STUDIO_KEY, without format()'s cost
                 p.chat_id,
                 send_at,
                 moment.series,
-                partial(_payload, base, parts, p.chat_id, p.name),
+                None if env.dry_run else partial(_payload, base, parts, p.chat_id, p.name),
             )
         )
     return out
