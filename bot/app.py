@@ -116,7 +116,7 @@ class BotApp:
     async def run(self, stop: asyncio.Event) -> None:
         """Until `stop`; a service that fails for good (a revoked token, ON_CONFLICT=exit)
         stops the others and is raised, so the process ends instead of idling deaf."""
-        await migrate.upgrade(self.settings.database_url)
+        await migrate.upgrade_if_behind(self.settings.database_url)
         tasks: list[asyncio.Task[None]] = []
         try:
             username = await self._start_runtime(stop)

@@ -43,8 +43,12 @@ OWING_STATUSES: Final = HOLDING_TITLE
 """Studio states that still carry the annual duties of 第九条 (a revoked studio has none)."""
 
 
+_REMINDED: Final = frozenset(s.value for s in StudioState if gets_reminders(s))
+"""States reminded of their filings, as stored (a sweep asks for thousands of studios)."""
+
+
 def _owing(status: str) -> bool:
-    return status in set(StudioState) and gets_reminders(StudioState(status))
+    return status in _REMINDED
 
 
 def owes_plan(approved_on: date, status: str, year: int) -> bool:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from policy.calendar import ProgrammeCalendar
 from policy.i18n import Lang
 from scheduler.series import Moment
-from services.messages.actions import Send, SendDocument
+from services.messages.actions import OUTGOING, Send, SendDocument
 from services.messages.texts import Texts
 from services.recipients import Recipients
 from storage.repos.annual import CalendarRepo
@@ -31,15 +32,42 @@ Picker = Callable[[Sequence[Moment]], list[Moment]]
 `services.recipients.Recipients` (the name stays for the callers that spell it so)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Reminder:
-    """One message a sweep wants in the outbox; ``key`` makes it unique for ever."""
+class Reminder(NamedTuple):
+    """One message a sweep wants in the outbox; ``key`` makes it unique for ever.
+
+    The message itself is composed only when asked for (`payload`, `action`): a preview counts
+    what is coming without writing thousands of texts, and a sweep writes each text once. A
+    tuple, as a reminder day makes tens of thousands of them.
+    """
 
     key: str
     chat_id: int
-    action: Send | SendDocument
     send_at: datetime
     series: str
+    compose: Callable[[], dict[str, Any]] | None
+    """The action as the outbox stores it (`model_dump(mode="json")`); None in a preview,
+    which composes nothing (its tens of thousands of plain tuples also cost the garbage
+    collector nothing to walk)."""
+    made: Send | SendDocument | None = None
+
+    @classmethod
+    def of(cls, key: str, action: Send | SendDocument, send_at: datetime, series: str) -> Reminder:
+        """A reminder whose action is made already (a few of them: staff, returned items)."""
+        return cls(key, action.chat_id, send_at, series, partial(_dump, action), action)
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        if self.compose is None:
+            raise ValueError(f"{self.key}: a preview's reminder is not composed")
+        return self.compose()
+
+    @property
+    def action(self) -> Send | SendDocument:
+        if self.made is not None:
+            return self.made
+        action = OUTGOING.validate_python(self.payload)
+        assert isinstance(action, Send | SendDocument)
+        return action
 
 
 @dataclass
@@ -52,7 +80,6 @@ class SweepEnv:
     _staff: list[int] | None = None
     _langs: dict[int, str | None] = field(default_factory=dict)
     _cals: dict[int, ProgrammeCalendar] = field(default_factory=dict)
-    _queued: dict[str, set[str]] = field(default_factory=dict)
     memo: dict[object, object] = field(default_factory=dict)
     """What a sweep found once and may ask again within this run (the data does not move)."""
 
@@ -84,18 +111,23 @@ class SweepEnv:
         """The recipient's language (load_languages first), else the bot's default."""
         return Texts(self.config.language(self._langs.get(user_id), None))
 
-    async def queued(self, moment: Moment) -> set[str]:
-        """Keys of this moment already in the outbox (none matter in a dry run).
+    async def unqueued_staff(self, moment: Moment) -> list[int]:
+        """Staff who have no reminder of ``moment`` queued yet, their languages loaded."""
+        staff = await self.staff()
+        queued = await self.queued_among(staff_key(moment, u) for u in staff)
+        staff = [u for u in staff if staff_key(moment, u) not in queued]
+        await self.load_languages(staff)
+        return staff
 
-        Asked once per moment and run: a moment's keys belong to one sweep, whose rows are
-        written only after it has collected them all.
-        """
+    async def queued_among(self, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` are in the outbox already (none in a dry run)."""
         if self.dry_run:
             return set()
-        prefix = key_prefix(moment)
-        if prefix not in self._queued:
-            self._queued[prefix] = await self.queries.queued_keys(prefix)
-        return self._queued[prefix]
+        return await self.queries.queued_among(keys)
+
+
+def _dump(action: Send | SendDocument) -> dict[str, Any]:
+    return action.model_dump(mode="json")
 
 
 def key_prefix(moment: Moment) -> str:

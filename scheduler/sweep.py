@@ -26,6 +26,10 @@ from scheduler.sweeps.returned import ReturnedSweep
 from services.recipients import Recipients
 from storage.uow import UnitOfWork
 
+WRITE_CHUNK = 1_000
+"""Reminders composed and written at a time: a reminder day's ten thousand messages never sit
+in memory at once, so the bot's memory does not jump (and stay up) when one is swept."""
+
 DRAFT_FLOWS = {"application": "apply", "plan": "plan", "report": "report"}
 """Draft kinds whose idle owners are nudged, with the command that continues each."""
 
@@ -61,12 +65,14 @@ async def run_sweep(
         env = SweepEnv(uow, config, now, pick)
         for sweep in all_sweeps():
             found = await sweep.collect(env)
-            rows = [(r.key, r.chat_id, r.action.model_dump(mode="json"), r.send_at) for r in found]
-            new = await uow.outbox.enqueue_many(rows)
-            for r in found:
-                if r.key[:200] in new:
-                    new.discard(r.key[:200])  # a key found twice is queued once
-                    queued.append(r)
+            for start in range(0, len(found), WRITE_CHUNK):
+                part = found[start : start + WRITE_CHUNK]
+                rows = [(r.key, r.chat_id, r.payload, r.send_at) for r in part]
+                new = await uow.outbox.enqueue_many(rows)
+                for r in part:
+                    if r.key[:200] in new:
+                        new.discard(r.key[:200])  # a key found twice is queued once
+                        queued.append(r)
         await uow.commit()
     return queued
 

@@ -2,18 +2,14 @@
 set, the Mini App when WEBAPP_URL is set.
 
 With the Mini App comes the staff console, and the staff's chat menu button that opens it
-(bot.web.menu, one more service of the bot).
+(bot.web.menu, one more service of the bot); a bot without WEBAPP_URL never imports them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.web.backend import Backend
-from bot.web.menu import MenuButtons
-from bot.web.pages import mini_app
 from bot.web.server import HttpServer
-from bot.web.telegram import DocumentUploader
 from bot.webhook import health_route, webhook_route
 from handlers.review.console_link import console_url
 
@@ -33,6 +29,12 @@ def http_server(app: BotApp) -> tuple[HttpServer | None, list[Service]]:
         routes.append(webhook_route(settings.webhook_path, app.take, settings.webhook_secret))
     console = console_url(settings.webapp_base)
     if console and settings.bot_token:
+        # the console and the Mini App's pages load only where they are served
+        from bot.web.backend import Backend
+        from bot.web.menu import MenuButtons
+        from bot.web.pages import mini_app
+        from bot.web.telegram import DocumentUploader
+
         upload = DocumentUploader(
             settings.api_base, settings.bot_token, app.limiter, settings.request_timeout
         )

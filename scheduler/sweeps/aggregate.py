@@ -7,11 +7,13 @@ sweeps that find everything queued already stay cheap.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
+from datetime import date, datetime
 
 from policy.calendar import ProgrammeCalendar
 from policy.reminders import aggregate_reminder_dates
 from scheduler.env import Reminder, SweepEnv, fmt_date, staff_key
-from scheduler.series import Moment, series
+from scheduler.series import Moment
 from scheduler.sweeps.base import CalendarSweep, day_after
 from scheduler.sweeps.plan import missing_plans
 from services.messages.actions import SendDocument
@@ -28,21 +30,21 @@ async def plans_workbook(env: SweepEnv, year: int) -> bytes:
 class AggregateSweep(CalendarSweep):
     name = "aggregate"
 
-    def moments(self, cal: ProgrammeCalendar, env: SweepEnv) -> list[Moment]:
-        end = day_after(cal.aggregate_due, env)
-        return series(self.name, cal.year, aggregate_reminder_dates(cal), end, env.tz)
+    def dates(self, cal: ProgrammeCalendar) -> Iterable[date]:
+        return aggregate_reminder_dates(cal)
+
+    def end(self, cal: ProgrammeCalendar, env: SweepEnv) -> datetime:
+        return day_after(cal.aggregate_due, env)
 
     async def for_moment(
         self, env: SweepEnv, cal: ProgrammeCalendar, moment: Moment
     ) -> list[Reminder]:
-        queued = await env.queued(moment)
-        staff = [u for u in await env.staff() if staff_key(moment, u) not in queued]
+        staff = await env.unqueued_staff(moment)
         if not staff:
             return []
         filed = await env.queries.studios_filed("plan", cal.year)
         missing = len(await missing_plans(env, cal.year))
         content = None if env.dry_run else await plans_workbook(env, cal.year)
-        await env.load_languages(staff)
         out = []
         for user_id in staff:
             texts = env.texts(user_id)
@@ -58,5 +60,5 @@ class AggregateSweep(CalendarSweep):
                 chat_id=user_id, file_name=name, content=content, caption=caption
             )
             key = staff_key(moment, user_id)
-            out.append(Reminder(key, user_id, action, moment.send_at(env.now), self.name))
+            out.append(Reminder.of(key, action, moment.send_at(env.now), self.name))
         return out

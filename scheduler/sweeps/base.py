@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import ClassVar
 
 from policy.calendar import ProgrammeCalendar
 from scheduler.env import Reminder, SweepEnv
-from scheduler.series import Moment, local
+from scheduler.series import Moment, local, series
 
 MIDNIGHT = time(0, 0)
 
@@ -25,8 +26,16 @@ class CalendarSweep:
 
     name: ClassVar[str]
 
-    def moments(self, cal: ProgrammeCalendar, env: SweepEnv) -> list[Moment]:
+    def dates(self, cal: ProgrammeCalendar) -> Iterable[date]:
+        """The days the reminder fires in ``cal``'s year."""
         raise NotImplementedError
+
+    def end(self, cal: ProgrammeCalendar, env: SweepEnv) -> datetime:
+        """When the last of them stops being due."""
+        raise NotImplementedError
+
+    def moments(self, cal: ProgrammeCalendar, env: SweepEnv) -> list[Moment]:
+        return series(self.name, cal.year, self.dates(cal), self.end(cal, env), env.tz)
 
     async def for_moment(
         self, env: SweepEnv, cal: ProgrammeCalendar, moment: Moment

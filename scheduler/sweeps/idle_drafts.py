@@ -15,16 +15,17 @@ from policy.calendar import next_allowed_send
 from policy.forms.idle import idle_since
 from services.messages.actions import Send
 from services.messages.keyboards import button, rows
+from services.messages.texts import Texts
 from services.recipients import Recipients
-from storage.models import Draft
-from storage.repos.drafts import DraftsRepo
+from storage.repos.drafts import DraftsRepo, IdleDraft
+from storage.repos.reminders import RemindersRepo
 from storage.uow import UnitOfWork
 
 NUDGE_FLOWS: Final[Mapping[str, str]] = {"application": "apply"}
 """Draft kinds nudged here, with the flow (and command) that continues them."""
 
 
-def nudge_key(draft: Draft) -> str:
+def nudge_key(draft: IdleDraft) -> str:
     return f"draft-idle:{draft.id}:{int(draft.updated_at.timestamp())}"
 
 
@@ -33,14 +34,18 @@ async def nudge_idle_drafts(
 ) -> int:
     """Queue a nudge for each draft idle since `policy.forms.idle`; returns how many were new.
 
-    Quiet hours are the recipients' local night, each nudge in its owner's language."""
+    Quiet hours are the recipients' local night, each nudge in its owner's language. Drafts
+    are read without their answers, and the owners' languages in one query."""
     send_at = next_allowed_send(now.astimezone(recipients.tz))
     queued = 0
-    for draft in await uow.repo(DraftsRepo).idle(idle_since(now)):
+    drafts = uow.repo(DraftsRepo)
+    idle = await drafts.idle(idle_since(now))
+    languages = await uow.repo(RemindersRepo).languages(d.owner_id for d in idle)
+    for draft in idle:
         flow = flows.get(draft.kind)
         if flow is None:
             continue
-        texts = await recipients.texts(uow, draft.owner_id)
+        texts = Texts(recipients.language(languages.get(draft.owner_id), None))
         text = texts(
             "forms.nudge",
             kind=texts(f"staff_notice.kind_{draft.kind}"),
@@ -52,5 +57,5 @@ async def nudge_idle_drafts(
         queued += await uow.outbox.enqueue(
             nudge_key(draft), draft.owner_id, action.model_dump(mode="json"), send_at
         )
-        draft.nudged_at = now
+    await drafts.mark_nudged([d.id for d in idle if d.kind in flows], now)
     return queued

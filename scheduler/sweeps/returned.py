@@ -29,10 +29,17 @@ class ReturnedSweep:
         items = await env.queries.returned(since)
         picked = [(item, self._moments(env, item)) for item in items]
         picked = [(item, moments) for item, moments in picked if moments]
+        queued = await env.queued_among(
+            self._key(item, m) for item, moments in picked for m in moments
+        )
         await env.load_languages(item.owner_id for item, _ in picked)
         for item, moments in picked:
-            out += await self._for_item(env, item, moments)
+            out += self._for_item(env, item, moments, queued)
         return out
+
+    @staticmethod
+    def _key(item: ReturnedItem, moment: Moment) -> str:
+        return f"{key_prefix(moment)}u{item.owner_id}"
 
     def _moments(self, env: SweepEnv, item: ReturnedItem) -> list[Moment]:
         """The item's moments this sweep acts on (most items have none: languages not asked)."""
@@ -40,13 +47,13 @@ class ReturnedSweep:
         end = local(days[-1], env.tz) + RETURNED_NUDGE_VALID
         return env.pick(series(self.name, f"{item.id}v{item.version}", days, end, env.tz))
 
-    async def _for_item(
-        self, env: SweepEnv, item: ReturnedItem, moments: list[Moment]
+    def _for_item(
+        self, env: SweepEnv, item: ReturnedItem, moments: list[Moment], queued: set[str]
     ) -> list[Reminder]:
         out = []
         for moment in moments:
-            key = f"{key_prefix(moment)}u{item.owner_id}"
-            if key in await env.queued(moment):
+            key = self._key(item, moment)
+            if key in queued:
                 continue
             texts = env.texts(item.owner_id)
             text = texts(
@@ -56,5 +63,5 @@ class ReturnedSweep:
                 receipt=item.receipt_no,
             )
             action = Send(chat_id=item.owner_id, text=text)
-            out.append(Reminder(key, item.owner_id, action, moment.send_at(env.now), self.name))
+            out.append(Reminder.of(key, action, moment.send_at(env.now), self.name))
         return out

@@ -13,8 +13,8 @@ gaps). Cell values may be str, int, float, Decimal, date or datetime (shown in t
 time zone) or None.
 
 Building never blocks the bot for long: rows are fetched on the event loop a chunk at a time and
-each chunk is written in a worker thread with openpyxl's streaming write-only mode
-(`render.write_streamed`). `write_workbook` writes into a file; `export_workbook` returns bytes.
+each chunk is written in a worker thread as SpreadsheetML (`render.write_streamed`).
+`write_workbook` writes into a file; `export_workbook` returns bytes.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Text goes into a workbook as data, never as a formula (OWASP, "CSV injection").
 
-openpyxl reads any str that starts with "=" as a formula and "#N/A"-like strings as errors, so a
-studio named `=HYPERLINK("http://x","y")` would come out live in Excel or WPS. Every str the bot
-writes passes through `text_cell`, which pins the cell to type "s": the file then holds an inline
-string and no `<f>` element, and nothing is computed when staff open it.
+A spreadsheet reads text that starts with "=" as a formula, so a studio named
+`=HYPERLINK("http://x","y")` could come out live in Excel or WPS. Every str the bot writes is an
+inline string (`render`, `t="inlineStr"`): the file holds no `<f>` element, and nothing is
+computed when staff open it.
 
 A value that merely looks like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first,
 after any leading blanks) also gets the `quotePrefix` style. We chose that over OWASP's literal
@@ -15,13 +15,14 @@ Characters XML cannot hold are dropped, and text is cut at Excel's 32,767-charac
 
 from __future__ import annotations
 
-from typing import Any, Final
-
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+import re
+from typing import Final
 
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 EXCEL_CELL_LIMIT: Final = 32_767
+ILLEGAL_CHARACTERS_RE: Final = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+"""Control characters XML 1.0 cannot hold (openpyxl's own pattern, kept here so that writing a
+workbook does not load openpyxl into the bot)."""
 
 
 def looks_like_formula(text: str) -> bool:
@@ -33,13 +34,3 @@ def clean_text(text: str) -> str:
     """The text as a cell can hold it: no XML-illegal control characters, Excel's length."""
     cleaned: str = ILLEGAL_CHARACTERS_RE.sub("", text)
     return cleaned[:EXCEL_CELL_LIMIT]
-
-
-def text_cell(ws: Any, text: str) -> WriteOnlyCell:
-    """A string cell that no spreadsheet will evaluate, shown exactly as typed."""
-    value = clean_text(text)
-    cell = WriteOnlyCell(ws, value=value)
-    cell.data_type = "s"
-    if looks_like_formula(value):
-        cell.quotePrefix = True
-    return cell

@@ -11,6 +11,7 @@ XML text a chunk at a time, which costs a few microseconds a cell where openpyxl
 mode spent tens (50,000 submissions took over a minute there). `openpyxl` still reads every file
 back in the tests. `render` writes rows already in hand; `write_streamed` takes them as the
 database streams them, gathering a chunk on the event loop and writing it in a worker thread.
+Writing imports nothing of openpyxl, so the running bot does not carry it.
 """
 
 from __future__ import annotations
@@ -18,13 +19,12 @@ from __future__ import annotations
 import asyncio
 import io
 import zipfile
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import date, datetime, time, tzinfo
 from decimal import Decimal
-from typing import IO, Final
+from functools import lru_cache
+from typing import IO, Any, Final
 from xml.sax.saxutils import escape, quoteattr
-
-from openpyxl.utils import get_column_letter
 
 from storage.exports.cells import clean_text, looks_like_formula
 from storage.exports.registry import Row, SheetData
@@ -34,6 +34,7 @@ DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 MAX_WIDTH = 50
 SAMPLE = 200  # rows that set the column widths
 CHUNK = 2_000  # rows written per trip to the worker thread
+SHORT = 40  # characters: a text this short is kept once written (labels, states)
 
 # Cell styles (indexes into styles.xml's cellXfs)
 PLAIN, BOLD, DATE, DATETIME, AS_TYPED, BOLD_AS_TYPED = range(6)
@@ -80,6 +81,16 @@ def _serial(value: date) -> str:
 
 
 def _text(ref: str, text: str, bold: bool = False) -> str:
+    return f'<c r="{ref}"{_text_body(text, bold)}'
+
+
+def _text_body(text: str, bold: bool = False) -> str:
+    """A text cell after its reference; short texts (labels repeat thousands of times) are
+    written once and kept."""
+    return _short_body(text, bold) if len(text) <= SHORT else _make_body(text, bold)
+
+
+def _make_body(text: str, bold: bool) -> str:
     value = clean_text(text)
     style = (
         (BOLD_AS_TYPED if bold else AS_TYPED)
@@ -87,30 +98,69 @@ def _text(ref: str, text: str, bold: bool = False) -> str:
         else (BOLD if bold else PLAIN)
     )
     s = f' s="{style}"' if style else ""
-    return (
-        f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{escape(value)}</t></is></c>'
-    )
+    return f' t="inlineStr"{s}><is><t xml:space="preserve">{escape(value)}</t></is></c>'
+
+
+_short_body = lru_cache(maxsize=4096)(_make_body)
+
+
+def _str(ref: str, value: str, tz: tzinfo) -> str:
+    return f'<c r="{ref}"{_text_body(value)}' if value else ""
+
+
+def _number(ref: str, value: object, tz: tzinfo) -> str:
+    return f'<c r="{ref}"><v>{value}</v></c>'
+
+
+def _bool(ref: str, value: bool, tz: tzinfo) -> str:
+    return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+
+
+def _datetime(ref: str, value: datetime, tz: tzinfo) -> str:
+    local = value.astimezone(tz).replace(tzinfo=None)
+    return f'<c r="{ref}" s="{DATETIME}"><v>{_serial(local)}</v></c>'
+
+
+def _date(ref: str, value: date, tz: tzinfo) -> str:
+    return f'<c r="{ref}" s="{DATE}"><v>{_serial(value)}</v></c>'
 
 
 def _cell(ref: str, value: object, tz: tzinfo) -> str:
     if value is None or value == "":
         return ""  # an empty cell, as openpyxl leaves it
     if isinstance(value, str):
-        return _text(ref, value)
+        return _str(ref, value, tz)
     if isinstance(value, bool):
-        return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
+        return _bool(ref, value, tz)
     if isinstance(value, datetime):
-        local = value.astimezone(tz).replace(tzinfo=None)
-        return f'<c r="{ref}" s="{DATETIME}"><v>{_serial(local)}</v></c>'
+        return _datetime(ref, value, tz)
     if isinstance(value, date):
-        return f'<c r="{ref}" s="{DATE}"><v>{_serial(value)}</v></c>'
+        return _date(ref, value, tz)
     if isinstance(value, int | float | Decimal):
-        return f'<c r="{ref}"><v>{value}</v></c>'
-    return _text(ref, str(value))
+        return _number(ref, value, tz)
+    return _str(ref, str(value), tz)
+
+
+CELLS: Final[dict[type, Callable[[str, Any, tzinfo], str]]] = {
+    str: _str,
+    int: _number,
+    float: _number,
+    Decimal: _number,
+    bool: _bool,
+    datetime: _datetime,
+    date: _date,
+}
+"""How a cell of each exact type is written: a row is a dict lookup per cell, not a chain of
+isinstance tests (anything else, a subclass too, goes through `_cell`)."""
 
 
 def _letters(n: int) -> str:
-    return str(get_column_letter(n))
+    """The column's letters (1 → A, 27 → AA), as Excel names it."""
+    out = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
 
 
 def _width(values: Sequence[object]) -> int:
@@ -157,14 +207,20 @@ class _SheetWriter:
         self._write(f'<row r="1">{cells}</row>')
         self.row = 2
 
-    def rows(self, rows: Iterable[Row]) -> None:
+    def rows(self, rows: Sequence[Row]) -> None:
         out = []
-        tz, number = self.tz, self.row
+        tz, number, cells = self.tz, self.row, CELLS
+        self._letter(max(map(len, rows), default=1) - 1)
+        letters = self.letters
         for row in rows:
-            cells = "".join(
-                _cell(f"{self._letter(i)}{number}", value, tz) for i, value in enumerate(row)
-            )
-            out.append(f'<row r="{number}">{cells}</row>')
+            n = str(number)
+            out.append(f'<row r="{n}">')
+            out += [
+                cells.get(type(value), _cell)(letter + n, value, tz)
+                for letter, value in zip(letters, row, strict=False)
+                if value is not None
+            ]
+            out.append("</row>")
             number += 1
         self.row = number
         self._write("".join(out))

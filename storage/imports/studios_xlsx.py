@@ -17,8 +17,6 @@ from io import BytesIO
 from itertools import chain, islice
 from typing import Any, Final
 
-from openpyxl import load_workbook
-
 from policy.validators.errors import FieldError
 from storage.imports.limits import ImportLimits, WorkbookRefused
 from storage.imports.package_check import NOT_XLSX, check_workbook
@@ -121,6 +119,8 @@ def _sheet_items(
 
 def iter_studios(data: bytes, today: date, limits: ImportLimits) -> Iterator[Item]:
     """Every row of the first sheet as facts or an error; a file refused whole is row 0."""
+    from openpyxl import load_workbook  # only here: the running bot rarely reads a workbook
+
     try:
         check_workbook(data, limits, HEADER_SEARCH_ROWS)
         workbook = load_workbook(BytesIO(data), read_only=True, data_only=True)

@@ -6,14 +6,22 @@ for a revision). Attachments are rows linked to their draft; a submission snapsh
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, delete, or_, select
+from sqlalchemy import bindparam, delete, or_, select, update
 
 from storage.models import Attachment, Draft
 from storage.repos.base import Repository
+
+
+class IdleDraft(NamedTuple):
+    id: int
+    owner_id: int
+    kind: str
+    updated_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,16 +141,26 @@ class DraftsRepo(Repository):
         self.session.expunge(draft)
         return bool(getattr(result, "rowcount", 0))
 
-    async def idle(self, updated_before: datetime, limit: int = 500) -> list[Draft]:
-        """Drafts untouched since ``updated_before`` and not yet nudged in this idle stretch."""
-        return list(
-            await self.session.scalars(
-                select(Draft)
-                .where(
-                    Draft.updated_at < updated_before,
-                    or_(Draft.nudged_at.is_(None), Draft.nudged_at < Draft.updated_at),
-                )
-                .order_by(Draft.id)
-                .limit(limit)
+    async def idle(self, updated_before: datetime, limit: int = 500) -> list[IdleDraft]:
+        """Drafts untouched since ``updated_before`` and not yet nudged in this idle stretch:
+        who owns them and since when, never their answers (thousands of drafts may be idle)."""
+        rows = await self.session.execute(
+            select(Draft.id, Draft.owner_id, Draft.kind, Draft.updated_at)
+            .where(
+                Draft.updated_at < updated_before,
+                or_(Draft.nudged_at.is_(None), Draft.nudged_at < Draft.updated_at),
             )
+            .order_by(Draft.id)
+            .limit(limit)
         )
+        return [IdleDraft._make(row) for row in rows]
+
+    async def mark_nudged(self, ids: Sequence[int], at: datetime) -> None:
+        """These drafts' owners were nudged ``at`` (one statement for all of them)."""
+        if ids:
+            await self.session.execute(
+                update(Draft)
+                .where(Draft.id.in_(list(ids)))
+                .values(nudged_at=at)
+                .execution_options(synchronize_session=False)
+            )

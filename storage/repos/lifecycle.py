@@ -190,7 +190,7 @@ class LifecycleRepo(Repository):
     async def state_counts(self) -> tuple[dict[str, int], int]:
         """Studios by stored state, and how many passed acceptance (第十二条), for /stats."""
         rows = await self.session.execute(
-            select(Studio.status, func.count(Studio.id)).group_by(Studio.status)
+            select(Studio.status, func.count()).group_by(Studio.status)
         )
         accepted = await self.session.scalar(select(func.count(AcceptanceRow.studio_id)))
         return {str(state): int(count) for state, count in rows}, int(accepted or 0)

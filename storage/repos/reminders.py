@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, String, and_, cast, exists, func, literal, select
+from sqlalchemy import ColumnElement, String, and_, cast, exists, func, literal, select, union_all
+from sqlalchemy.orm import InstrumentedAttribute
 
 from policy.reminders import OWING_STATUSES
 from policy.states import SubmissionStatus
@@ -30,6 +31,17 @@ class StudioDue(NamedTuple):
     contact_user_id: int | None
 
 
+class StudioRecipient(NamedTuple):
+    """Someone to remind of a studio's filing: its contact, or its master (第九条(六))."""
+
+    id: int
+    name: str
+    approved_on: date
+    status: str
+    chat_id: int
+    language: str | None  # chosen in the bot, else Telegram's (None: not met yet)
+
+
 class ReturnedItem(NamedTuple):
     id: int
     owner_id: int
@@ -44,37 +56,32 @@ STUDIO_KEY = "{prefix}s{studio}:u{chat}"
 """The outbox key of a reminder to a studio's contact (`scheduler.env.studio_key`)."""
 
 
-def studio_key_sql(prefix: str) -> ColumnElement[str]:
-    """`STUDIO_KEY` for each studio row, in SQL, so a query can see what is queued."""
+def studio_key_sql(prefix: str, chat: InstrumentedAttribute[int | None]) -> ColumnElement[str]:
+    """`STUDIO_KEY` for each studio row and its recipient ``chat``, in SQL, so a query can see
+    what is queued."""
     head, middle = STUDIO_KEY.split("{studio}")
     return (
         literal(head.format(prefix=prefix))
         + cast(Studio.id, String)
         + literal(middle.split("{chat}")[0])
-        + cast(Studio.contact_user_id, String)
+        + cast(chat, String)
+    )
+
+
+def _filed(kind: str, year: int) -> ColumnElement[bool]:
+    return exists().where(
+        and_(
+            Submission.studio_id == Studio.id,
+            Submission.kind == kind,
+            Submission.year == year,
+        )
     )
 
 
 class RemindersRepo(Repository):
-    async def studios_without(
-        self, kind: str, year: int, unqueued: str | None = None
-    ) -> list[StudioDue]:
-        """Studios that may owe a ``kind`` for ``year`` and have filed none (any status).
-
-        With ``unqueued`` (a moment's key prefix), only those with a contact whose reminder of
-        that moment is not in the outbox yet: a repeated sweep then reads nothing it would drop.
-        """
-        filed = exists().where(
-            and_(
-                Submission.studio_id == Studio.id,
-                Submission.kind == kind,
-                Submission.year == year,
-            )
-        )
-        wanted = [Studio.status.in_(OWING_STATUSES), ~filed]
-        if unqueued is not None:
-            queued = exists().where(OutboxMessage.key == studio_key_sql(unqueued))
-            wanted += [Studio.contact_user_id.is_not(None), ~queued]
+    async def studios_without(self, kind: str, year: int) -> list[StudioDue]:
+        """Studios that may owe a ``kind`` for ``year`` and have filed none (any status)."""
+        wanted = [Studio.status.in_(OWING_STATUSES), ~_filed(kind, year)]
         rows = await self.session.execute(
             select(
                 Studio.id,
@@ -88,6 +95,46 @@ class RemindersRepo(Repository):
             .order_by(Studio.id)
         )
         return [StudioDue(*row) for row in rows]
+
+    async def recipients_without(
+        self, kind: str, year: int, unqueued: str | None = None, masters: bool = False
+    ) -> list[StudioRecipient]:
+        """Whom to remind of the ``kind`` for ``year`` that a studio has not filed: its contact
+        and, with ``masters``, its master too (once if one person is both), in their language.
+
+        With ``unqueued`` (a moment's key prefix), only those whose reminder of that moment is
+        not in the outbox yet: one statement, however many studios, and a repeated sweep reads
+        nothing it would drop.
+        """
+        roles = [Studio.contact_user_id]
+        if masters:
+            roles.append(Studio.master_user_id)
+        parts = []
+        for n, chat in enumerate(roles):
+            wanted = [Studio.status.in_(OWING_STATUSES), chat.is_not(None), ~_filed(kind, year)]
+            if n:  # the master, unless the contact is the same person
+                wanted.append(
+                    (Studio.contact_user_id.is_(None)) | (Studio.contact_user_id != chat)
+                )
+            if unqueued is not None:
+                wanted.append(~exists().where(OutboxMessage.key == studio_key_sql(unqueued, chat)))
+            parts.append(
+                select(
+                    Studio.id,
+                    Studio.name,
+                    Studio.approved_on,
+                    Studio.status,
+                    chat.label("chat_id"),
+                ).where(*wanted)
+            )
+        found = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery()
+        language = func.coalesce(func.nullif(User.language, ""), User.telegram_language)
+        rows = await self.session.execute(
+            select(*found.c, language)
+            .outerjoin(User, User.id == found.c.chat_id)
+            .order_by(found.c.id, found.c.chat_id)
+        )
+        return [StudioRecipient._make(row) for row in rows]
 
     async def studios_filed(self, kind: str, year: int) -> int:
         """How many studios have filed a ``kind`` for ``year``."""
@@ -132,19 +179,16 @@ class RemindersRepo(Repository):
             found.update({int(uid): chosen or tg for uid, chosen, tg in rows})
         return found
 
-    async def queued_keys(self, prefix: str) -> set[str]:
-        """Outbox keys starting with ``prefix``: what an earlier sweep already queued.
-
-        Asked as a range of the key (prefix ≤ key < the prefix with its last character
-        incremented), which walks the key's index where LIKE would read the whole outbox
-        (SQLite's LIKE ignores case; PostgreSQL's needs a pattern index). The range is compared
-        in code-point order: SQLite's BINARY, and "C" on PostgreSQL (index in 0012).
-        """
-        if not prefix:
-            return set(await self.session.scalars(select(OutboxMessage.key)))
-        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        key = OutboxMessage.key.collate("C") if self.dialect == "postgresql" else OutboxMessage.key
-        rows = await self.session.scalars(
-            select(OutboxMessage.key).where(key >= prefix, key < upper)
-        )
-        return set(rows)
+    async def queued_among(self, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` are in the outbox: one lookup of the key's index per key, however
+        long the outbox has grown."""
+        wanted = sorted({k[:200] for k in keys})
+        found: set[str] = set()
+        for start in range(0, len(wanted), _CHUNK):
+            rows = await self.session.scalars(
+                select(OutboxMessage.key).where(
+                    OutboxMessage.key.in_(wanted[start : start + _CHUNK])
+                )
+            )
+            found.update(rows)
+        return found

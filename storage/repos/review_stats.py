@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import InstrumentedAttribute
 
 from policy.studio_status import HOLDING_TITLE
 from storage.models import Studio, Submission
@@ -27,30 +27,37 @@ class Figures:
 
 
 class StatsRepo(Repository):
+    """Counts are `count(*)` so the database answers from its indexes alone (index-only scans
+    of `ix_submissions_kind_status_category_division` and `ix_studios_status_category`)."""
+
     async def figures(self) -> Figures:
+        by_status: Counter[str | None] = Counter()
+        by_category: Counter[str | None] = Counter()
+        by_division: Counter[str | None] = Counter()
+        for status, category, division, count in await self._applications():
+            by_status[str(status)] += count
+            by_category[category] += count
+            by_division[division] += count
         return Figures(
-            by_status={
-                str(k): v for k, v in (await self._applications(Submission.status)).items()
-            },
-            by_category=await self._applications(Submission.category),
-            by_division=await self._applications(Submission.division),
+            by_status=dict(by_status),
+            by_category=dict(by_category),
+            by_division=dict(by_division),
             studios_by_category=await self._studios_by_category(),
             eligibility=await EligibilityOutcomesRepo(self.session).summary(),
         )
 
-    async def _applications(
-        self, column: InstrumentedAttribute[str] | InstrumentedAttribute[str | None]
-    ) -> dict[str | None, int]:
+    async def _applications(self) -> list[tuple[str, str | None, str | None, int]]:
+        """Applications counted by status, category and division at once: one walk of the
+        index, a few hundred groups, where three counts walked it three times."""
+        columns = (Submission.status, Submission.category, Submission.division)
         rows = await self.session.execute(
-            select(column, func.count(Submission.id))
-            .where(Submission.kind == APPLICATION)
-            .group_by(column)
+            select(*columns, func.count()).where(Submission.kind == APPLICATION).group_by(*columns)
         )
-        return {key: int(count) for key, count in rows}
+        return [(status, category, division, int(n)) for status, category, division, n in rows]
 
     async def _studios_by_category(self) -> dict[str | None, int]:
         rows = await self.session.execute(
-            select(Studio.category, func.count(Studio.id))
+            select(Studio.category, func.count())
             .where(Studio.status.in_(HOLDING_TITLE))
             .group_by(Studio.category)
         )

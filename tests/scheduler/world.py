@@ -40,6 +40,7 @@ class World:
         approved_on: date = date(2025, 6, 1),
         status: str = "active",
         category: str = "modern_tech",
+        master: int | None = None,
     ) -> int:
         async with self.uow() as uow:
             studio = Studio(
@@ -51,6 +52,7 @@ class World:
                 support_ends_on=support_period(approved_on).end,
                 construction_cap=150_000,
                 contact_user_id=contact,
+                master_user_id=master,
                 status=status,
             )
             uow.session.add(studio)

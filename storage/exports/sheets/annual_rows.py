@@ -3,13 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
-from typing import Any
+from decimal import Decimal
+from typing import Any, Protocol
 
 from sqlalchemy import Row, Select, and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.exports.registry import streamed
+from storage.exports.sheets import labels
 from storage.models import Studio, Submission, SubmissionVersion
+
+
+class Activities(Protocol):
+    @property
+    def activities(self) -> int: ...
+    @property
+    def competitions(self) -> int: ...
+
+
+def filed_by(r: Row[Any]) -> tuple[object, ...]:
+    """A plan's or report's first columns: receipt, year, studio, its unit and category."""
+    return (r.receipt_no, r.year, r.studio, r.unit_name, labels.category(r.category))
+
+
+def year_work(
+    counted: Activities, answers: dict[str, Any], amount: Decimal | None
+) -> tuple[object, ...]:
+    """Activities, competitions, innovations and money, planned or done, as both sheets end."""
+    return (
+        counted.activities,
+        counted.competitions,
+        answers.get("innovations") or 0,
+        float(amount) if amount is not None else None,
+    )
 
 
 def _statement(kind: str, year: int | None) -> Select[*tuple[Any, ...]]:

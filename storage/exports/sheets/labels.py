@@ -1,7 +1,11 @@
-"""Chinese labels for stored codes in the workbook (a helper module: it defines no SHEET)."""
+"""Chinese labels for stored codes in the workbook (a helper module: it defines no SHEET).
+
+Each code's label is looked up once (`cache`): a sheet asks for the same few codes on every row.
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Final
 
 from policy.categories import StudioCategory
@@ -32,6 +36,7 @@ def assessment_result(passed: bool | None) -> str:
     return "合格" if passed else "不合格"
 
 
+@cache
 def category(code: str | None) -> str:
     try:
         return category_label(StudioCategory(code), "zh") if code else ""
@@ -39,6 +44,7 @@ def category(code: str | None) -> str:
         return code or ""
 
 
+@cache
 def division(code: str | None) -> str:
     try:
         return division_label(Division(code), "zh") if code else ""
@@ -50,6 +56,7 @@ def status(code: str | None) -> str:
     return STATUS.get(code or "", code or "")
 
 
+@cache
 def ground(code: str | None) -> str:
     """The ground of 第十七条 in words; empty for a studio that holds its title."""
     try:

@@ -11,7 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from policy.forms.plan import TRAINEE_LEVELS, budget, planned_results
 from storage.exports.registry import Row, Sheet
 from storage.exports.sheets import labels
-from storage.exports.sheets.annual_rows import annual_stream, annual_submissions
+from storage.exports.sheets.annual_rows import (
+    annual_stream,
+    annual_submissions,
+    filed_by,
+    year_work,
+)
 
 
 def _plan_row(r: DbRow[Any]) -> Row:
@@ -19,18 +24,11 @@ def _plan_row(r: DbRow[Any]) -> Row:
     planned = planned_results(answers)
     amount = budget(answers)
     return (
-        r.receipt_no,
-        r.year,
-        r.studio,
-        r.unit_name,
-        labels.category(r.category),
+        *filed_by(r),
         *(answers.get(key) or 0 for key in TRAINEE_LEVELS),
         planned.trainees,
         planned.newly_certified,
-        planned.activities,
-        planned.competitions,
-        answers.get("innovations") or 0,
-        float(amount) if amount is not None else None,
+        *year_work(planned, answers, amount),
         labels.YES_NO[bool(r.late)],
         r.version,
         r.created_at,

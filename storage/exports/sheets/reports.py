@@ -10,8 +10,7 @@ from policy.assessment import evaluate_year
 from policy.forms.report import CERTIFIED_LEVELS, achieved_results, funds_used
 from policy.targets import Targets
 from storage.exports.registry import Row, Sheet
-from storage.exports.sheets import labels
-from storage.exports.sheets.annual_rows import annual_stream
+from storage.exports.sheets.annual_rows import annual_stream, filed_by, year_work
 from storage.repos.studio_targets import StudioTargetsRepo, resolve
 
 VERDICT = ("未达标", "达标")
@@ -32,18 +31,11 @@ async def _rows(session: AsyncSession) -> AsyncIterator[Row]:
         amount = funds_used(answers)
         verdict = evaluate_year(targets, results).passed
         yield (
-            r.receipt_no,
-            r.year,
-            r.studio,
-            r.unit_name,
-            labels.category(r.category),
+            *filed_by(r),
             results.trainees,
             *(answers.get(key) or 0 for key in CERTIFIED_LEVELS),
             results.newly_certified,
-            results.activities,
-            results.competitions,
-            answers.get("innovations") or 0,
-            float(amount) if amount is not None else None,
+            *year_work(results, answers, amount),
             VERDICT[verdict],
             r.version,
             r.updated_at,
