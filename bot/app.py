@@ -30,6 +30,7 @@ from scheduler.sweep import preview
 from services.messages.texts import LANGS, Texts
 from storage import migrate
 from storage.db import create_engine, session_factory
+from storage.liveness import Liveness
 from storage.update_locks import UpdateLocks
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ class BotApp:
             self.sessions, self.deliverer, lease=timedelta(seconds=settings.outbox_lease)
         )
         recipients = settings.recipients()
-        mode: Mode = "webhook" if settings.webhook_url else "polling"
+        self.liveness = Liveness(self.engine)
         self.core = Core(
             self.sessions,
             all_flows(),
@@ -82,9 +83,7 @@ class BotApp:
             role_sources(),
             download=self.runtime.download,
             on_enqueue=self.sender.wake,
-            # Polling: one process at a time takes this token's updates, so a copy handled by
-            # an earlier run of the bot (a restart) is replayed at once.
-            instance="polling" if mode == "polling" else None,
+            alive=self.liveness.alive,
         )
         self.scheduler = ReminderScheduler(self.sessions, recipients, self.sender.wake, clock)
         self.locks = UpdateLocks()
@@ -95,6 +94,7 @@ class BotApp:
             max_attempts=settings.update_max_attempts,
             scrub=Redactor(settings.bot_token),
         )
+        mode: Mode = "webhook" if settings.webhook_url else "polling"
         self.health = Health(self.engine, self.core.uow, mode, self.runtime.name)
         self.take = self.health.counting(self.intake.take)
         self.poller = Poller(self.runtime, self.take, on_conflict=settings.on_conflict)
@@ -123,6 +123,7 @@ class BotApp:
             if username is None:
                 return
             log.info("@%s running on %s (%s)", username, self.runtime.name, self.health.mode)
+            await self.liveness.hold(self.core.instance)
             await self.runtime.set_commands(self.command_menu())
             await report_unreachable_staff(self.core.uow, self.settings.staff_ids)
             if self.http is not None:
@@ -169,6 +170,7 @@ class BotApp:
     async def close(self) -> None:
         with contextlib.suppress(Exception):
             await self.runtime.close()
+        await self.liveness.close()
         await self.engine.dispose()
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -30,7 +30,7 @@ from storage.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
-IN_FLIGHT = 30.0  # seconds another process may take to send an update's replies
+IN_FLIGHT = 120.0  # seconds a live process may take to send an update's replies
 IN_FLIGHT_POLL = 0.1
 
 
@@ -45,10 +45,11 @@ class Core:
     others, so the outbox sender wakes up instead of waiting for its next look.
 
     A copy of an update that another process handled (`instance` tells processes apart) waits
-    while that process may still be sending its replies, at most `in_flight` seconds from the
-    handling: then they are delivered (and the copy stays silent) or that process died (and
-    the copy replays what it left undelivered). Copies within one process are kept apart by
-    the intake's lock, so a copy here replays at once."""
+    while that process is alive (`alive`, storage.liveness) and may still be sending its
+    replies, at most `in_flight` seconds from the handling: then they are delivered (and the
+    copy stays silent), or that process died or hangs (and the copy replays what it left
+    undelivered). Copies within one process are kept apart by the intake's lock, so a copy
+    here replays at once."""
 
     def __init__(
         self,
@@ -60,6 +61,7 @@ class Core:
         download: Download | None = None,
         on_enqueue: Callable[[], None] = lambda: None,
         instance: str | None = None,
+        alive: Callable[[str], Awaitable[bool]] | None = None,
         in_flight: float = IN_FLIGHT,
     ) -> None:
         self.sessions = sessions
@@ -69,6 +71,7 @@ class Core:
         self.on_enqueue = on_enqueue
         self.download = download
         self.instance = instance or uuid.uuid4().hex
+        self.alive = alive or _gone
         self.in_flight = in_flight
 
     def uow(self) -> UnitOfWork:
@@ -140,7 +143,13 @@ class Core:
             if row is None or row.replied_at is not None or not row.replies:
                 return []
             left = self.in_flight - (utcnow() - row.handled_at).total_seconds()
-            if row.handled_by in (None, self.instance) or left <= 0:
+            by = row.handled_by
+            if by in (None, self.instance) or left <= 0 or not await self.alive(by):
                 log.info("update %s came again before its replies were confirmed", update_id)
                 return OUTGOING_LIST.validate_python(row.replies)
             await asyncio.sleep(min(IN_FLIGHT_POLL, left))
+
+
+async def _gone(_: str) -> bool:
+    """Without a way to ask, a process that handled an update elsewhere counts as gone."""
+    return False

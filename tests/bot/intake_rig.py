@@ -19,6 +19,7 @@ from handlers.core import Core
 from handlers.flow import Flow
 from handlers.flows import all_flows, role_sources
 from storage.db import create_engine, session_factory
+from storage.liveness import Liveness
 from storage.uow import UnitOfWork
 from storage.update_locks import UpdateLocks
 from tests.bot.outbox_rig import make_runtime
@@ -82,7 +83,15 @@ async def intake_rig(
     await runtime.start()
     engine = create_engine(database_url)
     boom = Boom()
-    core = Core(session_factory(engine), [*all_flows(), boom], CoreConfig(), role_sources())
+    liveness = Liveness(engine)
+    core = Core(
+        session_factory(engine),
+        [*all_flows(), boom],
+        CoreConfig(),
+        role_sources(),
+        alive=liveness.alive,
+    )
+    await liveness.hold(core.instance)
     locks = UpdateLocks()
     # One try per reply: a failing send surfaces at once instead of after in-place retries.
     deliverer = Deliverer(runtime.call, FloodLimiter(1000.0, 1000.0, 1000), tries=1)
@@ -91,4 +100,5 @@ async def intake_rig(
         yield IntakeRig(emu, runtime, core, intake, boom)
     finally:
         await runtime.close()
+        await liveness.close()
         await engine.dispose()

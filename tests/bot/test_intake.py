@@ -235,6 +235,22 @@ async def test_on_postgresql_two_processes_answer_a_concurrent_duplicate_once(
 
 
 @pytest.mark.postgres
+async def test_on_postgresql_a_copy_handled_by_a_process_that_died_is_replayed_at_once(
+    emu: Emulator, pg_url: str
+) -> None:
+    push_message(emu, ALICE, text="/help")
+    async with intake_rig(emu, "aiogram", pg_url) as gone:
+        [raw] = await gone.fetch()
+        incoming = translate(raw)
+        assert incoming is not None
+        await gone.core.handle(incoming)  # committed, then the process died before sending
+    async with intake_rig(emu, "ptb", pg_url) as survivor:
+        assert await survivor.intake.take(raw) is Outcome.HANDLED
+        assert await survivor.intake.take(raw) is Outcome.DUPLICATE
+        assert len(survivor.texts(ALICE)) == 1
+
+
+@pytest.mark.postgres
 async def test_on_postgresql_a_long_language_tag_is_stored_cut_to_fit(
     emu: Emulator, pg_url: str
 ) -> None:
