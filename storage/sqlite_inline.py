@@ -11,6 +11,7 @@ lock, a long export query) holds the loop too, for at most the busy timeout.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -87,6 +88,7 @@ class Connection:
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection: sqlite3.Connection | None = connection
+        self._tx = _Now()
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -125,6 +127,18 @@ class Connection:
     @property
     def in_transaction(self) -> bool:
         return self._conn.in_transaction
+
+
+class _Now:
+    """aiosqlite's queue to its thread, which SQLAlchemy uses to set the isolation level
+    (AUTOCOMMIT): here the call runs at once."""
+
+    def put_nowait(self, item: tuple[asyncio.Future[Any], Callable[[], Any]]) -> None:
+        future, call = item
+        try:
+            future.set_result(call())
+        except Exception as exc:
+            future.set_exception(exc)
 
 
 class _Opening:

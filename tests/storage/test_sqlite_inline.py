@@ -77,3 +77,19 @@ async def test_a_file_another_process_holds_gives_an_error_not_a_hang(
         other.rollback()
         other.close()
         await engine.dispose()
+
+
+async def test_autocommit_can_be_asked_for(sqlite_db: str) -> None:
+    engine = create_engine(sqlite_db)
+    try:
+        async with engine.connect() as conn:
+            auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            await auto.execute(
+                text(
+                    "INSERT INTO processed_updates (update_id, handled_at) VALUES (9, '2026-01-01')"
+                )
+            )
+        async with engine.connect() as conn:
+            assert await conn.scalar(text("SELECT count(*) FROM processed_updates")) == 1
+    finally:
+        await engine.dispose()
