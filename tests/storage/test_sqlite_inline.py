@@ -84,12 +84,9 @@ async def test_autocommit_can_be_asked_for(sqlite_db: str) -> None:
     try:
         async with engine.connect() as conn:
             auto = await conn.execution_options(isolation_level="AUTOCOMMIT")
-            await auto.execute(
-                text(
-                    "INSERT INTO processed_updates (update_id, handled_at) VALUES (9, '2026-01-01')"
-                )
-            )
+            await auto.execute(text("CREATE TABLE kept (x INTEGER)"))
+            await auto.execute(text("INSERT INTO kept VALUES (9)"))
         async with engine.connect() as conn:
-            assert await conn.scalar(text("SELECT count(*) FROM processed_updates")) == 1
+            assert await conn.scalar(text("SELECT x FROM kept")) == 9
     finally:
         await engine.dispose()
