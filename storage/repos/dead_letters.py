@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.models import DeadLetter
 from storage.repos.base import Repository
@@ -28,8 +26,7 @@ class DeadLettersRepo(Repository):
         """Keep the update; failing again adds its attempts and keeps the first time."""
         now = utcnow()
         error = error.replace("\x00", "")[:ERROR_CHARS]
-        insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
-        stmt = insert(DeadLetter).values(
+        stmt = self.insert(DeadLetter).values(
             update_id=update_id,
             raw=raw,
             error=error,

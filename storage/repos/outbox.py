@@ -12,14 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, and_, exists, func, or_, select, text, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import and_, exists, func, or_, select, text, update
 from sqlalchemy.orm import aliased
 
 from storage.models import OutboxMessage
 from storage.models.core import OutboxStatus
-from storage.repos.base import Repository
+from storage.repos.base import Repository, table_of
 from storage.types import utcnow
 
 _BATCH = 2_000
@@ -74,9 +72,7 @@ class OutboxRepo(Repository):
         the keys queued now; a key that exists already is left as it is."""
         if not rows:
             return set()
-        table = OutboxMessage.__table__
-        assert isinstance(table, Table)
-        insert = pg_insert if self.dialect == "postgresql" else sqlite_insert
+        table = table_of(OutboxMessage)
         now = utcnow()
         values = [
             {
@@ -90,7 +86,7 @@ class OutboxRepo(Repository):
             }
             for key, chat_id, action, not_before in rows
         ]
-        stmt = insert(table).on_conflict_do_nothing().returning(table.c.key)
+        stmt = self.insert(table).on_conflict_do_nothing().returning(table.c.key)
         queued: set[str] = set()
         for start in range(0, len(values), _BATCH):
             result = await self.session.execute(stmt, values[start : start + _BATCH])

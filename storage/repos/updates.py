@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import bindparam, delete, update
 
 from storage.models import ProcessedUpdate
-from storage.repos.base import Repository
+from storage.repos.base import Repository, per_dialect, table_of
 from storage.types import utcnow
 
-
-def _claim(insert: Callable[[Table], Any]) -> Any:
-    assert isinstance(_TABLE, Table)
-    return (
+_TABLE = table_of(ProcessedUpdate)
+# Built once: they run for every update.
+_CLAIM = per_dialect(
+    lambda insert: (
         insert(_TABLE)
         .values(
             update_id=bindparam("update_id"),
@@ -25,12 +22,7 @@ def _claim(insert: Callable[[Table], Any]) -> Any:
         )
         .on_conflict_do_nothing()
     )
-
-
-_TABLE = ProcessedUpdate.__table__
-assert isinstance(_TABLE, Table)
-# Built once: they run for every update, and building a statement costs more than running it.
-_CLAIM = {"sqlite": _claim(sqlite_insert), "postgresql": _claim(pg_insert)}
+)
 _STORE = (
     update(_TABLE)
     .where(_TABLE.c.update_id == bindparam("key"))

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, bindparam, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import bindparam, select, update
 
 from storage.models import User
-from storage.repos.base import Repository
+from storage.repos.base import Insert, Repository, per_dialect, table_of
 from storage.types import utcnow
 
 FIRST_NAME, USERNAME, LANGUAGE, REASON = 128, 64, 16, 200
@@ -26,9 +24,8 @@ class Seen:
     is_staff: bool
 
 
-def _seen(insert: Callable[[Table], Any]) -> Any:
-    users = User.__table__
-    assert isinstance(users, Table)
+def _seen(insert: Insert) -> Any:
+    users = table_of(User)
     stmt = insert(users).values(
         id=bindparam("id"),
         first_name=bindparam("first_name"),
@@ -46,7 +43,7 @@ def _seen(insert: Callable[[Table], Any]) -> Any:
     ).returning(users.c.language, users.c.is_staff)
 
 
-_SEEN = {"sqlite": _seen(sqlite_insert), "postgresql": _seen(pg_insert)}
+_SEEN = per_dialect(_seen)
 
 
 class UsersRepo(Repository):
