@@ -44,12 +44,12 @@ class Core:
     """`download` reads a user's file; `on_enqueue` is called once an update queued notices for
     others, so the outbox sender wakes up instead of waiting for its next look.
 
-    A copy of an update that another process handled (`instance` tells processes apart) waits
-    while that process is alive (`alive`, storage.liveness) and may still be sending its
-    replies, at most `in_flight` seconds from the handling: then they are delivered (and the
-    copy stays silent), or that process died or hangs (and the copy replays what it left
-    undelivered). Copies within one process are kept apart by the intake's lock, so a copy
-    here replays at once."""
+    A copy of an update that another process handled (`instance`, a name of its own for each
+    process) waits while that process is alive (`alive`, storage.liveness) and may still be
+    sending its replies, at most IN_FLIGHT seconds from the handling: then they are delivered
+    (and the copy stays silent), or that process died or hangs (and the copy replays what it
+    left undelivered). Copies within one process are kept apart by the intake's lock, so a
+    copy here replays at once."""
 
     def __init__(
         self,
@@ -60,9 +60,7 @@ class Core:
         *,
         download: Download | None = None,
         on_enqueue: Callable[[], None] = lambda: None,
-        instance: str | None = None,
         alive: Callable[[str], Awaitable[bool]] | None = None,
-        in_flight: float = IN_FLIGHT,
     ) -> None:
         self.sessions = sessions
         self.registry = Registry(flows)
@@ -70,9 +68,8 @@ class Core:
         self.role_sources = list(role_sources)
         self.on_enqueue = on_enqueue
         self.download = download
-        self.instance = instance or uuid.uuid4().hex
+        self.instance = uuid.uuid4().hex
         self.alive = alive or _gone
-        self.in_flight = in_flight
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.sessions)
@@ -142,7 +139,7 @@ class Core:
                 row = await uow.updates.get(update_id)
             if row is None or row.replied_at is not None or not row.replies:
                 return []
-            left = self.in_flight - (utcnow() - row.handled_at).total_seconds()
+            left = IN_FLIGHT - (utcnow() - row.handled_at).total_seconds()
             by = row.handled_by
             if by in (None, self.instance) or left <= 0 or not await self.alive(by):
                 log.info("update %s came again before its replies were confirmed", update_id)

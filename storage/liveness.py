@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
-from sqlalchemy.pool import NullPool
 
 
 def lock_key(instance: str) -> int:
@@ -30,7 +29,10 @@ class Liveness:
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine: AsyncEngine | None = None
         if engine.dialect.name == "postgresql":
-            self._engine = create_async_engine(engine.url, poolclass=NullPool)
+            # Two connections: the one holding this process's lock, and one to ask about others.
+            self._engine = create_async_engine(
+                engine.url, pool_size=2, max_overflow=0, pool_pre_ping=True
+            )
         self._held: AsyncConnection | None = None
 
     async def hold(self, instance: str) -> None:
