@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 
 
@@ -96,8 +96,9 @@ class Connection:
             raise ValueError("no active connection")
         return self._connection
 
-    def cursor(self) -> _Opening:
-        return _Opening(self._conn.cursor())
+    def cursor(self) -> Cursor:
+        """Entered with `async with` by SQLAlchemy, as aiosqlite's cursor is."""
+        return Cursor(self._conn.cursor())
 
     async def commit(self) -> None:
         self._conn.commit()
@@ -141,25 +142,6 @@ class _Now:
             future.set_exception(exc)
 
 
-class _Opening:
-    """`await connection.cursor()` and `async with connection.cursor()`, as aiosqlite allows."""
-
-    def __init__(self, cursor: sqlite3.Cursor) -> None:
-        self._cursor = Cursor(cursor)
-
-    def __await__(self) -> Any:
-        async def opened() -> Cursor:
-            return self._cursor
-
-        return opened().__await__()
-
-    async def __aenter__(self) -> Cursor:
-        return self._cursor
-
-    async def __aexit__(self, *_: object) -> None:
-        await self._cursor.close()
-
-
 def connector(database: str, timeout: float, uri: bool = False) -> Callable[[], Any]:
     """An `async_creator` for create_async_engine: a connection usable from the loop's thread."""
 
@@ -169,6 +151,3 @@ def connector(database: str, timeout: float, uri: bool = False) -> Callable[[], 
         )
 
     return connect
-
-
-__all__: Sequence[str] = ("Connection", "Cursor", "connector")
