@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import inspect
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 import aiogram.methods
 import telegram
@@ -80,6 +80,14 @@ def subset_problems(expected: Any, actual: Any, path: str = "$") -> list[str]:
 
 @cache
 def _adapter(returning: Any) -> TypeAdapter[Any]:
+    """aiogram's types may be built on first use (bot/runtimes/lazy_aiogram.py), and a
+    TypeAdapter resolves names in its caller's namespace, not aiogram's: build them first."""
+    stack = [returning]
+    while stack:
+        found = stack.pop()
+        if isinstance(found, type) and hasattr(found, "model_rebuild"):
+            found.model_rebuild()
+        stack.extend(get_args(found))
     return TypeAdapter(returning)
 
 
