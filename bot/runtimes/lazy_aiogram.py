@@ -68,27 +68,44 @@ def _lazy_rebuild(real: Callable[..., bool | None]) -> classmethod[Any, Any, boo
                 _parent_namespace_depth=_parent_namespace_depth + 1,
                 _types_namespace=_types_namespace,
             )
-        built = real(
+        return real(
             cls,
             force=force,
             raise_errors=raise_errors,
             _parent_namespace_depth=0,
             _types_namespace={**_namespace, **(_types_namespace or {})},
         )
-        if built:
-            _build_referenced(cls)
-        return built
 
     return classmethod(model_rebuild)
 
 
-def _build_referenced(model: Any) -> None:
-    """Build every model a just-built one refers to: pydantic-core serialises a nested object
-    with its own class's serializer, which must exist by then."""
-    for field in model.__pydantic_fields__.values():
-        for referenced in _models_in(field.annotation):
-            if not referenced.__pydantic_complete__:
-                referenced.model_rebuild()
+_serialisable: set[type] = set()
+
+
+def build_with_references(annotation: Any) -> None:
+    """Build the models in `annotation` and every model they refer to, recursively.
+
+    Validating builds only the outer model, with the nested ones inside it; serialising also
+    needs each nested object's own class built: pydantic-core may hand a nested object to its
+    class's serializer, and one not built yet is a placeholder it refuses (TypeError)."""
+    stack = list(_models_in(annotation))
+    while stack:
+        model = stack.pop()
+        if model in _serialisable:
+            continue
+        _serialisable.add(model)
+        model.model_rebuild()
+        for field in model.__pydantic_fields__.values():
+            stack.extend(_models_in(field.annotation))
+
+
+def _dump_built(real: Callable[..., Any]) -> Callable[..., Any]:
+    def dump(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(self) not in _serialisable:
+            build_with_references(type(self))
+        return real(self, *args, **kwargs)
+
+    return dump
 
 
 def _models_in(annotation: Any) -> Iterator[Any]:
@@ -100,16 +117,21 @@ def _models_in(annotation: Any) -> Iterator[Any]:
         stack.extend(get_args(found))
 
 
-def _defer_types(module: ModuleType) -> None:
-    base = module.TelegramObject
+def _defer(base: Any) -> None:
     base.model_rebuild = _lazy_rebuild(base.model_rebuild.__func__)
+    base.model_dump = _dump_built(base.model_dump)
+    base.model_dump_json = _dump_built(base.model_dump_json)
+
+
+def _defer_types(module: ModuleType) -> None:
+    _defer(module.TelegramObject)
 
 
 def _defer_methods(module: ModuleType) -> None:
     """Methods, and ``Response[T]`` (how aiogram reads each answer), build on first use too."""
     module.TelegramMethod.model_config["defer_build"] = True
     for base in (module.TelegramMethod, module.Response):
-        base.model_rebuild = _lazy_rebuild(base.model_rebuild.__func__)
+        _defer(base)
 
 
 class _AiogramHook(importlib.abc.MetaPathFinder):

@@ -25,6 +25,7 @@ def main(mode: str) -> None:
         for name in aiogram.types.__all__
         if getattr(getattr(aiogram.types, name), "__pydantic_complete__", False)
     )
+    calls = dumped(aiogram.methods, aiogram.types)  # first, while nothing else is built
     warnings.simplefilter("ignore")  # aiogram's Default sentinels are not JSON: same both ways
     schemas: dict[str, Any] = {"Update": aiogram.types.Update.model_json_schema()}
     for name in aiogram.methods.__all__:
@@ -35,7 +36,35 @@ def main(mode: str) -> None:
             except Exception as exc:  # a file upload has no JSON schema, eagerly built or not
                 schemas[name] = type(exc).__name__
     digest = hashlib.sha256(json.dumps(schemas, sort_keys=True).encode()).hexdigest()
-    print(json.dumps({"built_at_import": built, "schemas": len(schemas), "digest": digest}))
+    print(
+        json.dumps(
+            {
+                "built_at_import": built,
+                "schemas": len(schemas),
+                "digest": digest,
+                "dumped": calls,
+            }
+        )
+    )
+
+
+def dumped(methods: Any, types: Any) -> list[str]:
+    """Calls with nested objects as aiogram serialises them for the request."""
+    button = types.InlineKeyboardButton(
+        text="打开", web_app=types.WebAppInfo(url="https://example.org/app")
+    )
+    calls = [
+        methods.SendMessage(
+            chat_id=1,
+            text="请确认",
+            reply_markup=types.InlineKeyboardMarkup(inline_keyboard=[[button]]),
+        ),
+        methods.SendMediaGroup(
+            chat_id=1, media=[types.InputMediaDocument(media="file-1", caption="计划")]
+        ),
+        methods.SetMyCommands(commands=[types.BotCommand(command="start", description="开始")]),
+    ]
+    return [repr(call.model_dump(warnings=False)) for call in calls]
 
 
 if __name__ == "__main__":

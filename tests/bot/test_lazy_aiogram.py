@@ -36,6 +36,12 @@ def test_types_and_methods_validate_as_aiogram_builds_them() -> None:
     assert lazy["digest"] == eager["digest"]
 
 
+def test_calls_with_nested_objects_serialise_as_aiogram_serialises_them() -> None:
+    lazy, eager = probe("lazy"), probe("eager")
+    assert lazy["dumped"] == eager["dumped"]
+    assert "WebAppInfo" not in lazy["dumped"][0] and "example.org/app" in lazy["dumped"][0]
+
+
 def test_an_aiogram_already_imported_is_left_as_it_is() -> None:
     import aiogram  # noqa: F401  (this process may have imported it lazily or not)
 

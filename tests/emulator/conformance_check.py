@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import inspect
 from functools import cache
-from typing import Any, get_args
+from typing import Any
 
 import aiogram.methods
 import telegram
@@ -24,6 +24,7 @@ from aiogram import Bot as AiogramBot
 from pydantic import TypeAdapter
 from pydantic_core import PydanticSerializationError
 
+from bot.runtimes.lazy_aiogram import build_with_references
 from emulator import Emulator
 from emulator.conformance import RESULT_TYPES, unknown_fields
 
@@ -82,12 +83,7 @@ def subset_problems(expected: Any, actual: Any, path: str = "$") -> list[str]:
 def _adapter(returning: Any) -> TypeAdapter[Any]:
     """aiogram's types may be built on first use (bot/runtimes/lazy_aiogram.py), and a
     TypeAdapter resolves names in its caller's namespace, not aiogram's: build them first."""
-    stack = [returning]
-    while stack:
-        found = stack.pop()
-        if isinstance(found, type) and hasattr(found, "model_rebuild"):
-            found.model_rebuild()
-        stack.extend(get_args(found))
+    build_with_references(returning)
     return TypeAdapter(returning)
 
 
