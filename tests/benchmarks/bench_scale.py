@@ -13,6 +13,8 @@ DATABASE … TEMPLATE` on PostgreSQL), so each of the three runs starts from the
 - export: the full workbook in a child process at 10,000 and 50,000 submissions: seconds, and
   the peak resident memory it added (ru_maxrss over the RSS before), which must not grow with
   the row count.
+
+Run: `python -m tests.benchmarks.bench_scale [--only sweeps|views|export …] [sqlite|postgresql]`.
 """
 
 from __future__ import annotations
