@@ -61,9 +61,8 @@ class Reminder(NamedTuple):
     send_at: datetime
     series: str
     compose: Callable[[], dict[str, Any]] | None
-    """The action as the outbox stores it (`model_dump(mode="json")`); None in a preview,
-    which composes nothing (its tens of thousands of plain tuples also cost the garbage
-    collector nothing to walk)."""
+    """The action as the outbox stores it (`model_dump(mode="json")`); None for a studio's
+    reminder (its `form` composes it) and in a preview, which composes nothing."""
     made: Send | SendDocument | None = None
     form: Form | None = None
     """A studio's reminder: its language's `Form`, which ``name`` (the studio's) completes."""
