@@ -18,7 +18,7 @@ from policy.calendar import ProgrammeCalendar
 from policy.i18n import Lang
 from scheduler.series import Moment
 from services.messages.actions import OUTGOING, Send, SendDocument
-from services.messages.texts import Texts
+from services.messages.texts import Texts, escape
 from services.recipients import Recipients
 from storage.repos.annual import CalendarRepo
 from storage.repos.reminders import STUDIO_KEY, RemindersRepo
@@ -30,6 +30,22 @@ Picker = Callable[[Sequence[Moment]], list[Moment]]
 
 """The sweeps' audience is the bot's: staff, their languages and the time zone come from one
 `services.recipients.Recipients` (the name stays for the callers that spell it so)."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Form:
+    """A reminder to many studios in one language: its action, and its text cut where the
+    studio's name goes. The outbox sets each row's chat and text into the action itself
+    (`OutboxRepo.enqueue_filled`), so a reminder day builds no action per studio."""
+
+    action: dict[str, Any]
+    parts: tuple[str, ...]
+
+    def text(self, name: str) -> str:
+        return escape(name).join(self.parts)
+
+    def payload(self, chat_id: int, name: str) -> dict[str, Any]:
+        return {**self.action, "chat_id": chat_id, "text": self.text(name)}
 
 
 class Reminder(NamedTuple):
@@ -45,10 +61,12 @@ class Reminder(NamedTuple):
     send_at: datetime
     series: str
     compose: Callable[[], dict[str, Any]] | None
-    """The action as the outbox stores it (`model_dump(mode="json")`); None in a preview,
-    which composes nothing (its tens of thousands of plain tuples also cost the garbage
-    collector nothing to walk)."""
+    """The action as the outbox stores it (`model_dump(mode="json")`); None for a studio's
+    reminder (its `form` composes it) and in a preview, which composes nothing."""
     made: Send | SendDocument | None = None
+    form: Form | None = None
+    """A studio's reminder: its language's `Form`, which ``name`` (the studio's) completes."""
+    name: str = ""
 
     @classmethod
     def of(cls, key: str, action: Send | SendDocument, send_at: datetime, series: str) -> Reminder:
@@ -57,6 +75,8 @@ class Reminder(NamedTuple):
 
     @property
     def payload(self) -> dict[str, Any]:
+        if self.form is not None:
+            return self.form.payload(self.chat_id, self.name)
         if self.compose is None:
             raise ValueError(f"{self.key}: a preview's reminder is not composed")
         return self.compose()

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from operator import itemgetter
 from typing import ClassVar, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from policy.reminders import PREVIEW_DAYS
-from scheduler.env import Reminder, SweepEnv
+from scheduler.env import Form, Reminder, SweepEnv
+from scheduler.gc_pause import collector_paused
 from scheduler.series import Moment, due, within
 from scheduler.sweeps.aggregate import AggregateSweep
 from scheduler.sweeps.idle_drafts import nudge_idle_drafts
@@ -24,11 +26,12 @@ from scheduler.sweeps.plan import PlanDueSweep, PlanOverdueSweep
 from scheduler.sweeps.report import ReportDueSweep
 from scheduler.sweeps.returned import ReturnedSweep
 from services.recipients import Recipients
+from storage.repos.outbox import OutboxRepo
 from storage.uow import UnitOfWork
 
-WRITE_CHUNK = 1_000
-"""Reminders composed and written at a time: a reminder day's ten thousand messages never sit
-in memory at once, so the bot's memory does not jump (and stay up) when one is swept."""
+WRITE_CHUNK = 2_000
+"""Reminders composed and written at a time: a reminder day's ten thousand texts never sit in
+memory at once, so the bot's memory does not jump (and stay up) when one is swept."""
 
 DRAFT_FLOWS = {"application": "apply", "plan": "plan", "report": "report"}
 """Draft kinds whose idle owners are nudged, with the command that continues each."""
@@ -61,19 +64,42 @@ async def run_sweep(
         return [found] if found else []
 
     queued: list[Reminder] = []
-    async with UnitOfWork(sessions) as uow:
-        env = SweepEnv(uow, config, now, pick)
-        for sweep in all_sweeps():
-            found = await sweep.collect(env)
-            for start in range(0, len(found), WRITE_CHUNK):
-                part = found[start : start + WRITE_CHUNK]
-                rows = [(r.key, r.chat_id, r.payload, r.send_at) for r in part]
-                new = await uow.outbox.enqueue_many(rows)
-                for r in part:
-                    if r.key[:200] in new:
-                        new.discard(r.key[:200])  # a key found twice is queued once
-                        queued.append(r)
-        await uow.commit()
+    with collector_paused():
+        async with UnitOfWork(sessions) as uow:
+            env = SweepEnv(uow, config, now, pick)
+            for sweep in all_sweeps():
+                found = await sweep.collect(env)
+                for start in range(0, len(found), WRITE_CHUNK):
+                    queued += await _write(uow.outbox, found[start : start + WRITE_CHUNK])
+            await uow.outbox.settle()
+            await uow.commit()
+    return queued
+
+
+async def _write(outbox: OutboxRepo, found: list[Reminder]) -> list[Reminder]:
+    """Queue ``found``; those queued now (a key found twice is queued once). A studio's
+    reminder travels as (key, chat, text, form): the database makes its action."""
+    new: set[str] = set()
+    filled: dict[datetime, list[tuple[str, int, str, int]]] = {}
+    forms: dict[Form, int] = {}
+    plain = []
+    for r in found:
+        if r.form is None:
+            plain.append((r.key, r.chat_id, r.payload, r.send_at))
+            continue
+        form = forms.get(r.form)
+        if form is None:
+            form = forms[r.form] = len(forms)
+        filled.setdefault(r.send_at, []).append((r.key, r.chat_id, r.form.text(r.name), form))
+    actions = [form.action for form in forms]
+    for send_at, rows in filled.items():
+        new |= await outbox.enqueue_filled(actions, rows, send_at)
+    new |= await outbox.enqueue_many(plain)
+    queued = []
+    for r in found:
+        if r.key[:200] in new:
+            new.discard(r.key[:200])
+            queued.append(r)
     return queued
 
 
@@ -101,5 +127,11 @@ async def preview(
         return within(moments, now, end)
 
     env = SweepEnv(uow, config, now, pick, dry_run=True)
-    found = [r for sweep in all_sweeps() for r in await sweep.collect(env)]
-    return sorted(found, key=lambda r: (r.send_at, r.series, r.key))
+    with collector_paused():
+        found = [r for sweep in all_sweeps() for r in await sweep.collect(env)]
+        found.sort(key=_ORDER)
+    return found
+
+
+_ORDER = itemgetter(2, 3, 0)
+"""A preview's order: send_at, series, key."""

@@ -35,12 +35,13 @@ async def nudge_idle_drafts(
     """Queue a nudge for each draft idle since `policy.forms.idle`; returns how many were new.
 
     Quiet hours are the recipients' local night, each nudge in its owner's language. Drafts
-    are read without their answers, and the owners' languages in one query."""
+    are read without their answers, the owners' languages in one query, and the nudges
+    written in one statement."""
     send_at = next_allowed_send(now.astimezone(recipients.tz))
-    queued = 0
     drafts = uow.repo(DraftsRepo)
     idle = await drafts.idle(idle_since(now))
     languages = await uow.repo(RemindersRepo).languages(d.owner_id for d in idle)
+    nudges = []
     for draft in idle:
         flow = flows.get(draft.kind)
         if flow is None:
@@ -54,8 +55,7 @@ async def nudge_idle_drafts(
         )
         keyboard = rows([button(texts("forms.nudge_button"), flow, "open")])
         action = Send(chat_id=draft.owner_id, text=text, keyboard=keyboard)
-        queued += await uow.outbox.enqueue(
-            nudge_key(draft), draft.owner_id, action.model_dump(mode="json"), send_at
-        )
+        nudges.append((nudge_key(draft), draft.owner_id, action.model_dump(mode="json"), send_at))
+    queued = len(await uow.outbox.enqueue_many(nudges))
     await drafts.mark_nudged([d.id for d in idle if d.kind in flows], now)
     return queued

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from functools import partial
-from typing import Any, Protocol, TypeVar, cast
+from typing import Protocol, TypeVar, cast
 
-from scheduler.env import Reminder, SweepEnv, key_prefix
+from scheduler.env import Form, Reminder, SweepEnv, key_prefix
 from scheduler.series import Moment
 from services.messages.actions import Send
 from services.messages.keyboards import button, rows
-from services.messages.texts import Texts, escape
+from services.messages.texts import Texts
 from storage.repos.reminders import STUDIO_KEY, StudioRecipient
 
 assert STUDIO_KEY == "{prefix}s{studio}:u{chat}", "to_recipients spells the key out"
@@ -71,10 +70,6 @@ async def unreminded(
     return cast(list[StudioRecipient], env.memo[memo])
 
 
-def _payload(base: dict[str, Any], parts: list[str], chat_id: int, name: str) -> dict[str, Any]:
-    return {**base, "chat_id": chat_id, "text": escape(name).join(parts)}
-
-
 def to_recipients(
     env: SweepEnv,
     moment: Moment,
@@ -84,25 +79,23 @@ def to_recipients(
     flow: str,
 ) -> list[Reminder]:
     """One reminder of ``moment`` to each of ``people``, with a button that opens ``flow``."""
-    forms: dict[str | None, tuple[dict[str, Any], list[str]]] = {}
+    forms: dict[str | None, Form] = {}
 
-    def form(language: str | None) -> tuple[dict[str, Any], list[str]]:
+    def form(language: str | None) -> Form:
         texts = Texts(env.config.language(language, None))
         keyboard = rows([button(texts(button_key), flow, "open")])
-        base = Send(chat_id=0, text="", keyboard=keyboard).model_dump(mode="json")
-        return base, render(texts, NAME).split(NAME)
+        action = Send(chat_id=0, text="", keyboard=keyboard).model_dump(mode="json")
+        return Form(action, tuple(render(texts, NAME).split(NAME)))
 
-    prefix, send_at = key_prefix(moment), moment.send_at(env.now)
+    prefix, send_at, series = key_prefix(moment), moment.send_at(env.now), moment.series
+    if env.dry_run:  # counted, never composed
+        return [
+            Reminder(f"{prefix}s{p.id}:u{p.chat_id}", p.chat_id, send_at, series, None)
+            for p in people
+        ]
     out = []
     for p in people:
-        base, parts = forms.get(p.language) or forms.setdefault(p.language, form(p.language))
-        out.append(
-            Reminder(
-                f"{prefix}s{p.id}:u{p.chat_id}",  # STUDIO_KEY, without format()'s cost
-                p.chat_id,
-                send_at,
-                moment.series,
-                None if env.dry_run else partial(_payload, base, parts, p.chat_id, p.name),
-            )
-        )
+        found = forms.get(p.language) or forms.setdefault(p.language, form(p.language))
+        key = f"{prefix}s{p.id}:u{p.chat_id}"  # STUDIO_KEY, without format()'s cost
+        out.append(Reminder(key, p.chat_id, send_at, series, None, None, found, p.name))
     return out

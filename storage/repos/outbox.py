@@ -7,20 +7,66 @@ the oldest unfinished row of a chat is claimable, so messages to one chat keep t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Final
 
-from sqlalchemy import and_, exists, func, or_, select, text, update
+from sqlalchemy import TextClause, and_, bindparam, exists, func, or_, select, text, update
 from sqlalchemy.orm import aliased
 
 from storage.models import OutboxMessage
 from storage.models.core import OutboxStatus
-from storage.repos.base import Repository, table_of
-from storage.types import utcnow
+from storage.repos.base import Repository
+from storage.types import UTCDateTime, utcnow
 
 _BATCH = 2_000
+"""Rows per bulk statement: a reminder day's document is cut into pieces of this many."""
+
+_COLUMNS = "INSERT INTO outbox (key, chat_id, action, status, attempts, not_before, created_at) "
+_PENDING = f"'{OutboxStatus.PENDING.value}', 0"
+
+
+def _bulk(sql: str) -> TextClause:
+    """A bulk INSERT … SELECT whose times are bound as the model's UTC columns are."""
+    times = (bindparam(name, type_=UTCDateTime()) for name in ("not_before", "now"))
+    return text(_COLUMNS + sql).bindparams(*times)
+
+
+_AS_IS: Final = {
+    "postgresql": _bulk(
+        f"SELECT r->>0, CAST(r->>1 AS BIGINT), r->2, {_PENDING}, "
+        "CAST(:not_before AS TIMESTAMPTZ), CAST(:now AS TIMESTAMPTZ) "
+        "FROM json_array_elements(CAST(:rows AS JSON)) AS r "
+        "ON CONFLICT (key) DO NOTHING RETURNING key"
+    ),
+    "sqlite": _bulk(
+        "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+        f"json_extract(value, '$[2]'), {_PENDING}, :not_before, :now "
+        "FROM json_each(:rows) WHERE true ON CONFLICT (key) DO NOTHING RETURNING key"
+    ),
+}
+"""Rows (key, chat, action) unpacked from one JSON document by the database."""
+_FILLED: Final = {
+    "postgresql": _bulk(
+        "SELECT r->>0, CAST(r->>1 AS BIGINT), CAST(jsonb_set(jsonb_set("
+        "CAST(:forms AS JSONB) -> CAST(r->>3 AS INTEGER), '{chat_id}', r->1), "
+        f"'{{text}}', r->2) AS JSON), {_PENDING}, "
+        "CAST(:not_before AS TIMESTAMPTZ), CAST(:now AS TIMESTAMPTZ) "
+        "FROM jsonb_array_elements(CAST(:rows AS JSONB)) AS r "
+        "ON CONFLICT (key) DO NOTHING RETURNING key"
+    ),
+    "sqlite": _bulk(
+        "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+        "json_set(json_extract(:forms, '$[' || json_extract(value, '$[3]') || ']'), "
+        "'$.chat_id', json_extract(value, '$[1]'), '$.text', json_extract(value, '$[2]')), "
+        f"{_PENDING}, :not_before, :now "
+        "FROM json_each(:rows) WHERE true ON CONFLICT (key) DO NOTHING RETURNING key"
+    ),
+}
+"""Rows (key, chat, text, form) made into actions by the database: ``forms[form]`` with the
+row's chat_id and text set."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +81,8 @@ class Claimed:
 class OutboxRepo(Repository):
     enqueued: int = 0
     """Messages this unit of work queued, whoever queued them: the caller wakes the sender."""
+    bulk_queued: int = 0
+    """Rows the bulk inserts queued since the planner's statistics were last refreshed."""
 
     async def enqueue(
         self, key: str, chat_id: int, action: dict[str, Any], not_before: datetime | None = None
@@ -68,35 +116,64 @@ class OutboxRepo(Repository):
     async def enqueue_many(
         self, rows: Sequence[tuple[str, int, dict[str, Any], datetime | None]]
     ) -> set[str]:
-        """`enqueue` for many messages (key, chat, action, not before) in one executemany:
-        the keys queued now; a key that exists already is left as it is."""
-        if not rows:
-            return set()
-        table = table_of(OutboxMessage)
+        """`enqueue` for many messages (key, chat, action, not before): the keys queued now; a
+        key that exists already is left as it is.
+
+        The rows travel as one JSON document that the database unpacks into one INSERT …
+        SELECT: a reminder day's thousands of rows cost one statement and one encoding, not a
+        bound parameter set per row."""
         now = utcnow()
-        values = [
-            {
-                "key": key[:200],
-                "chat_id": chat_id,
-                "action": action,
-                "status": OutboxStatus.PENDING,
-                "attempts": 0,
-                "not_before": not_before or now,
-                "created_at": now,
-            }
-            for key, chat_id, action, not_before in rows
-        ]
-        stmt = self.insert(table).on_conflict_do_nothing().returning(table.c.key)
+        by_time: dict[datetime, list[tuple[str, int, dict[str, Any]]]] = {}
+        for key, chat_id, action, not_before in rows:
+            by_time.setdefault(not_before or now, []).append((key[:200], chat_id, action))
         queued: set[str] = set()
-        for start in range(0, len(values), _BATCH):
-            result = await self.session.execute(stmt, values[start : start + _BATCH])
-            queued.update(result.scalars())
-        if self.dialect == "postgresql" and len(queued) >= _BATCH:
-            # thousands of new rows at once (a reminder day): the planner's picture of the
-            # outbox would otherwise stay that of before, and the next sweep's "already
-            # queued?" probe be planned for a table a thousandth of its size
-            await self.session.execute(text("ANALYZE outbox"))
+        stmt = _AS_IS[self.dialect]
+        for not_before, group in by_time.items():
+            queued |= await self._insert(stmt, group, not_before, now, ensure_ascii=True)
         return queued
+
+    async def enqueue_filled(
+        self,
+        forms: Sequence[dict[str, Any]],
+        rows: Sequence[tuple[str, int, str, int]],
+        not_before: datetime,
+    ) -> set[str]:
+        """Many messages that differ only in their chat and text (a reminder to thousands of
+        studios): each row (key, chat, text, form) is queued as ``forms[form]`` with its
+        ``chat_id`` and ``text`` set, by the database; the keys queued now."""
+        extra = {"forms": json.dumps(forms, ensure_ascii=False)}
+        trimmed = [(key[:200], chat_id, text, form) for key, chat_id, text, form in rows]
+        stmt = _FILLED[self.dialect]
+        return await self._insert(stmt, trimmed, not_before, utcnow(), extra, ensure_ascii=False)
+
+    async def _insert(
+        self,
+        stmt: TextClause,
+        rows: Sequence[tuple[Any, ...]],
+        not_before: datetime,
+        now: datetime,
+        extra: dict[str, Any] | None = None,
+        *,
+        ensure_ascii: bool,
+    ) -> set[str]:
+        """``ensure_ascii``: escape what is not ASCII, as the model's JSON column does, for
+        actions from any caller (a lone surrogate then travels as an escape); the forms' texts
+        come from the catalogs and the database, and travel as they are, a third of the size."""
+        queued: set[str] = set()
+        for start in range(0, len(rows), _BATCH):
+            document = json.dumps(rows[start : start + _BATCH], ensure_ascii=ensure_ascii)
+            params = {"rows": document, "not_before": not_before, "now": now, **(extra or {})}
+            queued.update((await self.session.execute(stmt, params)).scalars())
+        self.bulk_queued += len(queued)
+        return queued
+
+    async def settle(self) -> None:
+        """After bulk inserts of thousands of rows (a reminder day), on PostgreSQL: refresh the
+        planner's picture of the outbox, or the next sweep's "already queued?" probe would be
+        planned for a table a thousandth of its size."""
+        if self.dialect == "postgresql" and self.bulk_queued >= _BATCH:
+            await self.session.execute(text("ANALYZE outbox"))
+        self.bulk_queued = 0
 
     def _claimable(self, now: datetime) -> Any:
         """Due, and first in its chat: a message waiting for a retry is never overtaken."""

@@ -13,10 +13,13 @@ DATABASE … TEMPLATE` on PostgreSQL), so each of the three runs starts from the
 - export: the full workbook in a child process at 10,000 and 50,000 submissions: seconds, and
   the peak resident memory it added (ru_maxrss over the RSS before), which must not grow with
   the row count.
+
+Run: `python -m tests.benchmarks.bench_scale [--only sweeps|views|export …] [sqlite|postgresql]`.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import json
@@ -371,23 +374,40 @@ async def bench_export(big: Dataset, small: Dataset) -> None:
 # --- all ------------------------------------------------------------------------------------
 
 
-async def run(kinds: tuple[str, ...] = KINDS) -> None:
+PARTS = ("sweeps", "views", "export")
+
+
+async def run(kinds: tuple[str, ...] = KINDS, parts: tuple[str, ...] = PARTS) -> None:
     print(f"Scale: datagen's province ({Scale()}); {RUNS} runs each, medians", flush=True)
     for kind in kinds:
         started = time.perf_counter()
-        async with dataset(kind) as data, dataset(kind, Scale(submissions=10_000)) as small:
+        async with contextlib.AsyncExitStack() as stack:
+            data = await stack.enter_async_context(dataset(kind))
+            small = None
+            if "export" in parts:
+                small = await stack.enter_async_context(dataset(kind, Scale(submissions=10_000)))
             print(
                 f"  [{kind}] generated {data.generated.rows} in {data.generated.seconds:.0f} s "
-                f"({time.perf_counter() - started:.0f} s with the small one)",
+                f"({time.perf_counter() - started:.0f} s in all); load "
+                f"{os.getloadavg()[0]:.1f}",
                 flush=True,
             )
-            await bench_sweeps(data)
-            await bench_views(data)
-            await bench_export(data, small)
+            if "sweeps" in parts:
+                await bench_sweeps(data)
+            if "views" in parts:
+                await bench_views(data)
+            if small is not None:
+                await bench_export(data, small)
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["export-child"]:
         asyncio.run(_export_child(sys.argv[2]))
     else:
-        asyncio.run(run(tuple(sys.argv[1:]) or KINDS))
+        parser = argparse.ArgumentParser(description="issue 14 at a province's scale")
+        parser.add_argument("kinds", nargs="*", help=f"of {', '.join(KINDS)} (default: both)")
+        parser.add_argument("--only", action="append", choices=PARTS, help="repeatable")
+        args = parser.parse_args()
+        if unknown := set(args.kinds) - set(KINDS):
+            parser.error(f"unknown database kinds: {', '.join(sorted(unknown))}")
+        asyncio.run(run(tuple(args.kinds) or KINDS, tuple(args.only or PARTS)))

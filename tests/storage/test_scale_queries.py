@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import insert
 
@@ -80,3 +80,45 @@ async def test_contacts_and_masters_already_reminded_of_a_moment_are_left_out(
     assert contacts == [(1, 101), (2, 102)]
     assert [(s.id, s.chat_id) for s in people] == [(1, 101), (1, 201), (2, 102), (3, 203)]
     assert [(s.id, s.chat_id) for s in unqueued] == [(1, 201), (2, 102)]
+
+
+async def test_many_messages_keep_their_actions_and_times_exactly(
+    uow: Callable[[], UnitOfWork],
+) -> None:
+    later = utcnow() + timedelta(hours=2)
+    odd = {"kind": "send", "chat_id": 5_000_000_001, "text": '引号 "q" \\ 换行\n<b>&', "x": None}
+    async with uow() as u:
+        new = await u.outbox.enqueue_many([("now", 1, ACTION, None), ("later", 2, odd, later)])
+        await u.commit()
+    assert new == {"now", "later"}
+    async with uow() as u:
+        stored = await u.outbox.by_key("later")
+        due = [c.key for c in await u.outbox.claim("w", timedelta(minutes=1), 10)]
+    assert stored is not None and stored.action == odd and stored.not_before == later
+    assert due == ["now"], "a row not due yet is not claimed"
+
+
+async def test_messages_filled_from_forms_carry_their_chat_and_text(
+    uow: Callable[[], UnitOfWork],
+) -> None:
+    zh = {"kind": "send", "chat_id": 0, "text": "", "keyboard": [[{"label": "填报"}]]}
+    en = {"kind": "send", "chat_id": 0, "text": "", "keyboard": [[{"label": "File"}]]}
+    at = utcnow() - timedelta(minutes=1)
+    rows = [
+        ("a", 5_000_000_001, '甲 "工作室" \\ &lt;b&gt;\n', 0),
+        ("b", 102, "B studio", 1),
+        ("a", 103, "a key found twice is queued once", 1),
+    ]
+    async with uow() as u:
+        assert await u.outbox.enqueue("b", 102, ACTION)
+        new = await u.outbox.enqueue_filled([zh, en], rows, at)
+        await u.commit()
+    assert new == {"a"}
+    async with uow() as u:
+        a, b = await u.outbox.by_key("a"), await u.outbox.by_key("b")
+        claimed = await u.outbox.claim("w", timedelta(minutes=1), 10)
+    assert a is not None and b is not None
+    assert a.action == {**zh, "chat_id": 5_000_000_001, "text": '甲 "工作室" \\ &lt;b&gt;\n'}
+    assert (a.chat_id, a.not_before, a.status) == (5_000_000_001, at, "pending")
+    assert [c.action for c in claimed if c.key == "a"] == [a.action], "due, and sent as stored"
+    assert b.action == ACTION, "a key queued already is left as it is"
