@@ -81,7 +81,8 @@ def app_live(status: SubmissionStatus) -> bool:
     return status in _OPEN_APPLICATION
 
 
-def _key(code: str | None) -> str | None:
+def match_key(code: str | None) -> str | None:
+    """An identity number or credit code as records are matched by; None matches nothing."""
     cleaned = (code or "").strip().upper()
     return cleaned or None
 
@@ -90,10 +91,12 @@ def duplicate_reason(
     existing: Sequence[ExistingStudioFacts], new: ApplicationFacts
 ) -> Duplicate | None:
     """The first live record the new application would duplicate, same studio first."""
-    master, unit = _key(new.master_id_number), _key(new.unit_credit_code)
-    same_master = [e for e in existing if e.live and master and _key(e.master_id_number) == master]
+    master, unit = match_key(new.master_id_number), match_key(new.unit_credit_code)
+    same_master = [
+        e for e in existing if e.live and master and match_key(e.master_id_number) == master
+    ]
     for e in same_master:
-        if unit and _key(e.unit_credit_code) == unit:
+        if unit and match_key(e.unit_credit_code) == unit:
             return Duplicate(DuplicateReason.SAME_STUDIO, e)
     return Duplicate(DuplicateReason.MASTER_LEADS_ANOTHER, same_master[0]) if same_master else None
 

@@ -14,7 +14,7 @@ from datetime import date
 
 from policy.assessment import Check, CheckCode, plan_shortfalls
 from policy.dates import ONE_DAY
-from policy.duplicates import ApplicationFacts, duplicate_reason
+from policy.duplicates import ApplicationFacts, duplicate_reason, match_key
 from policy.forms.application import APPLICATION
 from policy.forms.plan import PLAN, TRAINEE_LEVELS, planned_results
 from policy.forms.spec import FileSlot, Issue, Node
@@ -128,8 +128,11 @@ async def _duplicate(uow: UnitOfWork, form: DraftForm) -> Duplicate | None:
     master, unit = form.answers.get("master_id"), form.answers.get("unit_credit_code")
     if not isinstance(master, str) or not isinstance(unit, str):
         return None
+    key = match_key(master)
+    if key is None:
+        return None
     repo = uow.repo(DuplicatesRepo)
-    records = await repo.on_record(exclude_submission=form.draft.submission_id)
+    records = await repo.naming_master(key, exclude_submission=form.draft.submission_id)
     found = duplicate_reason([r.facts for r in records], ApplicationFacts(master, unit))
     if found is None:
         return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 
 from policy.duplicates import ExistingStudioFacts, app_live, studio_live
 from policy.states import StudioState, SubmissionStatus
@@ -29,29 +29,50 @@ class OnRecord:
 
 
 class DuplicatesRepo(Repository):
-    async def on_record(self, exclude_submission: int | None = None) -> list[OnRecord]:
-        """Every studio holding its title and every open application, except one's own."""
-        return [*await self._studios(), *await self._applications(exclude_submission)]
+    async def naming_master(
+        self, master_key: str, exclude_submission: int | None = None
+    ) -> list[OnRecord]:
+        """The studios and open applications (but one's own) whose master may be this one.
 
-    async def _studios(self) -> list[OnRecord]:
+        The database narrows by the identity number containing the key, case aside, a
+        superset of policy.duplicates' match (spaces around it, case); the rule decides on
+        these few rather than on every studio and application loaded per summary page."""
+        return [
+            *await self._studios(master_key),
+            *await self._applications(master_key, exclude_submission),
+        ]
+
+    async def _studios(self, master_key: str) -> list[OnRecord]:
         rows = await self.session.execute(
-            select(Studio, Submission.receipt_no).outerjoin(
-                Submission, Submission.id == Studio.application_id
+            select(
+                Studio.id,
+                Studio.status,
+                Studio.leader_id_number,
+                Studio.unit_credit_code,
+                Studio.name,
+                Submission.receipt_no,
             )
+            .outerjoin(Submission, Submission.id == Studio.application_id)
+            .where(func.upper(Studio.leader_id_number).contains(master_key, autoescape=True))
         )
-        found = []
-        for studio, receipt in rows:
-            live = studio_live(StudioState(studio.status))
-            facts = ExistingStudioFacts(
-                f"studio:{studio.id}", studio.leader_id_number, studio.unit_credit_code, live
+        return [
+            OnRecord(
+                ExistingStudioFacts(
+                    f"studio:{studio_id}", leader, unit, studio_live(StudioState(status))
+                ),
+                name,
+                receipt,
             )
-            found.append(OnRecord(facts, studio.name, receipt))
-        return found
+            for studio_id, status, leader, unit, name, receipt in rows
+        ]
 
-    async def _applications(self, exclude: int | None) -> list[OnRecord]:
+    async def _applications(self, master_key: str, exclude: int | None) -> list[OnRecord]:
         open_statuses = [s for s in SubmissionStatus if app_live(s)]
+        leader = SubmissionVersion.answers[LEADER_ID].as_string()
         stmt = (
-            select(Submission, SubmissionVersion.answers)
+            select(
+                Submission.id, Submission.title, Submission.receipt_no, SubmissionVersion.answers
+            )
             .join(
                 SubmissionVersion,
                 and_(
@@ -59,18 +80,21 @@ class DuplicatesRepo(Repository):
                     SubmissionVersion.version == Submission.version,
                 ),
             )
-            .where(Submission.kind == KIND, Submission.status.in_(open_statuses))
+            .where(
+                Submission.kind == KIND,
+                Submission.status.in_(open_statuses),
+                func.upper(leader).contains(master_key, autoescape=True),
+            )
         )
         if exclude is not None:
             stmt = stmt.where(Submission.id != exclude)
         found = []
-        for submission, answers in await self.session.execute(stmt):
+        for submission_id, title, receipt, answers in await self.session.execute(stmt):
             facts = ExistingStudioFacts(
-                f"submission:{submission.id}",
+                f"submission:{submission_id}",
                 answer(answers, LEADER_ID),
                 answer(answers, UNIT_CREDIT_CODE),
                 True,
             )
-            name = answer(answers, STUDIO_NAME) or submission.title
-            found.append(OnRecord(facts, name, submission.receipt_no))
+            found.append(OnRecord(facts, answer(answers, STUDIO_NAME) or title, receipt))
         return found
