@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from storage.models import Conversation, ProcessedUpdate, User
@@ -40,7 +40,9 @@ def _arrival() -> Any:
     )
 
 
-_ARRIVAL = _arrival()  # built once: it runs for every update
+# Built once: they run for every update.
+_ARRIVAL = _arrival()
+_CONVERSATION = select(Conversation).where(Conversation.user_id == bindparam("user_id"))
 
 
 class ArrivalsRepo(Repository):
@@ -66,4 +68,5 @@ class ArrivalsRepo(Repository):
         if not await UpdatesRepo(self.session).claim(update_id, by):
             return None
         seen = await UsersRepo(self.session).seen(user_id, first_name, username, telegram_language)
-        return Arrival(seen, await self.session.get(Conversation, user_id))
+        conversation = await self.session.scalar(_CONVERSATION, {"user_id": user_id})
+        return Arrival(seen, conversation)
