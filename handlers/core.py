@@ -1,8 +1,9 @@
 """The framework-free bot: one Incoming in, the replies out, everything committed in between.
 
-Each update is claimed by `update_id` in the same transaction as its effects, and its replies are
-stored with it until the shell reports them delivered, so a redelivered update is handled once and
-a crash between commit and reply still gets the reply out. A failure is raised, never swallowed:
+Each update is claimed by `update_id` in the same transaction as its effects (together with its
+sender's row and conversation: storage.repos.arrivals), and its replies are stored with it until
+the shell reports them delivered, so a redelivered update is handled once and a crash between
+commit and reply still gets the reply out. A failure is raised, never swallowed:
 the shell's intake decides between trying again and keeping the update as a dead letter.
 """
 
@@ -25,6 +26,7 @@ from handlers.roles import RoleSource, resolve_roles
 from handlers.router import route
 from services.messages.actions import OUTGOING_LIST, Outgoing
 from services.messages.texts import Texts
+from storage.repos.arrivals import Arrival, ArrivalsRepo
 from storage.types import utcnow
 from storage.uow import UnitOfWork
 
@@ -76,11 +78,20 @@ class Core:
 
     async def handle(self, incoming: Incoming) -> Handled:
         """Handle once; the shell performs the replies, then calls `delivered`."""
+        sender = incoming.sender
         async with self.uow() as uow:
-            if not await uow.updates.claim(incoming.update_id, self.instance):
+            arrival = await uow.repo(ArrivalsRepo).arrive(
+                incoming.update_id,
+                self.instance,
+                sender.user_id,
+                sender.first_name,
+                sender.username,
+                sender.language,
+            )
+            if arrival is None:
                 ctx = None
             else:
-                ctx = await self._route(uow, incoming)
+                ctx = await self._route(uow, incoming, arrival)
                 await uow.updates.store_replies(
                     incoming.update_id, [a.model_dump(mode="json") for a in ctx.out]
                 )
@@ -106,11 +117,8 @@ class Core:
             )
             await uow.commit()
 
-    async def _route(self, uow: UnitOfWork, incoming: Incoming) -> Context:
-        sender = incoming.sender
-        user = await uow.users.seen(
-            sender.user_id, sender.first_name, sender.username, sender.language
-        )
+    async def _route(self, uow: UnitOfWork, incoming: Incoming, arrival: Arrival) -> Context:
+        sender, user = incoming.sender, arrival.seen
         lang = self.config.recipients.language(user.language, sender.language)
         ctx = Context(
             uow=uow,
@@ -125,7 +133,7 @@ class Core:
             ),
             config=self.config,
             registry=self.registry,
-            conversation=await uow.conversations.get(sender.user_id),
+            conversation=arrival.conversation,
             download=self.download,
         )
         await route(ctx)

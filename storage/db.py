@@ -52,7 +52,10 @@ def create_engine(url: str) -> AsyncEngine:
         )
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    # No ping before each checkout: it is a round trip per transaction, as dear as a statement.
+    # A connection the server dropped fails its next statement instead, which invalidates the
+    # pool; an update then comes again (a transient failure, bot.intake), the sender retries.
+    return create_async_engine(url, pool_size=10, max_overflow=10)
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -1,7 +1,14 @@
-"""python-telegram-bot 22 adapter: raw updates in, the core's actions performed through PTB."""
+"""python-telegram-bot 22 adapter: raw updates in, the core's actions performed through PTB.
+
+Texts, edits and callback answers, what every update sends, go out as the Bot API's own JSON
+through PTB's client (`Bot._post`, as getUpdates does): building PTB's keyboard objects only to
+serialise them again, and parsing each answer into a `telegram.Message` nobody reads, cost
+more than the rest of the call. Files and albums use PTB's methods.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import warnings
 from datetime import timedelta
 from typing import Any
@@ -9,12 +16,8 @@ from typing import Any
 from telegram import (
     Bot,
     BotCommand,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
     InputFile,
     InputMediaDocument,
-    LinkPreviewOptions,
-    WebAppInfo,
 )
 from telegram import error as ptb_error
 from telegram.error import (
@@ -37,6 +40,7 @@ from bot.runtimes.base import (
 )
 from services.messages.actions import (
     AnswerCallback,
+    Btn,
     Edit,
     Keyboard,
     Send,
@@ -44,26 +48,41 @@ from services.messages.actions import (
     SendDocument,
 )
 
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+NO_PREVIEW = {"is_disabled": True}
+CONNECTIONS = 8  # Telegram's 30 messages/s at round trips of ~0.1 s need a handful
 
 
-def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
+class _Turns(HTTPXRequest):
+    """PTB's HTTPX client, whose calls wait for a connection here rather than in httpcore's
+    pool: each time the pool places or releases a request it matches every queued request
+    against every connection and asks each idle one's socket whether it was closed, so a
+    queue there costs more CPU than the calls themselves."""
+
+    def __init__(self, connections: int, **kwargs: Any) -> None:
+        super().__init__(connection_pool_size=connections, **kwargs)
+        self._turns = asyncio.Semaphore(connections)
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        async with self._turns:
+            return await super().do_request(*args, **kwargs)
+
+
+def _markup(keyboard: Keyboard | None) -> dict[str, Any] | None:
+    """An inline keyboard as the Bot API's JSON (what PTB's objects serialise to)."""
     if keyboard is None:
         return None
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    b.label,
-                    callback_data=b.payload,
-                    url=b.url,
-                    web_app=WebAppInfo(b.web_app_url) if b.web_app_url else None,
-                )
-                for b in row
-            ]
-            for row in keyboard
-        ]
-    )
+    return {"inline_keyboard": [[_button(b) for b in row] for row in keyboard]}
+
+
+def _button(b: Btn) -> dict[str, Any]:
+    found: dict[str, Any] = {"text": b.label}
+    if b.payload is not None:
+        found["callback_data"] = b.payload
+    if b.url is not None:
+        found["url"] = b.url
+    if b.web_app_url:
+        found["web_app"] = {"url": b.web_app_url}
+    return found
 
 
 class PtbRuntime(BotApiAdapter):
@@ -75,10 +94,8 @@ class PtbRuntime(BotApiAdapter):
             token,
             base_url=f"{api_base}/bot",
             base_file_url=f"{api_base}/file/bot",
-            # httpcore walks every pooled connection each time it places a request; Telegram's
-            # 30 messages/s at round trips of ~0.1 s need a handful, and 16 leave room for files.
-            request=HTTPXRequest(
-                connection_pool_size=16,
+            request=_Turns(
+                CONNECTIONS,
                 read_timeout=request_timeout,
                 write_timeout=request_timeout,
                 media_write_timeout=request_timeout,
@@ -115,24 +132,19 @@ class PtbRuntime(BotApiAdapter):
         return result if isinstance(result, list) else []
 
     async def send(self, action: Send) -> None:
-        await self.bot.send_message(
-            action.chat_id,
-            action.text,
-            **as_html(_markup(action.keyboard), NO_PREVIEW),
+        data = {"chat_id": action.chat_id, "text": action.text}
+        await self.bot._post(
+            "sendMessage", {**data, **as_html(_markup(action.keyboard), NO_PREVIEW)}
         )
 
     async def edit(self, action: Edit) -> None:
-        await self.bot.edit_message_text(
-            action.text,
-            chat_id=action.chat_id,
-            message_id=action.message_id,
-            **as_html(_markup(action.keyboard), NO_PREVIEW),
-        )
+        data = {"chat_id": action.chat_id, "message_id": action.message_id, "text": action.text}
+        markup = _markup(action.keyboard)
+        await self.bot._post("editMessageText", {**data, **as_html(markup, NO_PREVIEW)})
 
     async def answer(self, action: AnswerCallback) -> None:
-        await self.bot.answer_callback_query(
-            action.callback_id, text=action.text, show_alert=action.alert
-        )
+        data = {"callback_query_id": action.callback_id, "text": action.text}
+        await self.bot._post("answerCallbackQuery", {**data, "show_alert": action.alert})
 
     async def document(self, action: SendDocument) -> None:
         document: Any = action.file_id

@@ -7,13 +7,15 @@ from typing import Any
 from sqlalchemy import bindparam, delete, update
 
 from storage.models import ProcessedUpdate
-from storage.repos.base import Repository, per_dialect, table_of
+from storage.repos.base import Insert, Repository, per_dialect, table_of
 from storage.types import utcnow
 
 _TABLE = table_of(ProcessedUpdate)
-# Built once: they run for every update.
-_CLAIM = per_dialect(
-    lambda insert: (
+
+
+def claiming(insert: Insert) -> Any:
+    """The claim: a row for the update unless one exists (`update_id`, `now`, `by`)."""
+    return (
         insert(_TABLE)
         .values(
             update_id=bindparam("update_id"),
@@ -22,11 +24,19 @@ _CLAIM = per_dialect(
         )
         .on_conflict_do_nothing()
     )
-)
+
+
+# Built once: they run for every update.
+_CLAIM = per_dialect(claiming)
 _STORE = (
     update(_TABLE)
     .where(_TABLE.c.update_id == bindparam("key"))
     .values(replies=bindparam("replies"))
+)
+_REPLIED = (
+    update(_TABLE)
+    .where(_TABLE.c.update_id.in_(bindparam("keys", expanding=True)))
+    .values(replied_at=bindparam("now"), replies=None)
 )
 
 
@@ -51,8 +61,4 @@ class UpdatesRepo(Repository):
         await self.session.execute(_STORE, {"key": update_id, "replies": replies})
 
     async def mark_replied(self, *update_ids: int) -> None:
-        await self.session.execute(
-            update(ProcessedUpdate)
-            .where(ProcessedUpdate.update_id.in_(update_ids))
-            .values(replied_at=utcnow(), replies=None)
-        )
+        await self.session.execute(_REPLIED, {"keys": list(update_ids), "now": utcnow()})

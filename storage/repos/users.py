@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, false, null, select, update
 
 from storage.models import User
 from storage.repos.base import Insert, Repository, per_dialect, table_of
@@ -24,26 +24,55 @@ class Seen:
     is_staff: bool
 
 
-def _seen(insert: Insert) -> Any:
+def sender_row() -> dict[str, Any]:
+    """The sender's row as Telegram shows them, by column: `seen_params` fill it in."""
     users = table_of(User)
-    stmt = insert(users).values(
-        id=bindparam("id"),
-        first_name=bindparam("first_name"),
-        username=bindparam("username"),
-        telegram_language=bindparam("telegram_language"),
-        unreachable=None,
-        is_staff=False,
-        created_at=bindparam("now"),
-        seen_at=bindparam("now"),
-    )
+
+    def param(name: str, column: str) -> Any:
+        return bindparam(name, type_=users.c[column].type)
+
+    return {
+        "id": param("id", "id"),
+        "first_name": param("first_name", "first_name"),
+        "username": param("username", "username"),
+        "telegram_language": param("telegram_language", "telegram_language"),
+        "unreachable": null(),
+        "is_staff": false(),
+        "created_at": param("now", "created_at"),
+        "seen_at": param("now", "seen_at"),
+    }
+
+
+def refreshing(stmt: Any) -> Any:
+    """An INSERT of the sender's row that refreshes a row already there; returns what handling
+    an update needs of it (`Seen`)."""
+    users = table_of(User)
     fresh = ("first_name", "username", "telegram_language", "seen_at")
     return stmt.on_conflict_do_update(
         index_elements=[users.c.id],
         set_={**{c: stmt.excluded[c] for c in fresh}, "unreachable": None},
-    ).returning(users.c.language, users.c.is_staff)
+    ).returning(users.c.id, users.c.language, users.c.is_staff)
+
+
+def _seen(insert: Insert) -> Any:
+    return refreshing(insert(table_of(User)).values(**sender_row()))
 
 
 _SEEN = per_dialect(_seen)
+
+
+def seen_params(
+    user_id: int, first_name: str, username: str | None, telegram_language: str | None
+) -> dict[str, Any]:
+    """The upsert's parameters: Telegram's fields cut to the columns (a client may send a
+    longer language tag), and the instant."""
+    return {
+        "id": user_id,
+        "first_name": first_name[:FIRST_NAME],
+        "username": username[:USERNAME] if username else None,
+        "telegram_language": telegram_language[:LANGUAGE] if telegram_language else None,
+        "now": utcnow(),
+    }
 
 
 class UsersRepo(Repository):
@@ -55,24 +84,11 @@ class UsersRepo(Repository):
     ) -> Seen:
         """Create or refresh the user row on each update, so notices can reach them later.
 
-        One upsert statement, built once: this runs for every update. Telegram's fields are
-        cut to the columns (a client may send a longer language tag), and a user who writes
-        can be written to again.
+        One upsert statement, built once: this runs for every update (storage.repos.arrivals
+        runs it with the update's claim). A user who writes can be written to again.
         """
-        row = (
-            await self.session.execute(
-                _SEEN[self.dialect],
-                {
-                    "id": user_id,
-                    "first_name": first_name[:FIRST_NAME],
-                    "username": username[:USERNAME] if username else None,
-                    "telegram_language": telegram_language[:LANGUAGE]
-                    if telegram_language
-                    else None,
-                    "now": utcnow(),
-                },
-            )
-        ).one()
+        params = seen_params(user_id, first_name, username, telegram_language)
+        row = (await self.session.execute(_SEEN[self.dialect], params)).one()
         return Seen(language=row.language, is_staff=bool(row.is_staff))
 
     async def staff_ids(self) -> list[int]:

@@ -11,7 +11,8 @@ to measure raw capacity as DESIGN.md allows for benchmarks.
 
 Figures: burst throughput (50 users × 20 updates queued at once), latency of one user waiting
 for each reply, and p99 latency at a steady 20 updates/s; on SQLite and PostgreSQL, on both
-runtimes. Each figure is the median of `RUNS` runs.
+runtimes, and two of our instances (webhook mode) on one PostgreSQL database beside one
+conventional bot. Each figure is the median of `RUNS` runs.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from emulator import Emulator, SimUser
 from tests.benchmarks.common import RUNS, Goal, percentile, scratch_database, summary_ms
+from tests.bot.webhook_rig import PATH, free_port
 
 USERS = 50
 PER_USER = 20
@@ -53,9 +55,10 @@ def ours(runtime: str, kind: str = "sqlite") -> Bot:
     return alone(f"ours-{runtime}", kind)
 
 
-def alone(name: str, kind: str = "sqlite") -> Bot:
+def alone(name: str, kind: str = "sqlite", *shared: str) -> Bot:
     """The contender `name` in a process of its own (tests/benchmarks/bot_process.py), as a bot
-    runs beside Telegram; `.cpu()` of what it yields is that process's CPU seconds so far."""
+    runs beside Telegram; `.cpu()` of what it yields is that process's CPU seconds so far.
+    `shared`: a database URL and a webhook port (ours only, see bot_process)."""
 
     @asynccontextmanager
     async def running(emu: Emulator) -> AsyncIterator[Process]:
@@ -67,6 +70,7 @@ def alone(name: str, kind: str = "sqlite") -> Bot:
             emu.base_url,
             emu.token,
             kind,
+            *shared,
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
         )
@@ -95,6 +99,32 @@ class Process:
         """User and system CPU seconds of the process, its threads included (/proc)."""
         fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def pair(runtime: str) -> Bot:
+    """Two of our processes in webhook mode on one PostgreSQL database, behind the emulator's
+    load balancer (deliveries alternate between them); `.cpu()` is both processes' CPU."""
+
+    @asynccontextmanager
+    async def running(emu: Emulator) -> AsyncIterator[Processes]:
+        ports = [free_port(), free_port()]
+        emu.route_webhook([f"http://127.0.0.1:{port}{PATH}" for port in ports])
+        name = f"ours-{runtime}"
+        async with scratch_database("postgresql") as url:
+            first = alone(name, "postgresql", url, str(ports[0]))
+            second = alone(name, "postgresql", url, str(ports[1]))
+            async with first(emu) as one, second(emu) as other:
+                yield Processes((one, other))
+
+    return running
+
+
+@dataclass(frozen=True)
+class Processes:
+    each: tuple[Process, ...]
+
+    def cpu(self) -> float:
+        return sum(p.cpu() for p in self.each)
 
 
 fsm = MetaData()
@@ -373,8 +403,8 @@ async def measure_once(
 
 
 def _cpu(bot: object) -> float:
-    """The bot's CPU seconds: its own process's, or this one's for a bot run in this process."""
-    return bot.cpu() if isinstance(bot, Process) else time.process_time()
+    """The bot's CPU seconds: its own processes', or this one's for a bot run in this process."""
+    return bot.cpu() if isinstance(bot, Process | Processes) else time.process_time()
 
 
 async def measure(name: str, bot: Bot, text: str, runs: int = RUNS, **kw: Any) -> dict[str, Any]:
@@ -396,14 +426,16 @@ async def measure(name: str, bot: Bot, text: str, runs: int = RUNS, **kw: Any) -
     return {**middle, "rates": rates, "paced_p99": paced_p99}
 
 
-async def compare(runtime: str, kind: str) -> None:
-    """Ours and the conventional aiogram bot, run after run in the same benchmark."""
+async def compare(runtime: str, kind: str, instances: int = 1) -> None:
+    """Ours and the conventional aiogram bot, run after run in the same benchmark; with two
+    instances, ours are two webhook processes on PostgreSQL (`pair`), theirs still one."""
     theirs_bot = alone("conventional", kind)
     ratios, mine, theirs = [], [], []
-    label = f"{runtime}, {kind}"
+    label = f"{runtime}, {kind}" + (", two instances" if instances == 2 else "")
+    bot = pair(runtime) if instances == 2 else ours(runtime, kind)
     for _ in range(RUNS):
         try:
-            a = await measure_once(ours(runtime, kind), "/start")
+            a = await measure_once(bot, "/start", polling=instances == 1)
             b = await measure_once(theirs_bot, "/start", with_paced=False)
         except TimeoutError as exc:  # a starved machine: say so, keep the other figures
             print(f"  [{label}] a run gave up: {exc}", flush=True)
@@ -445,6 +477,9 @@ async def run(kinds: tuple[str, ...] = ("sqlite", "postgresql")) -> None:
     for kind in kinds:
         for runtime in ("aiogram", "ptb"):
             await compare(runtime, kind)
+    if "postgresql" in kinds:
+        for runtime in ("aiogram", "ptb"):
+            await compare(runtime, "postgresql", instances=2)
     bare_aiogram_rate = (await measure("bare aiogram echo", alone("bare-aiogram"), "hello",
                                        with_paced=False))["rate"]  # fmt: skip
     bare_ptb_rate = (await measure("bare ptb echo", alone("bare-ptb"), "hello", with_paced=False))[

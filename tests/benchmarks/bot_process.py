@@ -6,6 +6,10 @@ emulator's cost. Run here, the bot has a process to itself, and its CPU time per
 own (read by the harness from /proc). It stops when its standard input closes.
 
     python -m tests.benchmarks.bot_process <contender> <api base url> <token> <sqlite|postgresql>
+        [<database url> <webhook port>]
+
+With a database URL and a port, ours runs in webhook mode on that database (already migrated,
+shared with another instance) instead of polling on a fresh one.
 """
 
 from __future__ import annotations
@@ -17,10 +21,16 @@ from types import SimpleNamespace
 from typing import Any
 
 from tests.benchmarks import bench_throughput as bt
-from tests.benchmarks.common import our_bot
+from tests.benchmarks.common import our_bot, our_bot_on
+from tests.bot.webhook_rig import webhook_settings
 
 
-def contender(name: str, kind: str, telegram: Any) -> AbstractAsyncContextManager[Any]:
+def contender(
+    name: str, kind: str, telegram: Any, shared: tuple[str, int] | None = None
+) -> AbstractAsyncContextManager[Any]:
+    if name.startswith("ours-") and shared is not None:
+        url, port = shared
+        return our_bot_on(url, telegram, name.removeprefix("ours-"), **webhook_settings(port))
     if name.startswith("ours-"):
         return our_bot(telegram, name.removeprefix("ours-"), kind)
     if name == "conventional":
@@ -32,13 +42,14 @@ def contender(name: str, kind: str, telegram: Any) -> AbstractAsyncContextManage
     raise SystemExit(f"unknown contender {name}")
 
 
-async def main(name: str, base_url: str, token: str, kind: str) -> None:
+async def main(name: str, base_url: str, token: str, kind: str, *shared: str) -> None:
     telegram = SimpleNamespace(base_url=base_url, token=token)
     loop = asyncio.get_running_loop()
-    async with contender(name, kind, telegram):
+    webhook = (shared[0], int(shared[1])) if shared else None
+    async with contender(name, kind, telegram, webhook):
         print("ready", flush=True)
         await loop.run_in_executor(None, sys.stdin.read)  # until the harness closes it
 
 
 if __name__ == "__main__":
-    asyncio.run(main(*sys.argv[1:5]))
+    asyncio.run(main(*sys.argv[1:]))

@@ -69,15 +69,21 @@ async def our_bot(
     emu: Any, runtime: str, kind: str = "sqlite", **extra: Any
 ) -> AsyncIterator[BotApp]:
     """The whole bot, in this process, on a fresh database of ``kind``, limits lifted."""
-    async with scratch_database(kind) as url:
-        app, stop = BotApp(lifted(emu, url, runtime, **extra)), asyncio.Event()
-        task = asyncio.create_task(app.run(stop))
-        await app.ready.wait()
-        try:
-            yield app
-        finally:
-            stop.set()
-            await task
+    async with scratch_database(kind) as url, our_bot_on(url, emu, runtime, **extra) as app:
+        yield app
+
+
+@asynccontextmanager
+async def our_bot_on(url: str, emu: Any, runtime: str, **extra: Any) -> AsyncIterator[BotApp]:
+    """The whole bot, in this process, on the migrated database at ``url``, limits lifted."""
+    app, stop = BotApp(lifted(emu, url, runtime, **extra)), asyncio.Event()
+    task = asyncio.create_task(app.run(stop))
+    await app.ready.wait()
+    try:
+        yield app
+    finally:
+        stop.set()
+        await task
 
 
 def percentile(values: Sequence[float], q: float) -> float:
