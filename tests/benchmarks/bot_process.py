@@ -5,6 +5,11 @@ and event loop with the "Telegram" it talks to, and every figure would lean towa
 emulator's cost. Run here, the bot has a process to itself, and its CPU time per update is its
 own (read by the harness from /proc). It stops when its standard input closes.
 
+aiogram is imported first, as any aiogram bot imports it: every model built at import. Our bot
+would defer those builds to first use (bot/runtimes/lazy_aiogram.py), which saves memory, not
+time per update; for the conventional and bare bots it would move that build into their first
+measured update instead of before their start.
+
     python -m tests.benchmarks.bot_process <contender> <api base url> <token> <sqlite|postgresql>
         [<database url> <webhook port>]
 
@@ -20,6 +25,7 @@ from contextlib import AbstractAsyncContextManager
 from types import SimpleNamespace
 from typing import Any
 
+import aiogram  # noqa: F401  (before the bot's package: every contender gets aiogram as built)
 from tests.benchmarks import bench_throughput as bt
 from tests.benchmarks.common import our_bot, our_bot_on
 from tests.bot.webhook_rig import webhook_settings
