@@ -26,6 +26,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import aiogram  # noqa: F401  (before the bot's package: every contender gets aiogram as built)
+
 from tests.benchmarks import bench_throughput as bt
 from tests.benchmarks.common import our_bot, our_bot_on
 from tests.bot.webhook_rig import webhook_settings
