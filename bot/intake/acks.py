@@ -18,6 +18,14 @@ class _Group:
     def __init__(self) -> None:
         self.ids: list[int] = []
         self.done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.done.add_done_callback(_seen)
+
+
+def _seen(done: asyncio.Future[None]) -> None:
+    """Every mark waiting on a group may have been cancelled (a shutdown): its write's error
+    then reaches nobody, and asyncio would log it as never retrieved."""
+    if not done.cancelled():
+        done.exception()
 
 
 class Acks:

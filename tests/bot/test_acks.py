@@ -4,6 +4,7 @@ and each mark returns only once its own update is written."""
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Sequence
 
 import pytest
@@ -82,3 +83,27 @@ async def test_a_cancelled_marker_leaves_the_group_written_for_the_others() -> N
     ledger.release.set()
     await asyncio.gather(first, staying)
     assert ledger.writes == [[1], [2, 3]]
+
+
+async def test_a_failed_write_whose_marks_were_all_cancelled_raises_no_stray_error() -> None:
+    """Shutdown cancels the marks; the write they waited for may still fail afterwards. Its
+    error belongs to nobody then, and must not surface later as "never retrieved"."""
+    strays: list[dict[str, object]] = []
+    loop = asyncio.get_running_loop()
+    loop.set_exception_handler(lambda _, context: strays.append(context))
+    try:
+        ledger = Ledger(fail_on=1)
+        acks = Acks(ledger.write)
+        mark = asyncio.create_task(acks.mark(1))
+        await asyncio.sleep(0)
+        mark.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await mark
+        ledger.release.set()
+        await asyncio.sleep(0.01)
+        del acks, mark
+        gc.collect()
+        await asyncio.sleep(0)
+    finally:
+        loop.set_exception_handler(None)
+    assert strays == []
