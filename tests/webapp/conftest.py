@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from tests.e2e.harness import Harness
+from tests.e2e.harness import LIFTED_RATES, Harness
 from tests.handlers.conftest import Clock
 from tests.handlers.conftest import chat as chat  # re-exported fixtures
 from tests.handlers.conftest import clock as clock
@@ -23,10 +23,9 @@ async def web_bot(sqlite_db: str, clock: Clock) -> AsyncIterator[Harness]:
         "aiogram",
         sqlite_db,
         clock=clock,
-        chat_rate=200.0,
-        chat_burst=200,
         webapp_url=WEBAPP_URL,
         http_listen="127.0.0.1:0",
+        **LIFTED_RATES,
     )
     await harness.start()
     try:
