@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 
 import pytest
@@ -17,8 +18,8 @@ from tests.handlers.conftest import files as files
 WEBAPP_URL = "https://studio.example/app"
 
 
-@pytest.fixture
-async def web_bot(sqlite_db: str, clock: Clock) -> AsyncIterator[Harness]:
+@contextlib.asynccontextmanager
+async def web_harness(sqlite_db: str, clock: Clock) -> AsyncIterator[Harness]:
     harness = Harness(
         "aiogram",
         sqlite_db,
@@ -32,6 +33,12 @@ async def web_bot(sqlite_db: str, clock: Clock) -> AsyncIterator[Harness]:
         yield harness
     finally:
         await harness.close()
+
+
+@pytest.fixture
+async def web_bot(sqlite_db: str, clock: Clock) -> AsyncIterator[Harness]:
+    async with web_harness(sqlite_db, clock) as harness:
+        yield harness
 
 
 def base_url(bot: Harness) -> str:
