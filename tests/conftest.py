@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -19,6 +20,13 @@ from storage.uow import UnitOfWork
 from tests.databases import REQUIRE_POSTGRES, Templates
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # what bot.cli.main sets for the bot's process
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What is alive once the tests are collected (the modules imported, SQLAlchemy's and
+    pydantic's classes) lives to the end: frozen, the full collections the tests trigger no
+    longer walk it again each time. Objects the tests make are collected as before."""
+    gc.freeze()
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,9 @@
 """Where the test suite's time goes: seconds per directory and the slowest files, from a JUnit
 report (`pytest -n 4 --junitxml=report.xml`; each test's time counts setup, call and teardown).
 
-    .venv/bin/python -m tests.benchmarks.suite_durations report.xml [files]
+    .venv/bin/python -m tests.benchmarks.suite_durations report.xml [count]
+
+prints seconds per directory, then the `count` (default 20) slowest files and tests.
 
 Per-test seconds add up across xdist workers, so the total is worker time, not the run's wall
 clock; on a loaded machine they grow with the load, so compare runs made at a similar load.
@@ -16,12 +18,18 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 
-def durations(report: Path) -> Iterator[tuple[str, float]]:
-    """(test file, seconds) for every test case of the report."""
+def cases(report: Path) -> Iterator[tuple[str, str, float]]:
+    """(test file, test name, seconds) for every test case of the report."""
     for case in ElementTree.parse(report).iter("testcase"):
         parts = (case.get("classname") or "").split(".")
         module = [p for p in parts if not p[:1].isupper()]  # drop test classes
-        yield "/".join(module) + ".py", float(case.get("time") or 0.0)
+        yield "/".join(module) + ".py", case.get("name") or "", float(case.get("time") or 0.0)
+
+
+def durations(report: Path) -> Iterator[tuple[str, float]]:
+    """(test file, seconds) for every test case of the report."""
+    for file, _, seconds in cases(report):
+        yield file, seconds
 
 
 def main(argv: list[str]) -> int:
@@ -43,6 +51,10 @@ def main(argv: list[str]) -> int:
     print(f"the {files} slowest files:")
     for file, seconds in per_file.most_common(files):
         print(f"  {file:58} {seconds:8.1f} s")
+    print(f"the {files} slowest tests:")
+    slowest = sorted(cases(Path(argv[0])), key=lambda case: case[2], reverse=True)[:files]
+    for file, name, seconds in slowest:
+        print(f"  {file.rsplit('/', 1)[-1]}::{name}"[:100].ljust(100) + f" {seconds:6.1f} s")
     return 0
 
 

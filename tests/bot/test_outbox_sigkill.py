@@ -30,7 +30,9 @@ async def _bot_process(
         "TELEGRAM_API_URL": emu.base_url,
         "DATABASE_URL": database_url,
         "BOT_RUNTIME": runtime,
-        "OUTBOX_LEASE": "2",
+        # Short, so the restarted process finds the lease over when it first looks; the killed
+        # one cannot claim the row again meanwhile: its sender is inside the swallowed send.
+        "OUTBOX_LEASE": "1",
         "REQUEST_TIMEOUT": "120",
     }
     return await asyncio.create_subprocess_exec(

@@ -17,7 +17,7 @@ from bot.webhook import register_webhook
 from emulator import Emulator
 from tests.bot.raw_updates import message_body
 from tests.bot.webhook_rig import SECRET, healthz, hooked, post, processed
-from tests.e2e.harness import Harness
+from tests.e2e.harness import LIFTED_RATES, Harness
 from tests.e2e.test_intake import _lock_database
 
 UPDATE = {"update_id": 424242, "message": message_body(1001, text="/help")}
@@ -25,7 +25,7 @@ UPDATE = {"update_id": 424242, "message": message_body(1001, text="/help")}
 
 @pytest.fixture(params=["aiogram", "ptb"])
 async def bot(request: pytest.FixtureRequest, sqlite_db: str) -> AsyncIterator[Harness]:
-    harness = hooked(request.param, sqlite_db)
+    harness = hooked(request.param, sqlite_db, **LIFTED_RATES)
     await harness.start()
     try:
         yield harness

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from tests.e2e.harness import Harness
+from tests.e2e.harness import LIFTED_RATES, Harness
 from tests.handlers.conftest import Clock
 from tests.handlers.conftest import clock as clock  # re-exported fixture
 
@@ -25,13 +25,14 @@ async def _running(harness: Harness) -> AsyncIterator[Harness]:
 async def bot(
     request: pytest.FixtureRequest, sqlite_db: str, clock: Clock
 ) -> AsyncIterator[Harness]:
-    """The bot with the per-chat send rate lifted (CHAT_RATE), as a local Bot API server allows.
+    """The bot with the send rates lifted (LIFTED_RATES), as a local Bot API server allows.
 
     At Telegram's 1 message/s per chat (3 at once) every exchange past the third waits about a
-    second for its slot; the conversation is the same, and the limiter still orders every send,
-    so the tests that are not about the rate use this. `telegram_rate_bot` keeps Telegram's.
+    second for its slot, and a long conversation meets the 30/s overall limit too; the
+    conversation is the same, and the limiter still orders every send, so the tests that are
+    not about the rate use this. `telegram_rate_bot` keeps Telegram's.
     """
-    harness = Harness(request.param, sqlite_db, clock=clock, chat_rate=200.0, chat_burst=200)
+    harness = Harness(request.param, sqlite_db, clock=clock, **LIFTED_RATES)
     async for running in _running(harness):
         yield running
 

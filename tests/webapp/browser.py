@@ -2,6 +2,8 @@
 does: the signed initData and the theme in the URL's fragment (tgWebAppData, tgWebAppThemeParams).
 
 Where no browser is installed the browser tests skip, saying so; CI installs it (.ci/run).
+A test process starts one Chromium (`chromium`) and each test opens its pages in contexts of
+their own, closed after it (`browser`); the tests run on the loop the browser was started on.
 Screenshots of each screen land in data/screenshots/ (kept out of git).
 """
 
@@ -14,8 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+import pytest_asyncio
 
 from bot.web import links
+from tests.e2e.harness import Harness
+from tests.handlers.conftest import Clock
+from tests.webapp.conftest import web_harness
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser, Page
@@ -59,8 +65,10 @@ def browser_missing() -> str | None:
     return None
 
 
-@pytest.fixture
-async def browser() -> AsyncIterator[Browser]:
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def chromium() -> AsyncIterator[Browser]:
+    """One Chromium per test process: starting Playwright's driver and the browser costs about
+    a second of wall time and half a CPU-second, more than many a browser test itself."""
     missing = browser_missing()
     if missing and os.environ.get("REQUIRE_BROWSER") == "1":
         pytest.fail(f"the browser tests are required here: {missing}")
@@ -69,11 +77,34 @@ async def browser() -> AsyncIterator[Browser]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        launched = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
-            yield chromium
+            yield launched
         finally:
-            await chromium.close()
+            await launched.close()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def browser(chromium: Browser) -> AsyncIterator[Browser]:
+    """The process's Chromium for one test. `Browser.new_page` gives each page a context of its
+    own (cookies, storage, cache), so tests share nothing but the browser process; whatever
+    the test opened is closed after it."""
+    yield chromium
+    for context in chromium.contexts:
+        await context.close()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def web_bot(sqlite_db: str, clock: Clock) -> AsyncIterator[Harness]:
+    """`web_bot` on the browser tests' event loop (Playwright's objects belong to the loop
+    that started it, and the browser outlives a test's own loop)."""
+    async with web_harness(sqlite_db, clock) as harness:
+        yield harness
+
+
+BROWSER_LOOP = pytest.mark.asyncio(loop_scope="session")
+"""A browser test module's `pytestmark`: its tests run on the loop `chromium` was started on,
+with `browser` and `web_bot` imported from here."""
 
 
 async def shot(page: Page, name: str) -> Path:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 
 import pytest
 
-from tests.e2e.harness import Harness
+from tests.e2e.harness import LIFTED_RATES, Harness
 from tests.handlers.conftest import Clock
 from tests.handlers.conftest import chat as chat  # re-exported fixtures
 from tests.handlers.conftest import clock as clock
@@ -17,22 +18,27 @@ from tests.handlers.conftest import files as files
 WEBAPP_URL = "https://studio.example/app"
 
 
-@pytest.fixture
-async def web_bot(sqlite_db: str, clock: Clock) -> AsyncIterator[Harness]:
+@contextlib.asynccontextmanager
+async def web_harness(sqlite_db: str, clock: Clock) -> AsyncIterator[Harness]:
     harness = Harness(
         "aiogram",
         sqlite_db,
         clock=clock,
-        chat_rate=200.0,
-        chat_burst=200,
         webapp_url=WEBAPP_URL,
         http_listen="127.0.0.1:0",
+        **LIFTED_RATES,
     )
     await harness.start()
     try:
         yield harness
     finally:
         await harness.close()
+
+
+@pytest.fixture
+async def web_bot(sqlite_db: str, clock: Clock) -> AsyncIterator[Harness]:
+    async with web_harness(sqlite_db, clock) as harness:
+        yield harness
 
 
 def base_url(bot: Harness) -> str:

@@ -12,10 +12,14 @@ from emulator import SimUser
 from storage.models import Conversation, EligibilityOutcome
 from tests.e2e.harness import Harness
 from tests.e2e.test_eligibility import answer
-from tests.webapp.browser import DARK, LIGHT, MiniApp, mini_app_url, shot
+from tests.webapp.browser import BROWSER_LOOP, DARK, LIGHT, MiniApp, mini_app_url, shot
 from tests.webapp.browser import browser as browser
+from tests.webapp.browser import chromium as chromium
+from tests.webapp.browser import web_bot as web_bot
 from tests.webapp.client import init_data
 from tests.webapp.conftest import base_url
+
+pytestmark = BROWSER_LOOP
 
 PHONE = {"width": 360, "height": 740}
 PAGE_LINES = """() => [...document.querySelectorAll(

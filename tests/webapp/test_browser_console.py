@@ -15,12 +15,16 @@ from storage.exports.registry import registered
 from storage.models import Studio, Submission
 from tests.e2e.harness import Harness
 from tests.handlers.application_script import xlsx
-from tests.webapp.browser import DARK, shot
+from tests.webapp.browser import BROWSER_LOOP, DARK, shot
 from tests.webapp.browser import browser as browser
+from tests.webapp.browser import chromium as chromium
+from tests.webapp.browser import web_bot as web_bot
 from tests.webapp.client import WebClient
 from tests.webapp.console_page import Console, open_console
 from tests.webapp.real_files import pdf, png
 from tests.webapp.test_api import fill, web
+
+pytestmark = BROWSER_LOOP
 
 REPORT = pdf("Application report")
 SEAL = png()

@@ -10,11 +10,15 @@ from sqlalchemy import func, select
 from storage.models import Studio, Submission
 from tests.e2e.harness import STAFF, Harness
 from tests.handlers.review.builders import add_submission
-from tests.webapp.browser import DARK
+from tests.webapp.browser import BROWSER_LOOP, DARK
 from tests.webapp.browser import browser as browser
+from tests.webapp.browser import chromium as chromium
+from tests.webapp.browser import web_bot as web_bot
 from tests.webapp.conftest import base_url
 from tests.webapp.console_client import ConsoleClient
 from tests.webapp.console_page import Console, open_console
+
+pytestmark = BROWSER_LOOP
 
 SAYS = {
     ("approve", "application"): ("通过后将建立工作室", "锁定（第八条）"),

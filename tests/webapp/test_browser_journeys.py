@@ -10,10 +10,14 @@ from playwright.async_api import Browser
 from tests.e2e.harness import Harness
 from tests.handlers.application_script import STEPS
 from tests.webapp.application_web import ANSWERS, FILES, GROUPS
-from tests.webapp.browser import DARK, SHOTS, MiniApp, mini_app_url, shot
+from tests.webapp.browser import BROWSER_LOOP, DARK, SHOTS, MiniApp, mini_app_url, shot
 from tests.webapp.browser import browser as browser
+from tests.webapp.browser import chromium as chromium
+from tests.webapp.browser import web_bot as web_bot
 from tests.webapp.client import init_data
 from tests.webapp.conftest import base_url
+
+pytestmark = BROWSER_LOOP
 
 PHONE = {"width": 360, "height": 740}
 

@@ -7,10 +7,14 @@ from sqlalchemy import select
 
 from storage.models import Submission
 from tests.e2e.harness import Harness
+from tests.webapp.browser import BROWSER_LOOP, shot
 from tests.webapp.browser import browser as browser
-from tests.webapp.browser import shot
+from tests.webapp.browser import chromium as chromium
+from tests.webapp.browser import web_bot as web_bot
 from tests.webapp.test_api import attach_all, fill, web
 from tests.webapp.test_browser_journeys import open_app
+
+pytestmark = BROWSER_LOOP
 
 
 async def test_staff_return_marked_fields_and_the_unit_fixes_them_in_the_page(
