@@ -122,6 +122,8 @@ class AiogramRuntime(BotApiAdapter):
             api=TelegramAPIServer.from_base(api_base), timeout=request_timeout
         )
         self.bot = Bot(token=token, session=session)
+        self._session = session
+        self._tls = api_base.startswith("https:")
 
     async def start(self) -> str:
         me = await self.api(self.bot.get_me())
@@ -138,6 +140,11 @@ class AiogramRuntime(BotApiAdapter):
         )
 
     async def close(self) -> None:
+        """aiogram's close waits 0.25 s for TLS connections to shut down, as aiohttp advises;
+        over plain HTTP (a local Bot API server, the emulator) there are none to wait for."""
+        if not self._tls:
+            client = await self._session.create_session()
+            await client.close()
         await self.bot.session.close()
 
     async def fetch(self, offset: int | None, timeout: int) -> list[Any]:
