@@ -5,7 +5,7 @@ applications, never the application itself."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import insert, update
 
@@ -15,8 +15,8 @@ from storage.models import Studio, Submission
 from storage.repos.drafts import DraftsRepo
 from storage.repos.duplicates import DuplicatesRepo
 from storage.repos.submissions import Heading, SubmissionsRepo
-from storage.types import utcnow
 from storage.uow import UnitOfWork
+from tests.storage.studio_rows import studio_row
 
 UowFactory = Callable[[], UnitOfWork]
 NOW = datetime(2027, 3, 1, 2, 0, tzinfo=UTC)
@@ -24,22 +24,13 @@ MASTER = "41010519800101002X"
 
 
 def _studio(n: int, leader: str | None, status: StudioState) -> dict[str, object]:
-    return {
-        "id": n,
-        "name": f"工作室{n}",
-        "category": "modern_tech",
-        "leader_name": "L",
-        "unit_name": "U",
-        "approved_on": date(2024, 6, 1),
-        "support_ends_on": date(2027, 12, 31),
-        "construction_cap": 1,
-        "status": status,
-        "source": "import",
-        "intangible_heritage": False,
-        "created_at": utcnow(),
-        "leader_id_number": leader,
-        "unit_credit_code": "91410100MA0000000X",
-    }
+    return studio_row(
+        n,
+        name=f"工作室{n}",
+        status=status,
+        leader_id_number=leader,
+        unit_credit_code="91410100MA0000000X",
+    )
 
 
 async def _application(uow: UowFactory, master: str, owner: int) -> int:

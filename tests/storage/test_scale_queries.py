@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import insert
 
-from policy.states import StudioState
 from storage.models import Studio
 from storage.repos.reminders import STUDIO_KEY, RemindersRepo
 from storage.types import utcnow
 from storage.uow import UnitOfWork
+from tests.storage.studio_rows import studio_row
 
 ACTION = {"kind": "send", "chat_id": 1, "text": "hi"}
 
@@ -46,22 +46,7 @@ async def test_contacts_and_masters_already_reminded_of_a_moment_are_left_out(
 ) -> None:
     prefix = "rem:plan:2027:2027-01-10:"
     rows = [
-        {
-            "id": n,
-            "name": f"S{n}",
-            "category": "modern_tech",
-            "leader_name": "L",
-            "unit_name": "U",
-            "approved_on": date(2024, 6, 1),
-            "support_ends_on": date(2027, 12, 31),
-            "construction_cap": 1,
-            "contact_user_id": contact,
-            "master_user_id": master,
-            "status": StudioState.ACTIVE,
-            "source": "import",
-            "intangible_heritage": False,
-            "created_at": utcnow(),
-        }
+        studio_row(n, contact_user_id=contact, master_user_id=master)
         for n, contact, master in ((1, 101, 201), (2, 102, 102), (3, None, 203), (4, None, None))
     ]
     async with uow() as u:
