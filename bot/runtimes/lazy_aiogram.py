@@ -41,11 +41,6 @@ def defer_aiogram_builds() -> bool:
     return True
 
 
-def types_namespace() -> dict[str, Any]:
-    """The namespace the deferred builds resolve forward references in (empty if none)."""
-    return _namespace
-
-
 def _lazy_rebuild(real: Callable[..., bool | None]) -> classmethod[Any, Any, bool | None]:
     def model_rebuild(
         cls: Any,
