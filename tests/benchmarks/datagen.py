@@ -281,6 +281,7 @@ def _studios(scale: Scale, rng: random.Random, pool: Pools) -> list[dict[str, An
         approved = date(2021, 6, 1) + timedelta(days=rng.randrange(0, 5 * 365))
         ends = support_period(approved).end
         bound = i % 10 != 9  # one studio in ten has no contact bound yet
+        master = _master(scale, i)
         rows.append(
             {
                 "id": i + 1,
@@ -297,6 +298,7 @@ def _studios(scale: Scale, rng: random.Random, pool: Pools) -> list[dict[str, An
                 "construction_cap": 150_000 if i % 3 else 100_000,
                 "intangible_heritage": i % 3 == 1 and i % 7 == 0,
                 "contact_user_id": FIRST_USER + i if bound else None,
+                "master_user_id": master,
                 "application_id": None,
                 "source": "import" if i % 2 else "bot",
                 "status": _studio_status(i + 1, ends),
@@ -304,6 +306,14 @@ def _studios(scale: Scale, rng: random.Random, pool: Pools) -> list[dict[str, An
             }
         )
     return rows
+
+
+def _master(scale: Scale, i: int) -> int | None:
+    """Six masters in ten have bound their account; one of those is also the studio's contact
+    (one reminder for both), the others are users of their own."""
+    if i % 10 >= 6:
+        return None
+    return FIRST_USER + i if i % 10 == 0 else FIRST_USER + scale.studios + i
 
 
 @dataclass
