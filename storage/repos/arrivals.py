@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from storage.models import Conversation, ProcessedUpdate, User
 from storage.repos.base import Repository, table_of
+from storage.repos.conversations import ConversationsRepo
 from storage.repos.updates import UpdatesRepo, claiming
 from storage.repos.users import Seen, UsersRepo, refreshing, seen_params, sender_row
 
@@ -40,9 +41,8 @@ def _arrival() -> Any:
     )
 
 
-# Built once: they run for every update.
 _ARRIVAL = _arrival()
-_CONVERSATION = select(Conversation).where(Conversation.user_id == bindparam("user_id"))
+"""Built once: it runs for every update."""
 
 
 class ArrivalsRepo(Repository):
@@ -63,10 +63,8 @@ class ArrivalsRepo(Repository):
             found = (await self.session.execute(_ARRIVAL, params)).one_or_none()
             if found is None:
                 return None
-            seen = Seen(language=found.language, is_staff=bool(found.is_staff))
-            return Arrival(seen, found.Conversation)
+            return Arrival(Seen.of(found), found.Conversation)
         if not await UpdatesRepo(self.session).claim(update_id, by):
             return None
         seen = await UsersRepo(self.session).seen(user_id, first_name, username, telegram_language)
-        conversation = await self.session.scalar(_CONVERSATION, {"user_id": user_id})
-        return Arrival(seen, conversation)
+        return Arrival(seen, await ConversationsRepo(self.session).get(user_id))

@@ -23,6 +23,11 @@ class Seen:
     language: str | None
     is_staff: bool
 
+    @classmethod
+    def of(cls, row: Any) -> Seen:
+        """From a row the upsert returned (`refreshing`)."""
+        return cls(language=row.language, is_staff=bool(row.is_staff))
+
 
 def sender_row() -> dict[str, Any]:
     """The sender's row as Telegram shows them, by column: `seen_params` fill it in."""
@@ -88,8 +93,7 @@ class UsersRepo(Repository):
         runs it with the update's claim). A user who writes can be written to again.
         """
         params = seen_params(user_id, first_name, username, telegram_language)
-        row = (await self.session.execute(_SEEN[self.dialect], params)).one()
-        return Seen(language=row.language, is_staff=bool(row.is_staff))
+        return Seen.of((await self.session.execute(_SEEN[self.dialect], params)).one())
 
     async def staff_ids(self) -> list[int]:
         rows = await self.session.scalars(select(User.id).where(User.is_staff.is_(True)))
