@@ -13,6 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 from storage import sqlite_inline
 
 SQLITE_BUSY_MS = 15_000
+POOL_SIZE = 20  # PostgreSQL connections a process holds
+POOL_TIMEOUT = 120  # seconds a transaction may wait for one in a burst
 
 
 def is_sqlite(url: str) -> bool:
@@ -55,7 +57,12 @@ def create_engine(url: str) -> AsyncEngine:
     # No ping before each checkout: it is a round trip per transaction, as dear as a statement.
     # A connection the server dropped fails its next statement instead, which invalidates the
     # pool; an update then comes again (a transient failure, bot.intake), the sender retries.
-    return create_async_engine(url, pool_size=10, max_overflow=10)
+    # No overflow: an overflow connection is closed as soon as the pool has room for it again,
+    # so a burst opened and closed one every five updates (a server process started each time,
+    # and every statement prepared anew on it). Past POOL_SIZE, a transaction waits its turn.
+    return create_async_engine(
+        url, pool_size=POOL_SIZE, max_overflow=0, pool_timeout=POOL_TIMEOUT
+    )
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
