@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 
 from storage import sqlite_inline
+from storage.read_ahead import TrackedSession
 
 SQLITE_BUSY_MS = 15_000
 POOL_SIZE = 20  # PostgreSQL connections a process holds
@@ -60,10 +61,10 @@ def create_engine(url: str) -> AsyncEngine:
     # No overflow: an overflow connection is closed as soon as the pool has room for it again,
     # so a burst opened and closed one every five updates (a server process started each time,
     # and every statement prepared anew on it). Past POOL_SIZE, a transaction waits its turn.
-    return create_async_engine(
-        url, pool_size=POOL_SIZE, max_overflow=0, pool_timeout=POOL_TIMEOUT
-    )
+    return create_async_engine(url, pool_size=POOL_SIZE, max_overflow=0, pool_timeout=POOL_TIMEOUT)
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
+    return async_sessionmaker(
+        engine, expire_on_commit=False, autoflush=True, sync_session_class=TrackedSession
+    )

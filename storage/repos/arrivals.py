@@ -1,11 +1,13 @@
-"""What handling an update starts with: its claim, its sender's row refreshed, and the sender's
-open conversation.
+"""What handling an update starts with: its claim, its sender's row refreshed, the sender's
+open conversation, and what every update asks next of its sender (their studio ties, which
+shape their roles, and their drafts' kinds, which the menu names).
 
-On PostgreSQL the three are one statement, since every statement is a round trip to the server
+On PostgreSQL all of it is one statement, since every statement is a round trip to the server
 and costs the bot as much CPU as a small handler: the claim's row feeds the sender's upsert,
 whose row is joined to the conversation, so an update claimed before returns nothing and
 touches nothing. SQLite takes no INSERT in a WITH clause, and there a statement is a call in
-the bot's own thread: the three run one after the other.
+the bot's own thread: the claim and the upsert run one after the other, then one SELECT reads
+the rest. The ties and kinds are kept for their repositories (storage.read_ahead).
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from storage.models import Conversation, ProcessedUpdate, User
+from storage.read_ahead import keep
 from storage.repos.base import Repository, table_of
-from storage.repos.conversations import ConversationsRepo
+from storage.repos.drafts import kinds_ahead, kinds_column, kinds_from
+from storage.repos.studios import tie_columns, ties_ahead
 from storage.repos.updates import UpdatesRepo, claiming
 from storage.repos.users import Seen, UsersRepo, refreshing, seen_params, sender_row
 
@@ -29,20 +33,42 @@ class Arrival:
     conversation: Conversation | None
 
 
+def _asked_next(dialect: str) -> tuple[Any, ...]:
+    """The sender's studio ties and draft kinds, by the `user` parameter."""
+    user = bindparam("user", type_=BigInteger)
+    contact, master = tie_columns(user)
+    return (
+        contact.label("contact"),
+        master.label("master"),
+        kinds_column(user, dialect).label("kinds"),
+    )
+
+
 def _arrival() -> Any:
     claim = claiming(pg_insert).returning(table_of(ProcessedUpdate).c.update_id).cte("claim")
     row = sender_row()
     sender = select(*row.values()).select_from(claim)
     seen = refreshing(pg_insert(table_of(User)).from_select(list(row), sender)).cte("seen")
     return (
-        select(seen.c.language, seen.c.is_staff, Conversation)
+        select(seen.c.language, seen.c.is_staff, Conversation, *_asked_next("postgresql"))
         .select_from(seen)
         .outerjoin(Conversation, Conversation.user_id == seen.c.id)
     )
 
 
+def _after_claim() -> Any:
+    """SQLite's read once the update is claimed: one row, with or without a conversation."""
+    me = select(bindparam("user", type_=BigInteger).label("id")).subquery("me")
+    return (
+        select(Conversation, *_asked_next("sqlite"))
+        .select_from(me)
+        .outerjoin(Conversation, Conversation.user_id == me.c.id)
+    )
+
+
+# Built once: they run for every update.
 _ARRIVAL = _arrival()
-"""Built once: it runs for every update."""
+_AFTER_CLAIM = _after_claim()
 
 
 class ArrivalsRepo(Repository):
@@ -59,12 +85,22 @@ class ArrivalsRepo(Repository):
         nothing was written). The claim commits with the handling."""
         if self.dialect == "postgresql":
             sender = seen_params(user_id, first_name, username, telegram_language)
-            params = {**sender, "update_id": update_id, "by": by}
+            params = {**sender, "update_id": update_id, "by": by, "user": user_id}
             found = (await self.session.execute(_ARRIVAL, params)).one_or_none()
             if found is None:
                 return None
-            return Arrival(Seen.of(found), found.Conversation)
-        if not await UpdatesRepo(self.session).claim(update_id, by):
-            return None
-        seen = await UsersRepo(self.session).seen(user_id, first_name, username, telegram_language)
-        return Arrival(seen, await ConversationsRepo(self.session).get(user_id))
+            seen = Seen.of(found)
+        else:
+            if not await UpdatesRepo(self.session).claim(update_id, by):
+                return None
+            users = UsersRepo(self.session)
+            seen = await users.seen(user_id, first_name, username, telegram_language)
+            found = (await self.session.execute(_AFTER_CLAIM, {"user": user_id})).one()
+        keep(
+            self.session,
+            {
+                ties_ahead(user_id): (bool(found.contact), bool(found.master)),
+                kinds_ahead(user_id): kinds_from(found.kinds),
+            },
+        )
+        return Arrival(seen, found.Conversation)

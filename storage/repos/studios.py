@@ -9,14 +9,17 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
-from sqlalchemy import ColumnElement, bindparam, exists, func, or_, select, true, tuple_
+from sqlalchemy import ColumnElement, Exists, bindparam, exists, func, or_, select, true, tuple_
 from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.elements import BindParameter
 
 from policy.categories import StudioCategory, construction_cap
 from policy.states import StudioState
 from policy.support import support_period
 from storage.models import Studio
+from storage.read_ahead import MISSING, recall
 from storage.repos.base import Repository
 
 
@@ -36,10 +39,20 @@ class StudioFacts:
     intangible_heritage: bool = False
 
 
-_TIES = select(
-    exists().where(Studio.contact_user_id == bindparam("user")),
-    exists().where(Studio.master_user_id == bindparam("user")),
-)
+def tie_columns(user: BindParameter[int]) -> tuple[Exists, Exists]:
+    """Whether `user` is a studio's contact, and a studio's master: the arrival reads them too."""
+    return (
+        exists().where(Studio.contact_user_id == user),
+        exists().where(Studio.master_user_id == user),
+    )
+
+
+def ties_ahead(user_id: int) -> tuple[str, int]:
+    """Where the arrival keeps the ties it read (storage.read_ahead)."""
+    return ("studio ties", user_id)
+
+
+_TIES = select(*tie_columns(bindparam("user")))
 """Built once: it runs for every update, and building a statement costs more than running it."""
 
 
@@ -133,6 +146,9 @@ class StudiosRepo(Repository):
     async def ties(self, user_id: int) -> tuple[bool, bool]:
         """(contact of a studio, master of a studio): both in one statement, asked on every
         update to shape the menu."""
+        kept = recall(self.session, ties_ahead(user_id))
+        if kept is not MISSING:
+            return cast(tuple[bool, bool], kept)
         row = (await self.session.execute(_TIES, {"user": user_id})).one()
         return bool(row[0]), bool(row[1])
 
