@@ -73,15 +73,29 @@ class RawUpdates(TelegramMethod[list[Any]]):
     allowed_updates: list[str] | None = None
 
 
+class SentMessage(SendMessage):
+    """sendMessage answered as the JSON Telegram sent: the adapter never reads the message it
+    sent, and building aiogram's `Message` from it cost ~0.1 ms a reply (a fortieth of an
+    update's CPU)."""
+
+    __returning__ = dict[str, Any]
+
+
+class EditedMessage(EditMessageText):
+    """editMessageText answered as JSON, as `SentMessage`."""
+
+    __returning__ = dict[str, Any] | bool
+
+
 _PINNED_RESPONSES = tuple(
     Response[method.__returning__]  # type: ignore[name-defined]
     for method in (
         RawUpdates,
+        SentMessage,
+        EditedMessage,
         GetMe,
         DeleteWebhook,
         SetWebhook,
-        SendMessage,
-        EditMessageText,
         AnswerCallbackQuery,
         SendDocumentMethod,
         SendMediaGroup,
@@ -152,18 +166,15 @@ class AiogramRuntime(BotApiAdapter):
         return await self.api(self.bot(method, request_timeout=timeout + LONG_POLL_GRACE))
 
     async def send(self, action: Send) -> None:
-        await self.bot.send_message(
-            chat_id=action.chat_id,
-            text=action.text,
-            **as_html(_markup(action.keyboard), NO_PREVIEW),
-        )
+        markup = as_html(_markup(action.keyboard), NO_PREVIEW)
+        await self.bot(SentMessage(chat_id=action.chat_id, text=action.text, **markup))
 
     async def edit(self, action: Edit) -> None:
-        await self.bot.edit_message_text(
-            text=action.text,
-            chat_id=action.chat_id,
-            message_id=action.message_id,
-            **as_html(_markup(action.keyboard), NO_PREVIEW),
+        markup = as_html(_markup(action.keyboard), NO_PREVIEW)
+        await self.bot(
+            EditedMessage(
+                text=action.text, chat_id=action.chat_id, message_id=action.message_id, **markup
+            )
         )
 
     async def answer(self, action: AnswerCallback) -> None:
