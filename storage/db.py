@@ -60,9 +60,7 @@ def create_engine(url: str) -> AsyncEngine:
     # No overflow: an overflow connection is closed as soon as the pool has room for it again,
     # so a burst opened and closed one every five updates (a server process started each time,
     # and every statement prepared anew on it). Past POOL_SIZE, a transaction waits its turn.
-    return create_async_engine(
-        url, pool_size=POOL_SIZE, max_overflow=0, pool_timeout=POOL_TIMEOUT
-    )
+    return create_async_engine(url, pool_size=POOL_SIZE, max_overflow=0, pool_timeout=POOL_TIMEOUT)
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
