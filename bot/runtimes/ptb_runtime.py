@@ -3,12 +3,12 @@
 Texts, edits and callback answers, what every update sends, go out as the Bot API's own JSON
 through PTB's client (`Bot._post`, as getUpdates does): building PTB's keyboard objects only to
 serialise them again, and parsing each answer into a `telegram.Message` nobody reads, cost
-more than the rest of the call. Files and albums use PTB's methods.
+more than the rest of the call. Files and albums use PTB's methods. PTB's HTTP client is ours,
+over aiohttp (`bot.runtimes.ptb_aiohttp`): its httpx client cost several times more CPU a call.
 """
 
 from __future__ import annotations
 
-import asyncio
 import warnings
 from datetime import timedelta
 from typing import Any
@@ -27,7 +27,6 @@ from telegram.error import (
     TelegramError,
     TimedOut,
 )
-from telegram.request import HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.delivery import Conflict, FloodWait, PermanentError, TransientError
@@ -38,6 +37,7 @@ from bot.runtimes.base import (
     CommandSpec,
     as_html,
 )
+from bot.runtimes.ptb_aiohttp import AiohttpRequest
 from services.messages.actions import (
     AnswerCallback,
     Btn,
@@ -50,21 +50,6 @@ from services.messages.actions import (
 
 NO_PREVIEW = {"is_disabled": True}
 CONNECTIONS = 8  # Telegram's 30 messages/s at round trips of ~0.1 s need a handful
-
-
-class _Turns(HTTPXRequest):
-    """PTB's HTTPX client, whose calls wait for a connection here rather than in httpcore's
-    pool: each time the pool places or releases a request it matches every queued request
-    against every connection and asks each idle one's socket whether it was closed, so a
-    queue there costs more CPU than the calls themselves."""
-
-    def __init__(self, connections: int, **kwargs: Any) -> None:
-        super().__init__(connection_pool_size=connections, **kwargs)
-        self._turns = asyncio.Semaphore(connections)
-
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        async with self._turns:
-            return await super().do_request(*args, **kwargs)
 
 
 def _markup(keyboard: Keyboard | None) -> dict[str, Any] | None:
@@ -94,13 +79,14 @@ class PtbRuntime(BotApiAdapter):
             token,
             base_url=f"{api_base}/bot",
             base_file_url=f"{api_base}/file/bot",
-            request=_Turns(
+            request=AiohttpRequest(
                 CONNECTIONS,
                 read_timeout=request_timeout,
                 write_timeout=request_timeout,
                 media_write_timeout=request_timeout,
+                pool_timeout=None,  # a burst's calls wait their turn, as many as there are
             ),
-            get_updates_request=HTTPXRequest(connection_pool_size=2, read_timeout=None),
+            get_updates_request=AiohttpRequest(2, read_timeout=None),
         )
 
     async def start(self) -> str:
