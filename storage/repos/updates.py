@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, delete, update
+from sqlalchemy import BigInteger, any_, bindparam, delete, update
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from storage.models import ProcessedUpdate
 from storage.repos.base import Insert, Repository, per_dialect, table_of
@@ -33,11 +34,18 @@ _STORE = (
     .where(_TABLE.c.update_id == bindparam("key"))
     .values(replies=bindparam("replies"))
 )
-_REPLIED = (
-    update(_TABLE)
-    .where(_TABLE.c.update_id.in_(bindparam("keys", expanding=True)))
-    .values(replied_at=bindparam("now"), replies=None)
-)
+
+
+def _replied(keys: Any) -> Any:
+    return update(_TABLE).where(keys).values(replied_at=bindparam("now"), replies=None)
+
+
+_REPLIED = {
+    # One array parameter: an IN list is a new statement for each count of updates, prepared
+    # anew by the server each time.
+    "postgresql": _replied(_TABLE.c.update_id == any_(bindparam("keys", type_=ARRAY(BigInteger)))),
+    "sqlite": _replied(_TABLE.c.update_id.in_(bindparam("keys", expanding=True))),
+}
 
 
 class UpdatesRepo(Repository):
@@ -61,4 +69,5 @@ class UpdatesRepo(Repository):
         await self.session.execute(_STORE, {"key": update_id, "replies": replies})
 
     async def mark_replied(self, *update_ids: int) -> None:
-        await self.session.execute(_REPLIED, {"keys": list(update_ids), "now": utcnow()})
+        params = {"keys": list(update_ids), "now": utcnow()}
+        await self.session.execute(_REPLIED[self.dialect], params)

@@ -40,3 +40,19 @@ async def test_replies_are_kept_until_delivered(uow: Uow) -> None:
     async with uow() as u:
         row = await u.updates.get(5)
         assert row is not None and row.replied_at is not None and row.replies is None
+
+
+async def test_many_updates_are_marked_delivered_at_once_and_no_other(uow: Uow) -> None:
+    for update_id in (1, 2, 3, 4):
+        await _claim(uow, update_id)
+        async with uow() as u:
+            await u.updates.store_replies(update_id, [{"kind": "send", "chat_id": 1, "text": "x"}])
+            await u.commit()
+    async with uow() as u:
+        await u.updates.mark_replied(1, 3, 4)
+        await u.commit()
+    async with uow() as u:
+        rows = {i: await u.updates.get(i) for i in (1, 2, 3, 4)}
+    delivered = {i for i, row in rows.items() if row is not None and row.replied_at is not None}
+    assert delivered == {1, 3, 4}
+    assert rows[2] is not None and rows[2].replies
