@@ -1,8 +1,14 @@
-"""aiogram 3 adapter: raw updates in, the core's actions performed through aiogram's client."""
+"""aiogram 3 adapter: raw updates in, the core's actions performed through aiogram's client.
+
+Texts and edits, what nearly every update sends, go out through aiogram's session as methods of
+our own (`SentMessage`, `EditedMessage`) carrying the keyboard as the Bot API's JSON, as the PTB
+adapter does; files, albums and the rest use aiogram's methods and models.
+"""
 
 from __future__ import annotations
 
 import io
+import json
 from typing import Any
 
 from aiogram import Bot
@@ -18,11 +24,9 @@ from aiogram.exceptions import (
 from aiogram.methods import (
     AnswerCallbackQuery,
     DeleteWebhook,
-    EditMessageText,
     GetFile,
     GetMe,
     SendMediaGroup,
-    SendMessage,
     SetMyCommands,
     SetWebhook,
     TelegramMethod,
@@ -34,11 +38,7 @@ from aiogram.methods.base import Response
 from aiogram.types import (
     BotCommand,
     BufferedInputFile,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
     InputMediaDocument,
-    LinkPreviewOptions,
-    WebAppInfo,
 )
 from aiohttp import ClientError, ClientResponseError
 
@@ -46,9 +46,11 @@ from bot.delivery import Conflict, FloodWait, PermanentError, TransientError
 from bot.runtimes.base import (
     ALLOWED_UPDATES,
     LONG_POLL_GRACE,
+    NO_PREVIEW,
     BotApiAdapter,
     CommandSpec,
     as_html,
+    keyboard_json,
 )
 from services.messages.actions import (
     AnswerCallback,
@@ -58,8 +60,6 @@ from services.messages.actions import (
     SendAlbum,
     SendDocument,
 )
-
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 class RawUpdates(TelegramMethod[list[Any]]):
@@ -73,18 +73,43 @@ class RawUpdates(TelegramMethod[list[Any]]):
     allowed_updates: list[str] | None = None
 
 
-class SentMessage(SendMessage):
-    """sendMessage answered as the JSON Telegram sent: the adapter never reads the message it
-    sent, and building aiogram's `Message` from it cost ~0.1 ms a reply (a fortieth of an
-    update's CPU)."""
+class SentMessage(TelegramMethod[dict[str, Any]]):
+    """sendMessage with its keyboard as the Bot API's JSON text, answered as the JSON Telegram
+    sent. aiogram's `bot.send_message` builds a model per button, walks them back into JSON for
+    the form, and builds a `Message` from the answer, which the adapter never reads: together
+    more CPU than the rest of the call."""
 
     __returning__ = dict[str, Any]
+    __api_method__ = "sendMessage"
+
+    chat_id: int
+    text: str
+    parse_mode: str | None = None
+    reply_markup: str | None = None
+    link_preview_options: str | None = None
 
 
-class EditedMessage(EditMessageText):
-    """editMessageText answered as JSON, as `SentMessage`."""
+class EditedMessage(TelegramMethod[dict[str, Any] | bool]):
+    """editMessageText, as `SentMessage`."""
 
     __returning__ = dict[str, Any] | bool
+    __api_method__ = "editMessageText"
+
+    chat_id: int
+    message_id: int
+    text: str
+    parse_mode: str | None = None
+    reply_markup: str | None = None
+    link_preview_options: str | None = None
+
+
+def _as_html(keyboard: Keyboard | None) -> dict[str, Any]:
+    """`as_html` with the JSON values as the text a form field carries."""
+    markup = keyboard_json(keyboard)
+    return as_html(None if markup is None else json.dumps(markup), _NO_PREVIEW)
+
+
+_NO_PREVIEW = json.dumps(NO_PREVIEW)
 
 
 _PINNED_RESPONSES = tuple(
@@ -106,25 +131,6 @@ _PINNED_RESPONSES = tuple(
 """aiogram parses every answer as ``Response[T]``, a pydantic generic that pydantic caches only
 weakly: once collected, the next call builds the model again (~10 ms, about one call in seven
 under load). Holding the ones this adapter uses keeps them built."""
-
-
-def _markup(keyboard: Keyboard | None) -> InlineKeyboardMarkup | None:
-    if keyboard is None:
-        return None
-    return InlineKeyboardMarkup(
-        inline_keyboard=[
-            [
-                InlineKeyboardButton(
-                    text=b.label,
-                    callback_data=b.payload,
-                    url=b.url,
-                    web_app=WebAppInfo(url=b.web_app_url) if b.web_app_url else None,
-                )
-                for b in row
-            ]
-            for row in keyboard
-        ]
-    )
 
 
 class AiogramRuntime(BotApiAdapter):
@@ -166,14 +172,14 @@ class AiogramRuntime(BotApiAdapter):
         return await self.api(self.bot(method, request_timeout=timeout + LONG_POLL_GRACE))
 
     async def send(self, action: Send) -> None:
-        markup = as_html(_markup(action.keyboard), NO_PREVIEW)
-        await self.bot(SentMessage(chat_id=action.chat_id, text=action.text, **markup))
+        html = _as_html(action.keyboard)
+        await self.bot(SentMessage(chat_id=action.chat_id, text=action.text, **html))
 
     async def edit(self, action: Edit) -> None:
-        markup = as_html(_markup(action.keyboard), NO_PREVIEW)
+        html = _as_html(action.keyboard)
         await self.bot(
             EditedMessage(
-                text=action.text, chat_id=action.chat_id, message_id=action.message_id, **markup
+                chat_id=action.chat_id, message_id=action.message_id, text=action.text, **html
             )
         )
 

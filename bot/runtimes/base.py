@@ -14,7 +14,9 @@ from typing import Any, ClassVar, Protocol, TypeVar
 from bot.polling import Source
 from services.messages.actions import (
     AnswerCallback,
+    Btn,
     Edit,
+    Keyboard,
     Outgoing,
     Send,
     SendAlbum,
@@ -30,6 +32,30 @@ T = TypeVar("T")
 class CommandSpec:
     command: str
     description: str
+
+
+NO_PREVIEW = {"is_disabled": True}
+"""LinkPreviewOptions as the Bot API's JSON: every text goes out without a preview."""
+
+
+def keyboard_json(keyboard: Keyboard | None) -> dict[str, Any] | None:
+    """An inline keyboard as the Bot API's JSON (what either framework's models serialise to):
+    the texts, their edits and their keyboards go out as JSON, since building a framework's
+    keyboard objects only to serialise them again cost more than the rest of the call."""
+    if keyboard is None:
+        return None
+    return {"inline_keyboard": [[_button(b) for b in row] for row in keyboard]}
+
+
+def _button(b: Btn) -> dict[str, Any]:
+    found: dict[str, Any] = {"text": b.label}
+    if b.payload is not None:
+        found["callback_data"] = b.payload
+    if b.url is not None:
+        found["url"] = b.url
+    if b.web_app_url:
+        found["web_app"] = {"url": b.web_app_url}
+    return found
 
 
 def as_html(markup: Any, no_preview: Any) -> dict[str, Any]:

@@ -33,41 +33,22 @@ from bot.delivery import Conflict, FloodWait, PermanentError, TransientError
 from bot.runtimes.base import (
     ALLOWED_UPDATES,
     LONG_POLL_GRACE,
+    NO_PREVIEW,
     BotApiAdapter,
     CommandSpec,
     as_html,
+    keyboard_json,
 )
 from bot.runtimes.ptb_aiohttp import AiohttpRequest
 from services.messages.actions import (
     AnswerCallback,
-    Btn,
     Edit,
-    Keyboard,
     Send,
     SendAlbum,
     SendDocument,
 )
 
-NO_PREVIEW = {"is_disabled": True}
 CONNECTIONS = 8  # Telegram's 30 messages/s at round trips of ~0.1 s need a handful
-
-
-def _markup(keyboard: Keyboard | None) -> dict[str, Any] | None:
-    """An inline keyboard as the Bot API's JSON (what PTB's objects serialise to)."""
-    if keyboard is None:
-        return None
-    return {"inline_keyboard": [[_button(b) for b in row] for row in keyboard]}
-
-
-def _button(b: Btn) -> dict[str, Any]:
-    found: dict[str, Any] = {"text": b.label}
-    if b.payload is not None:
-        found["callback_data"] = b.payload
-    if b.url is not None:
-        found["url"] = b.url
-    if b.web_app_url:
-        found["web_app"] = {"url": b.web_app_url}
-    return found
 
 
 class PtbRuntime(BotApiAdapter):
@@ -120,12 +101,12 @@ class PtbRuntime(BotApiAdapter):
     async def send(self, action: Send) -> None:
         data = {"chat_id": action.chat_id, "text": action.text}
         await self.bot._post(
-            "sendMessage", {**data, **as_html(_markup(action.keyboard), NO_PREVIEW)}
+            "sendMessage", {**data, **as_html(keyboard_json(action.keyboard), NO_PREVIEW)}
         )
 
     async def edit(self, action: Edit) -> None:
         data = {"chat_id": action.chat_id, "message_id": action.message_id, "text": action.text}
-        markup = _markup(action.keyboard)
+        markup = keyboard_json(action.keyboard)
         await self.bot._post("editMessageText", {**data, **as_html(markup, NO_PREVIEW)})
 
     async def answer(self, action: AnswerCallback) -> None:
