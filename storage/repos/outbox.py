@@ -13,7 +13,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from sqlalchemy import TextClause, and_, bindparam, exists, func, or_, select, text, update
+from sqlalchemy import (
+    Integer,
+    TextClause,
+    and_,
+    bindparam,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import aliased
 
 from storage.models import OutboxMessage
@@ -76,6 +87,58 @@ class Claimed:
     chat_id: int
     action: dict[str, Any]
     attempts: int
+
+
+def _claimable(now: Any) -> Any:
+    """Due, and first in its chat: a message waiting for a retry is never overtaken."""
+    earlier = aliased(OutboxMessage)
+    ahead = exists().where(
+        earlier.chat_id == OutboxMessage.chat_id,
+        earlier.id < OutboxMessage.id,
+        earlier.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
+    )
+    return and_(
+        or_(
+            and_(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now),
+            and_(OutboxMessage.status == OutboxStatus.SENDING, OutboxMessage.claimed_until < now),
+        ),
+        ~ahead,
+    )
+
+
+def _claiming(dialect: str) -> Any:
+    """The claim (`now`, `worker`, `until`, `limit`), built once: a sender asks every second
+    even when idle, and building it (an alias, its cache key) cost more than running it."""
+    now = bindparam("now", type_=UTCDateTime())
+    due = (
+        select(OutboxMessage.id)
+        .where(_claimable(now))
+        .order_by(OutboxMessage.not_before, OutboxMessage.id)
+        .limit(bindparam("limit", type_=Integer()))
+    )
+    if dialect == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    return (
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(due.scalar_subquery()), _claimable(now))
+        .values(
+            status=OutboxStatus.SENDING,
+            claimed_by=bindparam("worker"),
+            claimed_until=bindparam("until", type_=UTCDateTime()),
+            attempts=OutboxMessage.attempts + 1,
+        )
+        .returning(
+            OutboxMessage.id,
+            OutboxMessage.key,
+            OutboxMessage.chat_id,
+            OutboxMessage.action,
+            OutboxMessage.attempts,
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+_CLAIM: Final = {dialect: _claiming(dialect) for dialect in ("sqlite", "postgresql")}
 
 
 class OutboxRepo(Repository):
@@ -175,26 +238,6 @@ class OutboxRepo(Repository):
             await self.session.execute(text("ANALYZE outbox"))
         self.bulk_queued = 0
 
-    def _claimable(self, now: datetime) -> Any:
-        """Due, and first in its chat: a message waiting for a retry is never overtaken."""
-        earlier = aliased(OutboxMessage)
-        ahead = exists().where(
-            earlier.chat_id == OutboxMessage.chat_id,
-            earlier.id < OutboxMessage.id,
-            earlier.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
-        )
-        return and_(
-            or_(
-                and_(
-                    OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now
-                ),
-                and_(
-                    OutboxMessage.status == OutboxStatus.SENDING, OutboxMessage.claimed_until < now
-                ),
-            ),
-            ~ahead,
-        )
-
     async def claim(self, worker: str, lease: timedelta, limit: int) -> list[Claimed]:
         """Claim due rows for `worker` in one statement; concurrent claimers never share a row.
 
@@ -202,32 +245,8 @@ class OutboxRepo(Repository):
         and, with SKIP LOCKED, lets PostgreSQL claimers pass each other's rows by.
         """
         now = utcnow()
-        due = (
-            select(OutboxMessage.id)
-            .where(self._claimable(now))
-            .order_by(OutboxMessage.not_before, OutboxMessage.id)
-            .limit(limit)
-        )
-        if self.dialect == "postgresql":
-            due = due.with_for_update(skip_locked=True)
-        result = await self.session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id.in_(due.scalar_subquery()), self._claimable(now))
-            .values(
-                status=OutboxStatus.SENDING,
-                claimed_by=worker,
-                claimed_until=now + lease,
-                attempts=OutboxMessage.attempts + 1,
-            )
-            .returning(
-                OutboxMessage.id,
-                OutboxMessage.key,
-                OutboxMessage.chat_id,
-                OutboxMessage.action,
-                OutboxMessage.attempts,
-            )
-            .execution_options(synchronize_session=False)
-        )
+        params = {"now": now, "worker": worker, "until": now + lease, "limit": limit}
+        result = await self.session.execute(_CLAIM[self.dialect], params)
         claimed = [Claimed(r.id, r.key, r.chat_id, r.action, r.attempts) for r in result]
         return sorted(claimed, key=lambda c: c.id)
 

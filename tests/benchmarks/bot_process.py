@@ -27,6 +27,7 @@ from typing import Any
 
 import aiogram  # noqa: F401  (before the bot's package: every contender gets aiogram as built)
 
+from bot.app import settle_heap
 from tests.benchmarks import bench_throughput as bt
 from tests.benchmarks.common import our_bot, our_bot_on
 from tests.bot.webhook_rig import webhook_settings
@@ -54,6 +55,8 @@ async def main(name: str, base_url: str, token: str, kind: str, *shared: str) ->
     loop = asyncio.get_running_loop()
     webhook = (shared[0], int(shared[1])) if shared else None
     async with contender(name, kind, telegram, webhook):
+        if name.startswith("ours-"):
+            settle_heap()  # as `studio-bot run` does once the bot is ready
         print("ready", flush=True)
         await loop.run_in_executor(None, sys.stdin.read)  # until the harness closes it
 
