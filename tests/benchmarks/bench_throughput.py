@@ -36,6 +36,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from emulator import Emulator, SimUser
+from storage.db import POOL_SIZE, POOL_TIMEOUT
 from tests.benchmarks.common import RUNS, Goal, percentile, scratch_database, summary_ms
 from tests.bot.webhook_rig import PATH, free_port
 
@@ -140,8 +141,12 @@ FSM = Table(
 def plain_engine(url: str) -> AsyncEngine:
     """SQLAlchemy's engine as its documentation sets it up: the default pool and, on SQLite,
     the aiosqlite driver; with the same durability as ours (WAL, synchronous=NORMAL)."""
-    if url.startswith("postgresql"):  # as ours: the default pool (5, 30 s) times out in a burst
-        return create_async_engine(url, pool_size=10, max_overflow=10, pool_timeout=300)
+    if url.startswith("postgresql"):  # as ours (storage/db.py): the default pool (5 + 10
+        # overflow, 30 s) times out in a burst, and its overflow connections are opened and
+        # closed again and again
+        return create_async_engine(
+            url, pool_size=POOL_SIZE, max_overflow=0, pool_timeout=POOL_TIMEOUT
+        )
     engine = create_async_engine(url)
     if engine.dialect.name == "sqlite":
 
