@@ -175,6 +175,19 @@ class BotApp:
         await self.engine.dispose()
 
 
+async def run_process(app: BotApp, stop: asyncio.Event) -> None:
+    """`app.run` for a process that runs this one bot (`studio-bot run`): once it is ready,
+    its heap is settled."""
+    running = asyncio.create_task(app.run(stop))
+    ready = asyncio.create_task(app.ready.wait())
+    await asyncio.wait({running, ready}, return_when=asyncio.FIRST_COMPLETED)
+    if ready.done():
+        settle_heap()
+    else:
+        ready.cancel()
+    await running
+
+
 def settle_heap() -> None:
     """For a process that runs one bot (the CLI, the benchmarks' bot process), once it is
     ready: what start built (modules, a framework's models, compiled statements) lives as long

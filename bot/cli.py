@@ -21,7 +21,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.playground import run_playground
 
         return int(run_playground(settings))
-    from bot.app import BotApp, settle_heap
+    from bot.app import BotApp, run_process
     from bot.delivery import PermanentError
     from bot.polling import PollingConflict
 
@@ -30,15 +30,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        app = BotApp(settings)
-        running = asyncio.create_task(app.run(stop))
-        ready = asyncio.create_task(app.ready.wait())
-        await asyncio.wait({running, ready}, return_when=asyncio.FIRST_COMPLETED)
-        if ready.done():
-            settle_heap()
-        else:
-            ready.cancel()
-        await running
+        await run_process(BotApp(settings), stop)
 
     try:
         asyncio.run(main())

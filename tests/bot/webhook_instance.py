@@ -12,7 +12,7 @@ import os
 import signal
 from datetime import datetime
 
-from bot.app import BotApp
+from bot.app import BotApp, run_process
 from bot.logs import setup_logging
 from bot.settings import load_settings
 
@@ -23,8 +23,7 @@ async def serve() -> None:
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     now = datetime.fromisoformat(os.environ["STUDIO_TEST_NOW"])
-    app = BotApp(settings, clock=lambda: now)
-    await app.run(stop)
+    await run_process(BotApp(settings, clock=lambda: now), stop)
 
 
 if __name__ == "__main__":
