@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import bindparam, select
-
 from storage.models import Conversation
 from storage.repos.base import Repository
 from storage.types import utcnow
 
-_OF_USER = select(Conversation).where(Conversation.user_id == bindparam("user_id"))
-"""Built once: every update reads its sender's conversation (`session.get` builds a statement
-and its cache key each time)."""
-
 
 class ConversationsRepo(Repository):
     async def get(self, user_id: int) -> Conversation | None:
-        return await self.session.scalar(_OF_USER, {"user_id": user_id})
+        return await self.session.get(Conversation, user_id)
 
     async def open(self, user_id: int, flow: str, step: str, data: dict[str, Any]) -> Conversation:
         row = await self.session.get(Conversation, user_id)
