@@ -103,13 +103,13 @@ class EditedMessage(TelegramMethod[dict[str, Any] | bool]):
     link_preview_options: str | None = None
 
 
+_NO_PREVIEW = json.dumps(NO_PREVIEW)
+
+
 def _as_html(keyboard: Keyboard | None) -> dict[str, Any]:
     """`as_html` with the JSON values as the text a form field carries."""
     markup = keyboard_json(keyboard)
     return as_html(None if markup is None else json.dumps(markup), _NO_PREVIEW)
-
-
-_NO_PREVIEW = json.dumps(NO_PREVIEW)
 
 
 _PINNED_RESPONSES = tuple(
