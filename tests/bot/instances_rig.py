@@ -1,11 +1,14 @@
 """Two webhook instances on one PostgreSQL database behind one URL, one SIGKILLed mid-way.
 
 The emulator stands a load balancer behind the webhook URL (`route_webhook`): deliveries
-alternate between the instances and a failed one is retried on the next. While an applicant
-fills /apply and submits, and a few users send a stream of messages, the first instance is
-killed. Both instances swept the same reminders at start. `run_two_instances` returns what
-landed, counted from the database and from the calls Telegram received, for the test to
-assert and the benchmark to print.
+alternate between the instances and a failed one is retried on the next. Both instances swept
+the same reminders at start and their two senders race for them; then, while an applicant fills
+/apply and submits and a few users send a stream of messages, the first instance is killed.
+The reminders are sent before the kill because a SIGKILL between Telegram accepting a message
+and the sender recording it sends that message again (the Bot API has no idempotency key): the
+reminders pin exactly-once between racing senders, the replies pin the kill's bound.
+`run_two_instances` returns what landed, counted from the database and from the calls Telegram
+received, for the test to assert and the benchmark to print.
 """
 
 from __future__ import annotations
@@ -151,6 +154,7 @@ async def run_two_instances(
         for port in ports:
             await _healthy(port)
         await _reminders_due_now(sessions, studios)
+        await _all_sent(sessions)
         staff = [emu.user(s, f"Staff{s}") for s in STAFF]
         for member in staff:
             await member.ask("/start", timeout=60)
