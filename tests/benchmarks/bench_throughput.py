@@ -11,8 +11,9 @@ to measure raw capacity as DESIGN.md allows for benchmarks.
 
 Figures: burst throughput (50 users × 20 updates queued at once), latency of one user waiting
 for each reply, and p99 latency at a steady 20 updates/s; on SQLite and PostgreSQL, on both
-runtimes, and two of our instances (webhook mode) on one PostgreSQL database beside one
-conventional bot. Each figure is the median of `RUNS` runs.
+runtimes, and two of our instances (webhook mode) on one PostgreSQL database beside the
+conventional bot deployed the same way (two webhook instances on one database), and beside one
+conventional poller. Each figure is the median of `RUNS` runs.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from emulator import Emulator, SimUser
 from storage.db import POOL_SIZE, POOL_TIMEOUT
 from tests.benchmarks.common import RUNS, Goal, percentile, scratch_database, summary_ms
-from tests.bot.webhook_rig import PATH, free_port
+from tests.bot.webhook_rig import PATH, SECRET, free_port
 
 USERS = 50
 PER_USER = 20
@@ -102,16 +103,18 @@ class Process:
         return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def pair(runtime: str) -> Bot:
-    """Two of our processes in webhook mode on one PostgreSQL database, behind the emulator's
-    load balancer (deliveries alternate between them); `.cpu()` is both processes' CPU."""
+def pair(name: str) -> Bot:
+    """Two processes of contender `name` (ours-aiogram, ours-ptb, conventional) in webhook mode
+    on one PostgreSQL database, behind the emulator's load balancer (deliveries alternate
+    between them); `.cpu()` is both processes' CPU."""
 
     @asynccontextmanager
     async def running(emu: Emulator) -> AsyncIterator[Processes]:
         ports = [free_port(), free_port()]
         emu.route_webhook([f"http://127.0.0.1:{port}{PATH}" for port in ports])
-        name = f"ours-{runtime}"
         async with scratch_database("postgresql") as url:
+            if name == "conventional":
+                await create_fsm_table(url)
             first = alone(name, "postgresql", url, str(ports[0]))
             second = alone(name, "postgresql", url, str(ports[1]))
             async with first(emu) as one, second(emu) as other:
@@ -161,8 +164,15 @@ def plain_engine(url: str) -> AsyncEngine:
 
 
 @asynccontextmanager
-async def conventional_aiogram(emu: Emulator, kind: str = "sqlite") -> AsyncIterator[None]:
-    """aiogram as its docs show it, with the FSM kept in the database through SQLAlchemy."""
+async def conventional_aiogram(
+    emu: Emulator, kind: str = "sqlite", shared: tuple[str, int] | None = None
+) -> AsyncIterator[None]:
+    """aiogram as its docs show it, with the FSM kept in the database through SQLAlchemy.
+
+    `shared` (a PostgreSQL URL whose FSM table exists, a port): one of several webhook
+    instances on that database instead of a poller on a fresh one; aiogram's
+    `SimpleRequestHandler` answers Telegram once the update is handled
+    (`handle_in_background=False`), so an update a killed instance took comes again."""
     from aiogram import Bot as AiogramBot
     from aiogram import Dispatcher
     from aiogram.client.session.aiohttp import AiohttpSession
@@ -212,15 +222,18 @@ async def conventional_aiogram(emu: Emulator, kind: str = "sqlite") -> AsyncIter
     class Menu(StatesGroup):
         main = State()
 
-    async with scratch_database(kind) as url:
-        engine = plain_engine(url)
-        async with engine.begin() as conn:
-            await conn.run_sync(fsm.create_all)
-        await engine.dispose()
+    async with contextlib.AsyncExitStack() as stack:
+        if shared is None:
+            url = await stack.enter_async_context(scratch_database(kind))
+            await create_fsm_table(url)
+        else:
+            url = shared[0]
         storage = SQLAlchemyStorage(url)
+        stack.push_async_callback(storage.close)
         bot = AiogramBot(
             emu.token, session=AiohttpSession(api=TelegramAPIServer.from_base(emu.base_url))
         )
+        stack.push_async_callback(bot.session.close)
         dispatcher = Dispatcher(storage=storage)
 
         @dispatcher.message(CommandStart())
@@ -235,15 +248,57 @@ async def conventional_aiogram(emu: Emulator, kind: str = "sqlite") -> AsyncIter
             )
             await message.answer(f"Welcome ({data['starts']})", reply_markup=keyboard)
 
-        task = asyncio.create_task(dispatcher.start_polling(bot, handle_signals=False))
-        try:
-            yield
-        finally:
-            await dispatcher.stop_polling()
-            with contextlib.suppress(Exception):
-                await task
-            await bot.session.close()
-            await storage.close()
+        if shared is None:
+            await stack.enter_async_context(_polling(dispatcher, bot))
+        else:
+            await stack.enter_async_context(_webhook(dispatcher, bot, shared[1]))
+        yield
+
+
+async def create_fsm_table(url: str) -> None:
+    engine = plain_engine(url)
+    async with engine.begin() as conn:
+        await conn.run_sync(fsm.create_all)
+    await engine.dispose()
+
+
+@asynccontextmanager
+async def _polling(dispatcher: Any, bot: Any) -> AsyncIterator[None]:
+    task = asyncio.create_task(dispatcher.start_polling(bot, handle_signals=False))
+    try:
+        yield
+    finally:
+        await dispatcher.stop_polling()
+        with contextlib.suppress(Exception):
+            await task
+
+
+@asynccontextmanager
+async def _webhook(dispatcher: Any, bot: Any, port: int) -> AsyncIterator[None]:
+    """aiogram's aiohttp webhook server as its docs set it up; several instances set the same
+    hook as they start, so one told to wait by Telegram (once a second) waits and sets it."""
+    from aiogram.exceptions import TelegramRetryAfter
+    from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+    from aiohttp import web
+
+    app = web.Application()
+    SimpleRequestHandler(
+        dispatcher=dispatcher, bot=bot, secret_token=SECRET, handle_in_background=False
+    ).register(app, path=PATH)
+    setup_application(app, dispatcher, bot=bot)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        for _ in range(10):
+            try:
+                await bot.set_webhook(f"http://127.0.0.1:{port}{PATH}", secret_token=SECRET)
+                break
+            except TelegramRetryAfter as exc:
+                await asyncio.sleep(exc.retry_after)
+        yield
+    finally:
+        await runner.cleanup()
 
 
 @asynccontextmanager
@@ -431,41 +486,67 @@ async def measure(name: str, bot: Bot, text: str, runs: int = RUNS, **kw: Any) -
     return {**middle, "rates": rates, "paced_p99": paced_p99}
 
 
+@dataclass(frozen=True)
+class Rival:
+    """A conventional bot ours is compared with: how it runs, and how its figure is named."""
+
+    label: str  # what the ratio line says of it
+    bot: Bot
+    polling: bool
+
+
+def rivals(kind: str, instances: int) -> list[Rival]:
+    """One conventional poller beside one of ours; beside two of our webhook instances, the
+    conventional bot deployed the same way (the ratio of like with like), and one conventional
+    poller as well (what a second process buys over the simplest bot)."""
+    single = Rival("", alone("conventional", kind), polling=True)
+    if instances == 1:
+        return [single]
+    return [
+        Rival("", pair("conventional"), polling=False),
+        Rival("; theirs one polling process", single.bot, polling=True),
+    ]
+
+
 async def compare(runtime: str, kind: str, instances: int = 1) -> None:
     """Ours and the conventional aiogram bot, run after run in the same benchmark; with two
-    instances, ours are two webhook processes on PostgreSQL (`pair`), theirs still one."""
-    theirs_bot = alone("conventional", kind)
-    ratios, mine, theirs = [], [], []
+    instances, two webhook processes of each on PostgreSQL (`pair`), and one conventional
+    poller beside them."""
     label = f"{runtime}, {kind}" + (", two instances" if instances == 2 else "")
-    bot = pair(runtime) if instances == 2 else ours(runtime, kind)
+    bot = pair(f"ours-{runtime}") if instances == 2 else ours(runtime, kind)
+    against = rivals(kind, instances)
+    mine: list[dict[str, Any]] = []
+    theirs: list[list[dict[str, Any]]] = [[] for _ in against]
     for _ in range(RUNS):
         try:
             a = await measure_once(bot, "/start", polling=instances == 1)
-            b = await measure_once(theirs_bot, "/start", with_paced=False)
+            b = [
+                await measure_once(r.bot, "/start", polling=r.polling, with_paced=False)
+                for r in against
+            ]
         except TimeoutError as exc:  # a starved machine: say so, keep the other figures
             print(f"  [{label}] a run gave up: {exc}", flush=True)
             continue
         mine.append(a)
-        theirs.append(b)
-        ratios.append(a["rate"] / b["rate"])
-    if not ratios:
+        for found, figures in zip(theirs, b, strict=True):
+            found.append(figures)
+    if not mine:
         print(f"  throughput ours / conventional aiogram ({label}): no run finished NOT MET")
         return
-    rate_ours = statistics.median(a["rate"] for a in mine)
-    rate_theirs = statistics.median(b["rate"] for b in theirs)
-    cpu_ours = statistics.median(a["cpu_ms"] for a in mine)
-    cpu_theirs = statistics.median(b["cpu_ms"] for b in theirs)
     print(
-        f"  [{label}] ours /start {rate_ours:.1f} updates/s ({cpu_ours:.1f} ms CPU each), "
-        f"conventional aiogram + SQLAlchemy FSM {rate_theirs:.1f} updates/s "
-        f"({cpu_theirs:.1f} ms CPU each; each bot in its own process, CPU of that process)",
+        f"  [{label}] ours /start {_rate(mine)} conventional aiogram + SQLAlchemy FSM "
+        + (", two webhook instances " if instances == 2 else "")
+        + f"{_rate(theirs[0])} (each bot in its own processes, CPU of those processes)"
+        + (f"; one conventional polling process {_rate(theirs[1])}" if instances == 2 else ""),
         flush=True,
     )
-    print(
-        Goal(f"throughput ours / conventional aiogram ({label})", 2.0, "×", at_least=True).line(
-            statistics.median(ratios), ratios
-        )
-    )
+    for rival, found in zip(against, theirs, strict=True):
+        ratios = [a["rate"] / b["rate"] for a, b in zip(mine, found, strict=True)]
+        goal = Goal(
+            f"throughput ours / conventional aiogram ({label}{rival.label})", 2.0, "×",
+            at_least=True,
+        )  # fmt: skip
+        print(goal.line(statistics.median(ratios), ratios), flush=True)
     p99s = [percentile(a["paced"], 99) for a in mine]
     print(
         Goal(
@@ -473,6 +554,12 @@ async def compare(runtime: str, kind: str, instances: int = 1) -> None:
         ).line(statistics.median(p99s), p99s),
         flush=True,
     )
+
+
+def _rate(runs: list[dict[str, Any]]) -> str:
+    rate = statistics.median(r["rate"] for r in runs)
+    cpu = statistics.median(r["cpu_ms"] for r in runs)
+    return f"{rate:.1f} updates/s ({cpu:.1f} ms CPU each)"
 
 
 async def run(kinds: tuple[str, ...] = ("sqlite", "postgresql")) -> None:

@@ -13,8 +13,8 @@ measured update instead of before their start.
     python -m tests.benchmarks.bot_process <contender> <api base url> <token> <sqlite|postgresql>
         [<database url> <webhook port>]
 
-With a database URL and a port, ours runs in webhook mode on that database (already migrated,
-shared with another instance) instead of polling on a fresh one.
+With a database URL and a port, ours or the conventional bot runs in webhook mode on that
+database (already made, shared with another instance) instead of polling on a fresh one.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def contender(
     if name.startswith("ours-"):
         return our_bot(telegram, name.removeprefix("ours-"), kind)
     if name == "conventional":
-        return bt.conventional_aiogram(telegram, kind)
+        return bt.conventional_aiogram(telegram, kind, shared)
     if name == "bare-aiogram":
         return bt.bare_aiogram(telegram)
     if name == "bare-ptb":
