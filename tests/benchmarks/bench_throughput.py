@@ -318,13 +318,10 @@ async def bare_aiogram(emu: Emulator) -> AsyncIterator[None]:
     async def echo(message: Message) -> None:
         await message.answer(message.text or "")
 
-    task = asyncio.create_task(dispatcher.start_polling(bot, handle_signals=False))
     try:
-        yield
+        async with _polling(dispatcher, bot):
+            yield
     finally:
-        await dispatcher.stop_polling()
-        with contextlib.suppress(Exception):
-            await task
         await bot.session.close()
 
 
