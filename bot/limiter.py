@@ -16,6 +16,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 GLOBAL_WINDOW = 1.0
+PRUNE_AT = 4096
+"""Chats tracked before those whose schedule is as good as new are forgotten: a bot that
+reminds a province writes to tens of thousands of chats, and remembering each for ever would
+grow the process by a schedule and a lock per chat it ever wrote to."""
 
 
 class _ChatSchedule:
@@ -43,6 +47,7 @@ class FloodLimiter:
         self.clock = clock
         self.sleep = sleep
         self._chats: dict[int, _ChatSchedule] = {}
+        self._prune_at = PRUNE_AT
         self._done: deque[float] = deque()
         self._in_flight = 0
         self._global_lock = asyncio.Lock()
@@ -50,8 +55,29 @@ class FloodLimiter:
     def _chat(self, chat_id: int) -> _ChatSchedule:
         chat = self._chats.get(chat_id)
         if chat is None:
+            if len(self._chats) >= self._prune_at:
+                self._prune()
             chat = self._chats[chat_id] = _ChatSchedule()
         return chat
+
+    def _prune(self) -> None:
+        """Forget the chats a fresh schedule would treat the same: their next send may go at
+        once with the whole burst, no flood wait holds them, no send holds or awaits them.
+        The next threshold doubles what is left, so the walks cost O(1) a chat."""
+        now = self.clock()
+        idle = [
+            chat_id
+            for chat_id, chat in self._chats.items()
+            if chat.tat <= now and chat.blocked_until <= now and not chat.lock.locked()
+        ]
+        for chat_id in idle:
+            del self._chats[chat_id]
+        self._prune_at = max(PRUNE_AT, 2 * len(self._chats))
+
+    @property
+    def tracked(self) -> int:
+        """Chats whose schedule is kept (for tests and diagnostics)."""
+        return len(self._chats)
 
     @asynccontextmanager
     async def slot(self, chat_id: int | None) -> AsyncIterator[None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.limiter import FloodLimiter
+from bot.limiter import PRUNE_AT, FloodLimiter
 
 
 class VirtualTime:
@@ -76,3 +76,54 @@ async def test_callback_answers_are_not_limited() -> None:
         async with limiter.slot(None):
             pass
     assert time.now == 0.0
+
+
+async def test_chats_written_to_long_ago_are_forgotten_and_treated_as_new() -> None:
+    """A reminder day writes to thousands of chats; their schedules do not stay for ever."""
+    time = VirtualTime()
+    limiter = _limiter(time, send_rate=1e9, chat_rate=1.0, chat_burst=3)
+    stamps: list[float] = []
+    for chat in range(PRUNE_AT):
+        await _send(limiter, chat, stamps, time)
+    assert limiter.tracked == PRUNE_AT
+    time.now += 1.0  # every one of them may send again with its whole burst
+    await _send(limiter, PRUNE_AT, stamps, time)
+    assert limiter.tracked == 1
+    stamps.clear()
+    for _ in range(4):
+        await _send(limiter, 0, stamps, time)
+    assert stamps == [1.0, 1.0, 1.0, 2.0], "a forgotten chat starts afresh: burst, then 1/s"
+
+
+async def test_a_chat_that_must_still_wait_is_not_forgotten() -> None:
+    time = VirtualTime()
+    limiter = _limiter(time, send_rate=1e9, chat_rate=1.0, chat_burst=1)
+    stamps: list[float] = []
+    for chat in range(2, PRUNE_AT):
+        await _send(limiter, chat, stamps, time)
+    time.now = 1.0  # those may send again
+    await _send(limiter, 0, stamps, time)  # its next send is due at 2.0
+    limiter.flood_wait(1, retry_after=30.0)  # Telegram told chat 1 to wait until 31.0
+    time.now = 1.5
+    assert limiter.tracked == PRUNE_AT
+    await _send(limiter, PRUNE_AT, stamps, time)
+    assert limiter.tracked == 3, "chat 0 (due at 2.0), chat 1 (flood wait) and the new one"
+    stamps.clear()
+    await _send(limiter, 0, stamps, time)
+    await _send(limiter, 1, stamps, time)
+    assert stamps == [2.0, 31.0]
+
+
+async def test_a_chat_whose_send_is_in_flight_is_not_forgotten() -> None:
+    time = VirtualTime()
+    limiter = _limiter(time, send_rate=1e9, chat_rate=1.0, chat_burst=1)
+    stamps: list[float] = []
+    for chat in range(1, PRUNE_AT):
+        await _send(limiter, chat, stamps, time)
+    time.now += 5.0
+    async with limiter.slot(0):  # chat 0's send is with Telegram while the others age
+        await _send(limiter, PRUNE_AT, stamps, time)
+        assert limiter.tracked == 2
+    stamps.clear()
+    await _send(limiter, 0, stamps, time)
+    assert stamps == [6.0], "its schedule was kept: the next send waits its second"
