@@ -2,11 +2,12 @@
 
 `python -m tests.benchmarks` runs issue 14's figures, each beside its goal (median of
 BENCH_RUNS=3 runs): throughput against a conventional durable aiogram bot (two webhook
-instances of each on PostgreSQL too) and p99 at 20 updates/s (`throughput`), sweeps, staff views with their PostgreSQL plans and the export over a
-generated province (`scale`), the bot's memory with 10,000 open drafts across a short soak
-(`memory`, SOAK_MINUTES=2; `make bench-soak` soaks an hour), webhook beside polling and two
-instances on PostgreSQL with one SIGKILLed (`webhook`); then one full application and the
-reminder sweep and fan-out over empty studios.
+instances of each on PostgreSQL too) and p99 at 20 updates/s (`throughput`), sweeps, staff
+views with their PostgreSQL plans and the export over a generated province (`scale`), the
+bot's memory with 10,000 open drafts across a short soak (`memory`, SOAK_MINUTES=2; `make
+bench-soak` soaks an hour), webhook beside polling and two instances on PostgreSQL with one
+SIGKILLed (`webhook`); then one full application and the reminder sweep and fan-out over empty
+studios.
 
 `python -m tests.benchmarks flood` runs the 100-messages-to-one-chat comparison (about seven
 minutes: Telegram's limits set the pace); `imports` imports a 100,000-row studio list and times

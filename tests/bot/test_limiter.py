@@ -95,12 +95,18 @@ async def test_chats_written_to_long_ago_are_forgotten_and_treated_as_new() -> N
     assert stamps == [1.0, 1.0, 1.0, 2.0], "a forgotten chat starts afresh: burst, then 1/s"
 
 
-async def test_a_chat_that_must_still_wait_is_not_forgotten() -> None:
-    time = VirtualTime()
+async def _once_each(time: VirtualTime, chats: range) -> tuple[FloodLimiter, list[float]]:
+    """A limiter of 1/s per chat, no burst, that has sent once to each of ``chats``."""
     limiter = _limiter(time, send_rate=1e9, chat_rate=1.0, chat_burst=1)
     stamps: list[float] = []
-    for chat in range(2, PRUNE_AT):
+    for chat in chats:
         await _send(limiter, chat, stamps, time)
+    return limiter, stamps
+
+
+async def test_a_chat_that_must_still_wait_is_not_forgotten() -> None:
+    time = VirtualTime()
+    limiter, stamps = await _once_each(time, range(2, PRUNE_AT))
     time.now = 1.0  # those may send again
     await _send(limiter, 0, stamps, time)  # its next send is due at 2.0
     limiter.flood_wait(1, retry_after=30.0)  # Telegram told chat 1 to wait until 31.0
@@ -116,10 +122,7 @@ async def test_a_chat_that_must_still_wait_is_not_forgotten() -> None:
 
 async def test_a_chat_whose_send_is_in_flight_is_not_forgotten() -> None:
     time = VirtualTime()
-    limiter = _limiter(time, send_rate=1e9, chat_rate=1.0, chat_burst=1)
-    stamps: list[float] = []
-    for chat in range(1, PRUNE_AT):
-        await _send(limiter, chat, stamps, time)
+    limiter, stamps = await _once_each(time, range(1, PRUNE_AT))
     time.now += 5.0
     async with limiter.slot(0):  # chat 0's send is with Telegram while the others age
         await _send(limiter, PRUNE_AT, stamps, time)
