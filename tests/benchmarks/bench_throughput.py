@@ -531,8 +531,8 @@ async def compare(runtime: str, kind: str, instances: int = 1) -> None:
         print(f"  throughput ours / conventional aiogram ({label}): no run finished NOT MET")
         return
     print(
-        f"  [{label}] ours /start {_rate(mine)} conventional aiogram + SQLAlchemy FSM "
-        + (", two webhook instances " if instances == 2 else "")
+        f"  [{label}] ours /start {_rate(mine)}; conventional aiogram + SQLAlchemy FSM "
+        + ("as two webhook instances " if instances == 2 else "")
         + f"{_rate(theirs[0])} (each bot in its own processes, CPU of those processes)"
         + (f"; one conventional polling process {_rate(theirs[1])}" if instances == 2 else ""),
         flush=True,
