@@ -12,7 +12,6 @@ import json
 from typing import Any
 
 from aiogram import Bot
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import (
     TelegramAPIError,
@@ -43,6 +42,7 @@ from aiogram.types import (
 from aiohttp import ClientError, ClientResponseError
 
 from bot.delivery import Conflict, FloodWait, PermanentError, TransientError
+from bot.runtimes.aiogram_json import JsonSession
 from bot.runtimes.base import (
     ALLOWED_UPDATES,
     LONG_POLL_GRACE,
@@ -138,9 +138,7 @@ class AiogramRuntime(BotApiAdapter):
     errors = TelegramAPIError
 
     def __init__(self, token: str, api_base: str, request_timeout: float = 30.0) -> None:
-        session = AiohttpSession(
-            api=TelegramAPIServer.from_base(api_base), timeout=request_timeout
-        )
+        session = JsonSession(api=TelegramAPIServer.from_base(api_base), timeout=request_timeout)
         self.bot = Bot(token=token, session=session)
         self._session = session
         self._tls = api_base.startswith("https:")
