@@ -1,10 +1,12 @@
 """The framework-free bot: one Incoming in, the replies out, everything committed in between.
 
-Each update is claimed by `update_id` in the same transaction as its effects (together with its
-sender's row and conversation: storage.repos.arrivals), and its replies are stored with it until
-the shell reports them delivered, so a redelivered update is handled once and a crash between
-commit and reply still gets the reply out. A failure is raised, never swallowed:
-the shell's intake decides between trying again and keeping the update as a dead letter.
+Each update is claimed by `update_id` once handled, with its replies, in the same transaction as
+its effects; the replies are kept until the shell reports them delivered, so a redelivered
+update is handled once and a crash between commit and reply still gets the reply out. A copy
+handled meanwhile elsewhere wins the claim, and this handling is rolled back, not committed.
+An update that asked nothing of the database beyond its arrival (storage.repos.arrivals) is
+two statements, each whole alone (storage.alone). A failure is raised, never swallowed: the
+shell's intake decides between trying again and keeping the update as a dead letter.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from handlers.roles import RoleSource, resolve_roles
 from handlers.router import route
 from services.messages.actions import OUTGOING_LIST, Outgoing
 from services.messages.texts import Texts
+from storage.alone import alone
 from storage.repos.arrivals import Arrival, ArrivalsRepo
 from storage.types import utcnow
 from storage.uow import UnitOfWork
@@ -78,27 +81,25 @@ class Core:
 
     async def handle(self, incoming: Incoming) -> Handled:
         """Handle once; the shell performs the replies, then calls `delivered`."""
-        sender = incoming.sender
+        sender, update_id = incoming.sender, incoming.update_id
         async with self.uow() as uow:
-            arrival = await uow.repo(ArrivalsRepo).arrive(
-                incoming.update_id,
-                self.instance,
-                sender.user_id,
-                sender.first_name,
-                sender.username,
-                sender.language,
-            )
-            if arrival is None:
-                ctx = None
-            else:
-                ctx = await self._route(uow, incoming, arrival)
-                await uow.updates.store_replies(
-                    incoming.update_id, [a.model_dump(mode="json") for a in ctx.out]
+            async with alone(uow.session):
+                arrival = await uow.repo(ArrivalsRepo).arrive(
+                    update_id, sender.user_id, sender.first_name, sender.username, sender.language
                 )
-                await uow.commit()
-                queued = ctx.notified or uow.outbox.enqueued  # services queue their own notices
-        if ctx is None:  # the claim's transaction is over: the replay reads in one of its own
-            return Handled(await self._replay(incoming.update_id), first=False)
+            ctx = None if arrival is None else await self._route(uow, incoming, arrival)
+            if ctx is not None:
+                replies = [a.model_dump(mode="json") for a in ctx.out]
+                async with alone(uow.session):
+                    claimed = await uow.updates.claim(update_id, self.instance, replies)
+                if claimed:
+                    await uow.commit()
+                    queued = ctx.notified or uow.outbox.enqueued  # services queue notices
+                else:  # a copy handled meanwhile elsewhere: this handling never happened
+                    await uow.session.rollback()
+                    ctx = None
+        if ctx is None:  # this transaction is over: the replay reads in one of its own
+            return Handled(await self._replay(update_id), first=False)
         if queued:
             self.on_enqueue()
         return Handled(ctx.out, first=True)
@@ -106,15 +107,17 @@ class Core:
     async def delivered(self, *update_ids: int) -> None:
         """The replies of these updates reached Telegram: a redelivery no longer replays them."""
         async with self.uow() as uow:
-            await uow.updates.mark_replied(*update_ids)
+            async with alone(uow.session):
+                await uow.updates.mark_replied(*update_ids)
             await uow.commit()
 
     async def undelivered(self, update_id: int, replies: Sequence[Outgoing]) -> None:
         """Only these replies are still to go: a redelivery replays them and not the others."""
         async with self.uow() as uow:
-            await uow.updates.store_replies(
-                update_id, [a.model_dump(mode="json") for a in replies]
-            )
+            async with alone(uow.session):
+                await uow.updates.store_replies(
+                    update_id, [a.model_dump(mode="json") for a in replies]
+                )
             await uow.commit()
 
     async def _route(self, uow: UnitOfWork, incoming: Incoming, arrival: Arrival) -> Context:

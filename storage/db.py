@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 
-from storage import sqlite_inline
+from storage import alone, sqlite_inline
 from storage.read_ahead import TrackedSession
 
 SQLITE_BUSY_MS = 15_000
@@ -61,7 +61,11 @@ def create_engine(url: str) -> AsyncEngine:
     # No overflow: an overflow connection is closed as soon as the pool has room for it again,
     # so a burst opened and closed one every five updates (a server process started each time,
     # and every statement prepared anew on it). Past POOL_SIZE, a transaction waits its turn.
-    return create_async_engine(url, pool_size=POOL_SIZE, max_overflow=0, pool_timeout=POOL_TIMEOUT)
+    engine = create_async_engine(
+        url, pool_size=POOL_SIZE, max_overflow=0, pool_timeout=POOL_TIMEOUT
+    )
+    alone.watch(engine)  # statements whole alone skip BEGIN and COMMIT (storage.alone)
+    return engine
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -1,13 +1,15 @@
-"""What handling an update starts with: its claim, its sender's row refreshed, the sender's
-open conversation, and what every update asks next of its sender (their studio ties, which
-shape their roles, and their drafts' kinds, which the menu names).
+"""What handling an update starts with: whether it was handled before, its sender's row
+refreshed, the sender's open conversation, and what every update asks next of its sender (their
+studio ties, which shape their roles, and their drafts' kinds, which the menu names). The claim
+comes at the end, with the replies (UpdatesRepo.claim).
 
 On PostgreSQL all of it is one statement, since every statement is a round trip to the server
-and costs the bot as much CPU as a small handler: the claim's row feeds the sender's upsert,
-whose row is joined to the conversation, so an update claimed before returns nothing and
-touches nothing. SQLite takes no INSERT in a WITH clause, and there a statement is a call in
-the bot's own thread: the claim and the upsert run one after the other, then one SELECT reads
-the rest. The ties and kinds are kept for their repositories (storage.read_ahead).
+and costs the bot as much CPU as a small handler: the sender's upsert runs only if the update
+was never claimed, and its row is joined to the conversation, so an update handled before
+returns nothing and touches nothing. SQLite takes no INSERT in a WITH clause, and there a
+statement is a call in the bot's own thread: the check and the upsert run one after the other,
+then one SELECT reads the rest. The ties and kinds are kept for their repositories
+(storage.read_ahead).
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from typing import Any
 from sqlalchemy import BigInteger, bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from storage.models import Conversation, ProcessedUpdate, User
+from storage.models import Conversation, User
 from storage.read_ahead import keep
 from storage.repos.base import Repository, table_of
 from storage.repos.drafts import kinds_ahead, kinds_column, kinds_from
 from storage.repos.studios import tie_columns, ties_ahead
-from storage.repos.updates import UpdatesRepo, claiming
+from storage.repos.updates import UpdatesRepo, handled
 from storage.repos.users import Seen, UsersRepo, refreshing, seen_params, sender_row
 
 
@@ -45,9 +47,9 @@ def _asked_next(dialect: str) -> tuple[Any, ...]:
 
 
 def _arrival() -> Any:
-    claim = claiming(pg_insert).returning(table_of(ProcessedUpdate).c.update_id).cte("claim")
     row = sender_row()
-    sender = select(*row.values()).select_from(claim)
+    fresh = ~handled(bindparam("update_id", type_=BigInteger))
+    sender = select(*row.values()).where(fresh)
     seen = refreshing(pg_insert(table_of(User)).from_select(list(row), sender)).cte("seen")
     return (
         select(seen.c.language, seen.c.is_staff, Conversation, *_asked_next("postgresql"))
@@ -75,23 +77,23 @@ class ArrivalsRepo(Repository):
     async def arrive(
         self,
         update_id: int,
-        by: str | None,
         user_id: int,
         first_name: str,
         username: str | None,
         telegram_language: str | None,
     ) -> Arrival | None:
-        """Claim the update for `by` and see its sender; None if it was claimed before (then
-        nothing was written). The claim commits with the handling."""
+        """See the update's sender; None if the update was claimed before (then nothing was
+        written). The sender's row, refreshed, needs no transaction: it is as true whatever
+        becomes of the update."""
         if self.dialect == "postgresql":
             sender = seen_params(user_id, first_name, username, telegram_language)
-            params = {**sender, "update_id": update_id, "by": by, "user": user_id}
+            params = {**sender, "update_id": update_id, "user": user_id}
             found = (await self.session.execute(_ARRIVAL, params)).one_or_none()
             if found is None:
                 return None
             seen = Seen.of(found)
         else:
-            if not await UpdatesRepo(self.session).claim(update_id, by):
+            if await UpdatesRepo(self.session).handled(update_id):
                 return None
             users = UsersRepo(self.session)
             seen = await users.seen(user_id, first_name, username, telegram_language)

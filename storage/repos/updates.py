@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, any_, bindparam, delete, update
+from sqlalchemy import BigInteger, any_, bindparam, delete, exists, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from storage.models import ProcessedUpdate
@@ -14,21 +14,28 @@ from storage.types import utcnow
 _TABLE = table_of(ProcessedUpdate)
 
 
-def claiming(insert: Insert) -> Any:
-    """The claim: a row for the update unless one exists (`update_id`, `now`, `by`)."""
+def _claiming(insert: Insert) -> Any:
+    """A row for the update, with its replies, unless one exists."""
     return (
         insert(_TABLE)
         .values(
             update_id=bindparam("update_id"),
             handled_at=bindparam("now"),
             handled_by=bindparam("by"),
+            replies=bindparam("replies", type_=_TABLE.c.replies.type),
         )
         .on_conflict_do_nothing()
     )
 
 
+def handled(update_id: Any) -> Any:
+    """Whether the update was claimed before, as a condition of a statement."""
+    return exists().where(_TABLE.c.update_id == update_id)
+
+
 # Built once: they run for every update.
-_CLAIM = per_dialect(claiming)
+_CLAIM = per_dialect(_claiming)
+_HANDLED = select(handled(bindparam("update_id", type_=BigInteger)))
 _STORE = (
     update(_TABLE)
     .where(_TABLE.c.update_id == bindparam("key"))
@@ -49,12 +56,19 @@ _REPLIED = {
 
 
 class UpdatesRepo(Repository):
-    async def claim(self, update_id: int, by: str | None = None) -> bool:
-        """True if this update was never handled; the claim commits with the handling."""
-        result = await self.session.execute(
-            _CLAIM[self.dialect], {"update_id": update_id, "now": utcnow(), "by": by}
-        )
+    async def claim(
+        self, update_id: int, by: str | None = None, replies: list[Any] | None = None
+    ) -> bool:
+        """True if this update was never handled: then it is, by `by`, with these replies to
+        deliver; the claim commits with the handling (and a copy's, racing it, waits for that
+        commit and is refused)."""
+        params = {"update_id": update_id, "now": utcnow(), "by": by, "replies": replies}
+        result = await self.session.execute(_CLAIM[self.dialect], params)
         return bool(getattr(result, "rowcount", 0))
+
+    async def handled(self, update_id: int) -> bool:
+        """Whether the update was claimed before (and that claim committed)."""
+        return bool(await self.session.scalar(_HANDLED, {"update_id": update_id}))
 
     async def get(self, update_id: int) -> ProcessedUpdate | None:
         return await self.session.get(ProcessedUpdate, update_id)

@@ -1,5 +1,5 @@
-"""An update's arrival (its claim, its sender's row, their conversation), on SQLite and
-PostgreSQL, where it is one statement."""
+"""An update's arrival (whether it was handled, its sender's row, their conversation), on
+SQLite and PostgreSQL, where it is one statement; the claim comes later, with the replies."""
 
 from __future__ import annotations
 
@@ -14,21 +14,25 @@ Uow = Callable[[], UnitOfWork]
 
 
 async def _arrive(uow: Uow, update_id: int, name: str = "Alice", by: str = "a") -> Arrival | None:
+    """An arrival and, if it was the first, the claim that ends its handling."""
     async with uow() as u:
-        found = await u.repo(ArrivalsRepo).arrive(update_id, by, 1001, name, "alice", "en-GB")
+        found = await u.repo(ArrivalsRepo).arrive(update_id, 1001, name, "alice", "en-GB")
+        if found is not None:
+            assert await u.updates.claim(update_id, by, [])
         await u.commit()
         return found
 
 
-async def test_the_first_arrival_claims_the_update_and_records_the_sender(uow: Uow) -> None:
-    found = await _arrive(uow, 1)
+async def test_the_first_arrival_records_the_sender_and_claims_nothing(uow: Uow) -> None:
+    async with uow() as u:
+        found = await u.repo(ArrivalsRepo).arrive(1, 1001, "Alice", "alice", "en-GB")
+        await u.commit()
     assert found is not None and found.conversation is None
     assert (found.seen.language, found.seen.is_staff) == (None, False)
     async with uow() as u:
         user = await u.users.get(1001)
-        claim = await u.updates.get(1)
+        assert await u.updates.get(1) is None
     assert user is not None and (user.first_name, user.telegram_language) == ("Alice", "en-GB")
-    assert claim is not None and claim.handled_by == "a" and claim.replied_at is None
 
 
 async def test_an_update_claimed_before_returns_nothing_and_writes_nothing(uow: Uow) -> None:
@@ -38,7 +42,7 @@ async def test_an_update_claimed_before_returns_nothing_and_writes_nothing(uow: 
         user = await u.users.get(1001)
         claim = await u.updates.get(1)
     assert user is not None and user.first_name == "Alice"
-    assert claim is not None and claim.handled_by == "a"
+    assert claim is not None and claim.handled_by == "a" and claim.replied_at is None
 
 
 async def test_a_known_sender_is_refreshed_keeping_what_the_bot_knows(uow: Uow) -> None:
@@ -61,7 +65,7 @@ async def test_the_open_conversation_comes_with_the_arrival_and_saves_with_it(uo
         await u.conversations.open(1001, "check", "age", {"a": 1})
         await u.commit()
     async with uow() as u:
-        found = await u.repo(ArrivalsRepo).arrive(2, "a", 1001, "Alice", None, None)
+        found = await u.repo(ArrivalsRepo).arrive(2, 1001, "Alice", None, None)
         assert found is not None and isinstance(found.conversation, Conversation)
         assert (found.conversation.flow, found.conversation.data) == ("check", {"a": 1})
         await u.conversations.save(found.conversation, "done", {"a": 2})
@@ -71,14 +75,25 @@ async def test_the_open_conversation_comes_with_the_arrival_and_saves_with_it(uo
     assert row is not None and (row.step, row.data, row.seq) == ("done", {"a": 2}, 2)
 
 
-async def test_racing_arrivals_of_one_update_yield_one_winner(uow: Uow) -> None:
-    found = await asyncio.gather(*(_arrive(uow, 99, by=str(i)) for i in range(4)))
-    assert sum(f is not None for f in found) == 1
+async def test_racing_handlings_of_one_update_yield_one_claim(uow: Uow) -> None:
+    async def handling(by: str) -> bool:
+        async with uow() as u:
+            found = await u.repo(ArrivalsRepo).arrive(99, 1001, "Alice", None, None)
+            claimed = found is not None and await u.updates.claim(99, by, [{"kind": "send"}])
+            await u.commit()
+            return claimed
+
+    assert sorted(await asyncio.gather(*(handling(str(i)) for i in range(4)))) == [
+        False,
+        False,
+        False,
+        True,
+    ]
 
 
 async def test_telegram_fields_are_cut_to_the_columns(uow: Uow) -> None:
     async with uow() as u:
-        await u.repo(ArrivalsRepo).arrive(3, None, 5, "名" * 300, "u" * 100, "zh-hans-" * 9)
+        await u.repo(ArrivalsRepo).arrive(3, 5, "名" * 300, "u" * 100, "zh-hans-" * 9)
         await u.commit()
     async with uow() as u:
         user = await u.session.get(User, 5)

@@ -58,7 +58,7 @@ async def _world(uow: Uow) -> None:
 
 
 async def _arrive(u: UnitOfWork, update_id: int, user_id: int) -> None:
-    found = await u.repo(ArrivalsRepo).arrive(update_id, "a", user_id, "x", None, None)
+    found = await u.repo(ArrivalsRepo).arrive(update_id, user_id, "x", None, None)
     assert found is not None
 
 
