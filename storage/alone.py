@@ -46,6 +46,12 @@ async def alone(session: AsyncSession) -> AsyncIterator[None]:
         _ALONE.reset(token)
 
 
+def running_alone() -> bool:
+    """Inside an `alone` block: a repository may send its statement past SQLAlchemy
+    (storage.driver_sql), which runs it the same way."""
+    return _ALONE.get()
+
+
 def watch(engine: AsyncEngine) -> None:
     """Let `alone` blocks run their statements alone on this (PostgreSQL) engine."""
     event.listen(engine.sync_engine, "before_cursor_execute", _before_statement)

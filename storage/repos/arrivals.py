@@ -6,20 +6,25 @@ comes at the end, with the replies (UpdatesRepo.claim).
 On PostgreSQL all of it is one statement, since every statement is a round trip to the server
 and costs the bot as much CPU as a small handler: the sender's upsert runs only if the update
 was never claimed, and its row is joined to the conversation, so an update handled before
-returns nothing and touches nothing. SQLite takes no INSERT in a WITH clause, and there a
-statement is a call in the bot's own thread: the check and the upsert run one after the other,
-then one SELECT reads the rest. The ties and kinds are kept for their repositories
-(storage.read_ahead).
+returns nothing and touches nothing. It goes to asyncpg as it is (storage.driver_sql), and the
+conversation it read joins the session as if the session had loaded it. SQLite takes no INSERT
+in a WITH clause, and there a statement is a call in the bot's own thread: the check and the
+upsert run one after the other, then one SELECT reads the rest. The ties and kinds are kept for
+their repositories (storage.read_ahead).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import BigInteger, bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import make_transient_to_detached
 
+from storage.driver_sql import DriverStatement
 from storage.models import Conversation, User
 from storage.read_ahead import keep
 from storage.repos.base import Repository, table_of
@@ -69,8 +74,25 @@ def _after_claim() -> Any:
 
 
 # Built once: they run for every update.
-_ARRIVAL = _arrival()
+_ARRIVAL = DriverStatement(_arrival())
 _AFTER_CLAIM = _after_claim()
+
+
+def _attached(session: AsyncSession, row: Any) -> Conversation | None:
+    """The conversation the arrival read, in the session as if the session had loaded it."""
+    if row["user_id"] is None:
+        return None
+    found = Conversation(
+        user_id=row["user_id"],
+        flow=row["flow"],
+        step=row["step"],
+        seq=row["seq"],
+        data=row["data"],
+        updated_at=row["updated_at"].astimezone(UTC),
+    )
+    make_transient_to_detached(found)
+    session.add(found)
+    return found
 
 
 class ArrivalsRepo(Repository):
@@ -88,21 +110,25 @@ class ArrivalsRepo(Repository):
         if self.dialect == "postgresql":
             sender = seen_params(user_id, first_name, username, telegram_language)
             params = {**sender, "update_id": update_id, "user": user_id}
-            found = (await self.session.execute(_ARRIVAL, params)).one_or_none()
-            if found is None:
+            row = await _ARRIVAL.fetchrow(self.session, params)
+            if row is None:
                 return None
-            seen = Seen.of(found)
+            seen = Seen(language=row["language"], is_staff=bool(row["is_staff"]))
+            conversation = _attached(self.session, row)
+            contact, master, kinds = row["contact"], row["master"], row["kinds"]
         else:
             if await UpdatesRepo(self.session).handled(update_id):
                 return None
             users = UsersRepo(self.session)
             seen = await users.seen(user_id, first_name, username, telegram_language)
             found = (await self.session.execute(_AFTER_CLAIM, {"user": user_id})).one()
+            conversation = found.Conversation
+            contact, master, kinds = found.contact, found.master, found.kinds
         keep(
             self.session,
             {
-                ties_ahead(user_id): (bool(found.contact), bool(found.master)),
-                kinds_ahead(user_id): kinds_from(found.kinds),
+                ties_ahead(user_id): (bool(contact), bool(master)),
+                kinds_ahead(user_id): kinds_from(kinds),
             },
         )
-        return Arrival(seen, found.Conversation)
+        return Arrival(seen, conversation)

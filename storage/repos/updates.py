@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import BigInteger, any_, bindparam, delete, exists, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 
+from storage.alone import running_alone
+from storage.driver_sql import DriverStatement
 from storage.models import ProcessedUpdate
 from storage.repos.base import Insert, Repository, per_dialect, table_of
 from storage.types import utcnow
@@ -35,6 +38,7 @@ def handled(update_id: Any) -> Any:
 
 # Built once: they run for every update.
 _CLAIM = per_dialect(_claiming)
+_CLAIM_ALONE = DriverStatement(_CLAIM["postgresql"])
 _HANDLED = select(handled(bindparam("update_id", type_=BigInteger)))
 _STORE = (
     update(_TABLE)
@@ -53,6 +57,14 @@ _REPLIED = {
     "postgresql": _replied(_TABLE.c.update_id == any_(bindparam("keys", type_=ARRAY(BigInteger)))),
     "sqlite": _replied(_TABLE.c.update_id.in_(bindparam("keys", expanding=True))),
 }
+_REPLIED_ALONE = DriverStatement(_REPLIED["postgresql"])
+
+
+def _past_sqlalchemy(session: Any) -> bool:
+    """PostgreSQL, inside an `alone` block: the statement goes to asyncpg as it is."""
+    return (
+        running_alone() and session.bind is not None and session.bind.dialect.name == "postgresql"
+    )
 
 
 class UpdatesRepo(Repository):
@@ -63,6 +75,9 @@ class UpdatesRepo(Repository):
         deliver; the claim commits with the handling (and a copy's, racing it, waits for that
         commit and is refused)."""
         params = {"update_id": update_id, "now": utcnow(), "by": by, "replies": replies}
+        if _past_sqlalchemy(self.session):
+            params["replies"] = None if replies is None else json.dumps(replies)
+            return bool(await _CLAIM_ALONE.execute(self.session, params))
         result = await self.session.execute(_CLAIM[self.dialect], params)
         return bool(getattr(result, "rowcount", 0))
 
@@ -84,4 +99,7 @@ class UpdatesRepo(Repository):
 
     async def mark_replied(self, *update_ids: int) -> None:
         params = {"keys": list(update_ids), "now": utcnow()}
+        if _past_sqlalchemy(self.session):
+            await _REPLIED_ALONE.execute(self.session, params)
+            return
         await self.session.execute(_REPLIED[self.dialect], params)

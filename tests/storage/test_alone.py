@@ -106,3 +106,16 @@ async def test_on_sqlite_everything_waits_for_the_commit(sqlite_db: str) -> None
             assert await u.updates.get(8) is None
     finally:
         await engine.dispose()
+
+
+async def test_the_delivered_mark_alone_is_committed_at_once(pg: Uow) -> None:
+    async with pg() as u:
+        assert await u.updates.claim(9, "a", [{"kind": "send"}])
+        await u.commit()
+    async with pg() as u:
+        async with alone(u.session):
+            await u.updates.mark_replied(9)
+        await u.session.rollback()
+    async with pg() as u:
+        row = await u.updates.get(9)
+    assert row is not None and row.replied_at is not None and not row.replies
