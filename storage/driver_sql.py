@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.dialects.postgresql.asyncpg import dialect as asyncpg_dialect
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 _DIALECT = asyncpg_dialect()  # type: ignore[no-untyped-call]
+_KEY = "asyncpg connection"
 
 
 class DriverStatement:
@@ -44,5 +47,17 @@ class DriverStatement:
 
 
 async def _driver(session: AsyncSession) -> Any:
-    pooled = await (await session.connection()).get_raw_connection()
-    return pooled.driver_connection
+    """The session's asyncpg connection, looked up once per transaction (two hops into
+    SQLAlchemy's greenlet each time otherwise)."""
+    info = session.sync_session.info
+    found = info.get(_KEY)
+    if found is None:
+        pooled = await (await session.connection()).get_raw_connection()
+        found = info[_KEY] = pooled.driver_connection
+    return found
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget(session: Session, _transaction: Any) -> None:
+    """The transaction's connection goes back to the pool with it."""
+    session.info.pop(_KEY, None)
