@@ -17,6 +17,7 @@ from aiohttp import web
 
 from bot.runtimes.aiogram_json import JsonSession
 from bot.runtimes.ptb_aiohttp import AiohttpRequest
+from tests.bot.local_server import serving
 
 TOKEN = "123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 KEYBOARD = {"inline_keyboard": [[{"text": "申请", "callback_data": "apply"}]]}
@@ -50,13 +51,8 @@ async def server() -> AsyncIterator[Seen]:
 
     app = web.Application()
     app.router.add_post("/bot{token}/{method}", method)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    seen.base = f"http://127.0.0.1:{runner.addresses[0][1]}"
-    yield seen
-    await runner.cleanup()
+    async with serving(app) as seen.base:
+        yield seen
 
 
 async def test_aiogram_sends_fields_as_json_and_files_as_multipart(server: Seen) -> None:

@@ -26,6 +26,7 @@ from telegram.request import BaseRequest
 
 from bot.runtimes.ptb_aiohttp import AiohttpRequest
 from emulator import Emulator
+from tests.bot.local_server import serving
 
 ALICE = 1001
 BYTES = bytes(range(256)) * 40 + b"%PDF-1.4\r\n--boundary\r\n"
@@ -196,14 +197,6 @@ async def test_requests_name_ptb_as_their_user_agent() -> None:
 
     app = web.Application()
     app.router.add_get("/file", record)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    try:
-        async with AiohttpRequest() as request:
-            url = f"http://127.0.0.1:{runner.addresses[0][1]}/file"
-            assert await request.retrieve(url) == b"file"
-    finally:
-        await runner.cleanup()
+    async with serving(app) as base, AiohttpRequest() as request:
+        assert await request.retrieve(f"{base}/file") == b"file"
     assert agents == [BaseRequest.USER_AGENT]

@@ -20,6 +20,7 @@ import pytest
 from aiohttp import web
 
 from emulator import Emulator
+from tests.bot.local_server import serving
 from tests.handlers.application_script import PDF, play, steps_until
 
 TOKEN = "987654:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
@@ -153,14 +154,10 @@ async def refusing_files(upstream: str) -> AsyncIterator[str]:
 
     app = web.Application(client_max_size=64 * 1024 * 1024)
     app.router.add_route("*", "/{tail:.*}", forward)
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
     try:
-        yield f"http://127.0.0.1:{runner.addresses[0][1]}"
+        async with serving(app) as base:
+            yield base
     finally:
-        await runner.cleanup()
         await session.close()
 
 
