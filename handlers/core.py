@@ -83,10 +83,9 @@ class Core:
         """Handle once; the shell performs the replies, then calls `delivered`."""
         sender, update_id = incoming.sender, incoming.update_id
         async with self.uow() as uow:
-            async with alone(uow.session):
-                arrival = await uow.repo(ArrivalsRepo).arrive(
-                    update_id, sender.user_id, sender.first_name, sender.username, sender.language
-                )
+            arrival = await uow.repo(ArrivalsRepo).arrive(  # alone by itself
+                update_id, sender.user_id, sender.first_name, sender.username, sender.language
+            )
             ctx = None if arrival is None else await self._route(uow, incoming, arrival)
             if ctx is not None:
                 replies = [a.model_dump(mode="json") for a in ctx.out]

@@ -16,7 +16,6 @@ their repositories (storage.read_ahead).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC
 from typing import Any
 
 from sqlalchemy import BigInteger, bindparam, select
@@ -32,6 +31,7 @@ from storage.repos.drafts import kinds_ahead, kinds_column, kinds_from
 from storage.repos.studios import tie_columns, ties_ahead
 from storage.repos.updates import UpdatesRepo, handled
 from storage.repos.users import Seen, UsersRepo, refreshing, seen_params, sender_row
+from storage.types import as_utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,7 @@ def _attached(session: AsyncSession, row: Any) -> Conversation | None:
         step=row["step"],
         seq=row["seq"],
         data=row["data"],
-        updated_at=row["updated_at"].astimezone(UTC),
+        updated_at=as_utc(row["updated_at"]),
     )
     make_transient_to_detached(found)
     session.add(found)

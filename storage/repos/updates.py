@@ -60,14 +60,12 @@ _REPLIED = {
 _REPLIED_ALONE = DriverStatement(_REPLIED["postgresql"])
 
 
-def _past_sqlalchemy(session: Any) -> bool:
-    """PostgreSQL, inside an `alone` block: the statement goes to asyncpg as it is."""
-    return (
-        running_alone() and session.bind is not None and session.bind.dialect.name == "postgresql"
-    )
-
-
 class UpdatesRepo(Repository):
+    @property
+    def _past_sqlalchemy(self) -> bool:
+        """PostgreSQL, inside an `alone` block: the statement goes to asyncpg as it is."""
+        return self.dialect == "postgresql" and running_alone()
+
     async def claim(
         self, update_id: int, by: str | None = None, replies: list[Any] | None = None
     ) -> bool:
@@ -75,7 +73,7 @@ class UpdatesRepo(Repository):
         deliver; the claim commits with the handling (and a copy's, racing it, waits for that
         commit and is refused)."""
         params = {"update_id": update_id, "now": utcnow(), "by": by, "replies": replies}
-        if _past_sqlalchemy(self.session):
+        if self._past_sqlalchemy:
             params["replies"] = None if replies is None else json.dumps(replies)
             return bool(await _CLAIM_ALONE.execute(self.session, params))
         result = await self.session.execute(_CLAIM[self.dialect], params)
@@ -99,7 +97,7 @@ class UpdatesRepo(Repository):
 
     async def mark_replied(self, *update_ids: int) -> None:
         params = {"keys": list(update_ids), "now": utcnow()}
-        if _past_sqlalchemy(self.session):
+        if self._past_sqlalchemy:
             await _REPLIED_ALONE.execute(self.session, params)
             return
         await self.session.execute(_REPLIED[self.dialect], params)
