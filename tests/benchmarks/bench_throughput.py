@@ -9,12 +9,12 @@ handler that sets a state, updates the data and answers with an inline keyboard.
 only echo. Flood limits are off in the emulator and lifted in our limiter (SEND_RATE/CHAT_RATE),
 to measure raw capacity as DESIGN.md allows for benchmarks.
 
-Figures, each bot first warmed up as a running bot is (`warm_up`): burst throughput (50 users ×
-20 updates queued at once), latency of one user waiting
-for each reply, and p99 latency at a steady 20 updates/s; on SQLite and PostgreSQL, on both
-runtimes, and two of our instances (webhook mode) on one PostgreSQL database beside the
-conventional bot deployed the same way (two webhook instances on one database), and beside one
-conventional poller. Each figure is the median of `RUNS` runs.
+Figures, each bot first warmed up as a running bot is (`warm_up`): burst throughput (50 users
+× 20 updates queued at once), latency of one user waiting for each reply, and p99 latency at a
+steady 20 updates/s; on SQLite and PostgreSQL, on both runtimes, and two of our instances
+(webhook mode) on one PostgreSQL database beside the conventional bot deployed the same way
+(two webhook instances on one database), and beside one conventional poller. Each figure is
+the median of `RUNS` runs.
 """
 
 from __future__ import annotations
