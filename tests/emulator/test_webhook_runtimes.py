@@ -5,7 +5,6 @@ PTB's webhook Updater needs tornado (python-telegram-bot[webhooks]), not install
 
 from __future__ import annotations
 
-import socket
 from collections.abc import AsyncIterator
 
 import pytest
@@ -19,6 +18,7 @@ from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
 from emulator import Emulator
+from tests.bot.local_server import serving
 
 SECRET = "webhook-secret_1"
 
@@ -29,12 +29,6 @@ async def emu() -> AsyncIterator[Emulator]:
     await emulator.start()
     yield emulator
     await emulator.stop()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 async def test_aiogram_answers_inside_the_webhook_response(emu: Emulator) -> None:
@@ -50,17 +44,13 @@ async def test_aiogram_answers_inside_the_webhook_response(emu: Emulator) -> Non
     SimpleRequestHandler(dp, bot, handle_in_background=False, secret_token=SECRET).register(
         app, path="/hook"
     )
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    port = free_port()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
     try:
-        await bot.set_webhook(f"http://127.0.0.1:{port}/hook", secret_token=SECRET)
-        replies = await emu.user(1001, "Alice").ask("/start", expect=1)
-        assert [m.plain for m in replies] == ["欢迎"]
-        assert emu.delivery.log[-1].status == 200
+        async with serving(app) as base:
+            await bot.set_webhook(f"{base}/hook", secret_token=SECRET)
+            replies = await emu.user(1001, "Alice").ask("/start", expect=1)
+            assert [m.plain for m in replies] == ["欢迎"]
+            assert emu.delivery.log[-1].status == 200
     finally:
-        await runner.cleanup()
         await bot.session.close()
 
 
@@ -69,17 +59,13 @@ async def test_aiogram_refuses_a_wrong_secret(emu: Emulator) -> None:
     bot = Bot(emu.token, session=AiohttpSession(api=TelegramAPIServer.from_base(emu.base_url)))
     app = web.Application()
     SimpleRequestHandler(dp, bot, secret_token=SECRET).register(app, path="/hook")
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    port = free_port()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
     try:
-        await bot.set_webhook(f"http://127.0.0.1:{port}/hook", secret_token="other")
-        await emu.user(1001).send("hi")
-        assert await emu.world.signal.wait_for(lambda: bool(emu.delivery.log), 5)
-        assert emu.delivery.log[0].status == 401
-        info = await bot.get_webhook_info()
-        assert info.last_error_message == "Wrong response from the webhook: 401 Unauthorized"
+        async with serving(app) as base:
+            await bot.set_webhook(f"{base}/hook", secret_token="other")
+            await emu.user(1001).send("hi")
+            assert await emu.world.signal.wait_for(lambda: bool(emu.delivery.log), 5)
+            assert emu.delivery.log[0].status == 401
+            info = await bot.get_webhook_info()
+            assert info.last_error_message == "Wrong response from the webhook: 401 Unauthorized"
     finally:
-        await runner.cleanup()
         await bot.session.close()
